@@ -1,0 +1,42 @@
+import type { Convention } from './conventions.ts';
+import { ValidationError } from './errors.ts';
+import type { Matrix } from './matrix.ts';
+
+const shape = (r: number, c: number): string => `[${r},${c}]`;
+
+/** Throws unless every entry of data is finite, naming the field and the first bad index. */
+export function assertFinite(field: string, data: ArrayLike<number>): void {
+  for (let k = 0; k < data.length; k++) {
+    if (!Number.isFinite(data[k])) {
+      throw new ValidationError(field, `${field}: entry ${k} is ${String(data[k])}; every value must be a finite number`);
+    }
+  }
+}
+
+/** Throws unless m is a well-formed matrix of at least 1×1 whose data length matches its shape. */
+export function assertMatrix(field: string, m: Matrix): void {
+  if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 1 || m.cols < 1) {
+    throw new ValidationError(field, `${field}: shape ${shape(m.rows, m.cols)} is invalid; every size must be an integer of at least 1`);
+  }
+  if (m.data.length !== m.rows * m.cols) {
+    throw new ValidationError(field, `${field}: shape ${shape(m.rows, m.cols)} needs ${m.rows * m.cols} values but has ${m.data.length}`);
+  }
+  assertFinite(field, m.data);
+}
+
+/** Throws unless m has exactly the expected shape, naming both shapes and the convention. */
+export function assertShape(fn: string, field: string, m: Matrix, rows: number, cols: number, conv: Convention, other: string): void {
+  if (m.rows !== rows || m.cols !== cols) {
+    throw new ValidationError(
+      field,
+      `${fn}: ${field} is ${shape(m.rows, m.cols)} but ${other} needs ${shape(rows, cols)} (convention '${conv}')`,
+    );
+  }
+}
+
+/** Throws unless n is an integer size of at least 1. */
+export function assertSize(field: string, n: number): void {
+  if (!Number.isInteger(n) || n < 1) {
+    throw new ValidationError(field, `${field}: size ${String(n)} is invalid; it must be an integer of at least 1`);
+  }
+}

@@ -1,0 +1,2 @@
+// Shared test set-up: nothing global yet beyond what Vitest provides.
+export {};
