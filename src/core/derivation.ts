@@ -24,9 +24,10 @@ import { LOSS_SPECS, softmaxRow } from './loss.ts';
 import type { Matrix } from './matrix.ts';
 import { dL, wSub, xSub, ySub } from './notation.ts';
 
-/** One term of an expanded sum: the cells it multiplies, their values, and its own value. */
+/** One term of an expanded sum: the cells it is computed from, their values, and its own value. */
 export interface DerivationTerm {
   factors: CellRef[];
+  /** The current value of each factor cell: values[k] belongs to factors[k]. */
   values: number[];
   value: number;
   /** The term with its numbers, in LaTeX. */
@@ -380,7 +381,7 @@ function deriveDY(ctx: DerivationContext, cell: CellRef, base: Base, title: stri
       general: LOSS_SPECS.sum.dtex(cv),
       indexed: `${lhs} = \\frac{\\partial}{\\partial ${ys}} \\sum y = 1`,
       numeric: '= 1',
-      terms: [{ factors: [yc], values: [1], value: 1, tex: '1', symbolic: '1' }],
+      terms: [{ factors: [yc], values: [get(outputs.y, yc)], value: 1, tex: '1', symbolic: '1' }],
       deps: [yc],
       note: 'With L the plain sum of the outputs, every output moves L one-for-one.',
     };
@@ -418,7 +419,7 @@ function deriveDY(ctx: DerivationContext, cell: CellRef, base: Base, title: stri
   const hit = j === c ? 1 : 0;
   const t: DerivationTerm = {
     factors: [...row, tcell],
-    values: [p[j], hit],
+    values: [...row.map((rc) => get(outputs.y, rc)), c],
     value: p[j] - hit,
     tex: `\\left(${texNumber(p[j], 3, false)} - ${hit}\\right)`,
     symbolic: `\\left(p_${ySub(cv, s, j)} - [${j} = c_{${s}}]\\right)`,
@@ -512,10 +513,13 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
     const c = inputs.targetClasses[s];
     const p = softmaxRow(cv, outputs.y, s);
     const row = range(T).map((k) => yCell(cv, s, k));
-    const v = -Math.log(p[c]);
+    const ys = row.map((rc) => get(outputs.y, rc));
+    // -log p_c as logsumexp(y_s) - y_{s,c}, finite even when p_c underflows to 0.
+    const m = Math.max(...ys);
+    const v = m + Math.log(ys.reduce((a, u) => a + Math.exp(u - m), 0)) - ys[c];
     return {
       factors: [...row, { m: 'target' as const, r: 0, c: s }],
-      values: [p[c]],
+      values: [...ys, c],
       value: v,
       tex: `-\\log ${texNumber(p[c], 3, false)}`,
       symbolic: `-\\log p_{${s},${c}}`,
@@ -540,9 +544,9 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
 function deriveInput(ctx: DerivationContext, cell: CellRef, base: Base, title: string): Derivation {
   const { convention: cv, sizes } = ctx;
   const { B, T } = sizes;
-  let feeds: CellRef[] = [];
-  let general = '';
-  let note = '';
+  let feeds: CellRef[];
+  let general: string;
+  let note: string;
   if (cell.m === 'x') {
     const [s, i] = xLogical(cv, cell.r, cell.c);
     feeds = range(T).map((j) => yCell(cv, s, j));

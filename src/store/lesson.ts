@@ -1,0 +1,82 @@
+// Building and editing a lesson's values: seed values, explicit overrides, and
+// keeping typed values when sizes change. Pure functions over core.
+import {
+  type Convention,
+  type LessonConfig,
+  type LessonInputs,
+  type LossKind,
+  type Matrix,
+  type Sizes,
+  makeLesson,
+} from '../core/index.ts';
+import type { EditableName } from './url.ts';
+
+/** Which inputs hold values a learner typed (or a URL gave), as opposed to the seed's. */
+export type Edited = Record<EditableName, boolean>;
+
+/** Nothing edited. */
+export const NONE_EDITED: Edited = { x: false, W: false, b: false, target: false, dY: false };
+
+const fromRowsOrNull = (rows: number[][] | undefined): Matrix | null => {
+  if (!rows) return null;
+  const r = rows.length, c = rows[0].length;
+  return { rows: r, cols: c, data: Float64Array.from(rows.flat()) };
+};
+
+/** The seed's lesson with any explicit values laid over it. Explicit values must already have the right shapes. */
+export function buildInputs(
+  config: LessonConfig,
+  seed: number,
+  explicit: Partial<Record<EditableName, number[][]>>,
+): { inputs: LessonInputs; edited: Edited } {
+  const base = makeLesson(config, seed);
+  const edited = { ...NONE_EDITED };
+  const inputs = { ...base };
+  const x = fromRowsOrNull(explicit.x);
+  if (x) {
+    inputs.x = x;
+    edited.x = true;
+  }
+  const W = fromRowsOrNull(explicit.W);
+  if (W) {
+    inputs.W = W;
+    edited.W = true;
+  }
+  if (explicit.b) {
+    inputs.b = Float64Array.from(explicit.b[0]);
+    edited.b = true;
+  }
+  if (explicit.target) {
+    if (config.loss === 'softmax-ce') inputs.targetClasses = explicit.target[0].slice();
+    else inputs.targetMatrix = fromRowsOrNull(explicit.target) ?? inputs.targetMatrix;
+    edited.target = true;
+  }
+  const dY = fromRowsOrNull(explicit.dY);
+  if (dY) {
+    inputs.upstream = dY;
+    edited.dY = true;
+  }
+  return { inputs, edited };
+}
+
+/** Copies the overlapping top-left block of `from` onto `onto`. */
+function overlay(onto: Matrix, from: Matrix): Matrix {
+  const out = { rows: onto.rows, cols: onto.cols, data: new Float64Array(onto.data) };
+  for (let r = 0; r < Math.min(onto.rows, from.rows); r++)
+    for (let c = 0; c < Math.min(onto.cols, from.cols); c++) out.data[r * onto.cols + c] = from.data[r * from.cols + c];
+  return out;
+}
+
+/** New inputs for new sizes: the seed's values, with every edited value kept where its index still exists. */
+export function resizeInputs(conv: Convention, sizes: Sizes, loss: LossKind, seed: number, old: LessonInputs, edited: Edited): LessonInputs {
+  const next = makeLesson({ convention: conv, loss, ...sizes }, seed);
+  if (edited.x) next.x = overlay(next.x, old.x);
+  if (edited.W) next.W = overlay(next.W, old.W);
+  if (edited.b) next.b = Float64Array.from(next.b, (v, k) => (k < old.b.length ? old.b[k] : v));
+  if (edited.target) {
+    next.targetMatrix = overlay(next.targetMatrix, old.targetMatrix);
+    next.targetClasses = next.targetClasses.map((v, k) => (k < old.targetClasses.length && old.targetClasses[k] < sizes.T ? old.targetClasses[k] : v));
+  }
+  if (edited.dY) next.upstream = overlay(next.upstream, old.upstream);
+  return next;
+}

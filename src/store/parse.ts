@@ -1,0 +1,30 @@
+// Parsing what a learner types or pastes: numbers and matrices.
+
+/** Reads one number as people type it: '−' or '-', spaces, exponents. Returns null unless finite. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim().replace(/[\u2212\u2013]/g, '-').replace(/^\+/, '');
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v + 0 : null;
+}
+
+/** Why a typed value was refused, or null when it is a finite number. */
+export function numberProblem(text: string): string | null {
+  if (text.trim() === '') return 'Type a number; the cell cannot be empty.';
+  if (parseNumber(text) === null) return `“${text.trim()}” is not a finite number. Use digits like 0.5, -2 or 1e-3.`;
+  return null;
+}
+
+/** A matrix written as rows separated by ';' and entries by ','. Returns null when malformed. */
+export function parseMatrixText(text: string): number[][] | null {
+  if (text.trim() === '') return null;
+  const rows = text.split(';').map((r) => r.split(',').map(parseNumber));
+  const width = rows[0].length;
+  if (rows.some((r) => r.length !== width || r.some((v) => v === null))) return null;
+  return rows as number[][];
+}
+
+/** Writes a number so that parsing it gives the same double back. */
+export function writeNumber(v: number): string {
+  return String(v + 0);
+}

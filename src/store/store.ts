@@ -1,0 +1,234 @@
+// The app's one store, built from slices: lesson, focus and ui. Views read it
+// through selectors; every number it holds comes from core.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  type CellRef,
+  type Convention,
+  type Derivation,
+  type DerivationContext,
+  type LessonConfig,
+  type LessonInputs,
+  type LessonOutputs,
+  type LossKind,
+  type Matrix,
+  type MatrixName,
+  type Sizes,
+  computeLesson,
+  convertInputs,
+  derive,
+  withEntry,
+} from '../core/index.ts';
+import { type Edited, buildInputs, resizeInputs } from './lesson.ts';
+import { numberProblem, parseNumber } from './parse.ts';
+import { type EditableName, type Notice, SIZE_MAX, SIZE_MIN, type UrlState, cellShape, decodeUrl, rowsOf } from './url.ts';
+
+/** Cells to emphasise, keyed by matrix, as 'r,c' strings. */
+export type Highlights = Partial<Record<MatrixName, ReadonlySet<string>>>;
+
+/** The result of an edit: accepted, or refused with a message naming the problem. */
+export type EditResult = { ok: true } | { ok: false; message: string };
+
+/** The lesson slice: configuration, values and everything computed from them. */
+export interface LessonSlice {
+  config: LessonConfig;
+  seed: number;
+  inputs: LessonInputs;
+  edited: Edited;
+  outputs: LessonOutputs;
+  /** The context derivations read; replaced whenever the lesson changes. */
+  ctx: DerivationContext;
+  /** The loss as a 1×1 grid's values. */
+  lossCell: Float64Array;
+  notices: Notice[];
+  setConvention(c: Convention): void;
+  setSize(name: keyof Sizes, value: number): void;
+  setLoss(l: LossKind): void;
+  setSeed(seed: number): void;
+  /** Types a value into an input cell; refuses anything but a finite number. */
+  editCell(cell: CellRef, text: string): EditResult;
+  dismissNotice(param: string): void;
+}
+
+/** The focus slice: the cell being explained. */
+export interface FocusSlice {
+  /** The selected cell (keyboard focus or click); part of the URL. */
+  focus: CellRef | null;
+  /** The cell under the pointer; wins over focus while it lasts. */
+  hover: CellRef | null;
+  /** The term of the expanded sum under the pointer or focus. */
+  term: number | null;
+  /** Derivation of hover ?? focus. */
+  derivation: Derivation | null;
+  /** The cells the explained value depends on (or feeds, for inputs). */
+  highlights: Highlights;
+  /** The factor cells of the hovered term. */
+  termHighlights: Highlights;
+  setFocus(cell: CellRef | null): void;
+  setHover(cell: CellRef | null): void;
+  setTerm(k: number | null): void;
+}
+
+export type AppState = LessonSlice & FocusSlice;
+export type AppStore = StoreApi<AppState>;
+
+const EDITABLE: Partial<Record<MatrixName, EditableName>> = { x: 'x', W: 'W', b: 'b', target: 'target', dY: 'dY' };
+
+/** The editable input a displayed matrix is, if any, given the loss. */
+export function editableName(m: MatrixName, loss: LossKind): EditableName | null {
+  const e = EDITABLE[m] ?? null;
+  if (e === 'dY' && loss !== 'upstream') return null;
+  if (e === 'target' && (loss === 'sum' || loss === 'upstream')) return null;
+  return e;
+}
+
+/** Groups cells by matrix into highlight sets. */
+export function groupCells(cells: readonly CellRef[]): Highlights {
+  const out: Partial<Record<MatrixName, Set<string>>> = {};
+  for (const c of cells) (out[c.m] ??= new Set()).add(`${c.r},${c.c}`);
+  return out;
+}
+
+function inShape(cell: CellRef, config: LessonConfig): boolean {
+  const [r, c] = cellShape(cell.m, config.convention, config, config.loss);
+  return cell.r >= 0 && cell.c >= 0 && cell.r < r && cell.c < c;
+}
+
+/** The derived part of the lesson slice, from its configuration and inputs. */
+function computed(config: LessonConfig, inputs: LessonInputs): Pick<LessonSlice, 'outputs' | 'ctx' | 'lossCell'> {
+  const outputs = computeLesson(config.convention, config.loss, inputs);
+  const ctx: DerivationContext = { convention: config.convention, loss: config.loss, sizes: { B: config.B, N: config.N, T: config.T }, inputs, outputs };
+  return { outputs, ctx, lossCell: Float64Array.of(outputs.L) };
+}
+
+/** The focus-derived part of the state: derivation and highlights. */
+function explained(ctx: DerivationContext, config: LessonConfig, focus: CellRef | null, hover: CellRef | null): Pick<FocusSlice, 'derivation' | 'highlights' | 'termHighlights' | 'term'> {
+  const cell = hover ?? focus;
+  if (!cell || !inShape(cell, config)) return { derivation: null, highlights: {}, termHighlights: {}, term: null };
+  const derivation = derive(ctx, cell);
+  return { derivation, highlights: groupCells([...derivation.deps, ...derivation.feeds]), termHighlights: {}, term: null };
+}
+
+/** Creates the store from a query string (the URL's, or '' for the default lesson). */
+export function createAppStore(search = ''): AppStore {
+  const { state: url, notices } = decodeUrl(search);
+  return createAppStoreFrom(url, notices);
+}
+
+/** Creates the store from a decoded URL state. */
+export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppStore {
+  const config: LessonConfig = { convention: url.convention, loss: url.loss, ...url.sizes };
+  const { inputs, edited } = buildInputs(config, url.seed, url.explicit);
+  const lesson = computed(config, inputs);
+  const focus = url.focus && inShape(url.focus, config) ? url.focus : null;
+
+  return createStore<AppState>()((set, get) => {
+    /** Replaces the lesson, keeping the focused cell when it still exists. */
+    const relesson = (config: LessonConfig, seed: number, inputs: LessonInputs, edited: Edited) => {
+      const next = computed(config, inputs);
+      const { focus, hover } = get();
+      const f = focus && inShape(focus, config) ? focus : null;
+      const h = hover && inShape(hover, config) ? hover : null;
+      set({ config, seed, inputs, edited, ...next, focus: f, hover: h, ...explained(next.ctx, config, f, h) });
+    };
+    return {
+      config,
+      seed: url.seed,
+      inputs,
+      edited,
+      ...lesson,
+      notices,
+      focus,
+      hover: null,
+      ...explained(lesson.ctx, config, focus, null),
+
+      setConvention: (c) => {
+        const s = get();
+        if (c === s.config.convention) return;
+        const inputs = convertInputs(s.config.convention, c, s.inputs);
+        // The same logical cell keeps focus: transposed where the layout is.
+        const move = (cell: CellRef | null): CellRef | null => {
+          if (!cell) return null;
+          const flips =
+            cell.m === 'W' || cell.m === 'dW'
+              ? (s.config.convention === 'row') !== (c === 'row')
+              : cell.m === 'b' || cell.m === 'db' || cell.m === 'L' || (cell.m === 'target' && s.config.loss === 'softmax-ce')
+                ? false
+                : (s.config.convention === 'column') !== (c === 'column');
+          return flips ? { m: cell.m, r: cell.c, c: cell.r } : cell;
+        };
+        set({ focus: move(s.focus), hover: null });
+        relesson({ ...s.config, convention: c }, s.seed, inputs, s.edited);
+      },
+      setSize: (name, value) => {
+        const s = get();
+        const v = Math.min(SIZE_MAX, Math.max(SIZE_MIN, Math.round(value)));
+        if (!Number.isFinite(v) || v === s.config[name]) return;
+        const config = { ...s.config, [name]: v };
+        relesson(config, s.seed, resizeInputs(config.convention, config, config.loss, s.seed, s.inputs, s.edited), s.edited);
+      },
+      setLoss: (l) => {
+        const s = get();
+        if (l === s.config.loss) return;
+        relesson({ ...s.config, loss: l }, s.seed, s.inputs, s.edited);
+      },
+      setSeed: (seed) => {
+        const s = get();
+        const clean = { x: false, W: false, b: false, target: false, dY: false };
+        relesson(s.config, Math.trunc(seed), buildInputs(s.config, Math.trunc(seed), {}).inputs, clean);
+      },
+      editCell: (cell, text) => {
+        const s = get();
+        const name = editableName(cell.m, s.config.loss);
+        if (!name) return { ok: false, message: `${cell.m} is computed, not typed in.` };
+        if (!inShape(cell, s.config)) return { ok: false, message: `${cell.m}[${cell.r},${cell.c}] is outside the matrix.` };
+        const problem = numberProblem(text);
+        if (problem) return { ok: false, message: problem };
+        const v = parseNumber(text) as number;
+        const inputs = { ...s.inputs };
+        if (name === 'target' && s.config.loss === 'softmax-ce') {
+          if (!Number.isInteger(v) || v < 0 || v >= s.config.T) {
+            return { ok: false, message: `A class index must be a whole number from 0 to ${s.config.T - 1}.` };
+          }
+          inputs.targetClasses = inputs.targetClasses.map((c, k) => (k === cell.c ? v : c));
+        } else if (name === 'b') {
+          inputs.b = Float64Array.from(inputs.b, (old, k) => (k === cell.c ? v : old));
+        } else {
+          const key = name === 'target' ? 'targetMatrix' : name === 'dY' ? 'upstream' : name;
+          inputs[key] = withEntry(inputs[key] as Matrix, cell.r, cell.c, v);
+        }
+        relesson(s.config, s.seed, inputs, { ...s.edited, [name]: true });
+        return { ok: true };
+      },
+      dismissNotice: (param) => set({ notices: get().notices.filter((n) => n.param !== param) }),
+
+      setFocus: (cell) => {
+        const s = get();
+        const f = cell && inShape(cell, s.config) ? cell : null;
+        set({ focus: f, ...explained(s.ctx, s.config, f, s.hover) });
+      },
+      setHover: (cell) => {
+        const s = get();
+        const h = cell && inShape(cell, s.config) ? cell : null;
+        if (h === s.hover || (h && s.hover && h.m === s.hover.m && h.r === s.hover.r && h.c === s.hover.c)) return;
+        set({ hover: h, ...explained(s.ctx, s.config, s.focus, h) });
+      },
+      setTerm: (k) => {
+        const d = get().derivation;
+        if (k === null || !d || !d.terms[k]) return set({ term: null, termHighlights: {} });
+        set({ term: k, termHighlights: groupCells(d.terms[k].factors) });
+      },
+    };
+  });
+}
+
+/** The URL state of the store, for the codec. */
+export function urlStateOf(s: AppState, step: number | null = null): UrlState {
+  const explicit: UrlState['explicit'] = {};
+  if (s.edited.x) explicit.x = rowsOf(s.inputs.x);
+  if (s.edited.W) explicit.W = rowsOf(s.inputs.W);
+  if (s.edited.b) explicit.b = rowsOf(s.inputs.b);
+  if (s.edited.target) explicit.target = s.config.loss === 'softmax-ce' ? rowsOf(s.inputs.targetClasses) : rowsOf(s.inputs.targetMatrix);
+  if (s.edited.dY) explicit.dY = rowsOf(s.inputs.upstream);
+  const { B, N, T } = s.config;
+  return { convention: s.config.convention, sizes: { B, N, T }, loss: s.config.loss, seed: s.seed, explicit, focus: s.focus, step };
+}

@@ -1,0 +1,271 @@
+// One matrix as an ARIA grid heatmap: values to three significant digits,
+// index labels, a shape badge, roving keyboard focus and in-place editing.
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { formatNumber, type MatrixName } from '../../core/index.ts';
+import type { EditResult } from '../../store/store.ts';
+import { heatScale } from './colour.ts';
+
+/** An axis of a grid: what its index counts, e.g. 'sample' with letter 's'. */
+export interface Axis {
+  word: string;
+  letter: string;
+}
+
+export interface MatrixGridProps {
+  name: MatrixName;
+  /** Plain-text label, e.g. 'dL/dW'. */
+  label: string;
+  /** Shape badge, e.g. '[N×T] = [3×2]'. */
+  badge: string;
+  rows: number;
+  cols: number;
+  /** Row-major values. */
+  values: ArrayLike<number>;
+  rowAxis: Axis;
+  colAxis: Axis;
+  editable: boolean;
+  /** Values to show as whole numbers (class indices). */
+  integer?: boolean;
+  /** The cell being explained, when it is in this grid. */
+  active?: { r: number; c: number } | null;
+  /** Cells the explained value depends on, as 'r,c'. */
+  highlights?: ReadonlySet<string>;
+  /** Factor cells of the hovered term, as 'r,c'. */
+  termHighlights?: ReadonlySet<string>;
+  /** Cells not yet computed at the current step, as 'r,c', or 'all'. */
+  muted?: ReadonlySet<string> | 'all';
+  onFocusCell?: (r: number, c: number) => void;
+  onHoverCell?: (cell: { r: number; c: number } | null) => void;
+  onEdit?: (r: number, c: number, text: string) => EditResult;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+interface CellProps {
+  r: number;
+  c: number;
+  value: number;
+  text: string;
+  ariaLabel: string;
+  bg: string;
+  fg: string;
+  tabbable: boolean;
+  active: boolean;
+  dep: boolean;
+  term: boolean;
+  muted: boolean;
+  editing: { text: string; error: string | null } | null;
+  editable: boolean;
+  errorId: string;
+  onEditText: (t: string) => void;
+}
+
+const Cell = memo(function Cell(p: CellProps) {
+  const cls = ['cell'];
+  if (p.value < 0) cls.push('neg');
+  if (p.active) cls.push('active');
+  if (p.dep) cls.push('dep');
+  if (p.term) cls.push('term');
+  if (p.muted) cls.push('muted');
+  if (p.editable) cls.push('editable');
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={p.c + 1}
+      aria-label={p.ariaLabel}
+      aria-selected={p.active}
+      aria-readonly={!p.editable}
+      data-r={p.r}
+      data-c={p.c}
+      data-value={p.muted ? '' : String(p.value)}
+      tabIndex={p.tabbable ? 0 : -1}
+      className={cls.join(' ')}
+      style={p.muted ? undefined : { background: p.bg, color: p.fg }}
+    >
+      {p.editing ? (
+        <input
+          className="cell-input"
+          autoFocus
+          aria-label={`${p.ariaLabel}: type a new value, Enter to keep, Escape to cancel`}
+          aria-invalid={p.editing.error !== null}
+          aria-describedby={p.editing.error ? p.errorId : undefined}
+          value={p.editing.text}
+          onChange={(e) => p.onEditText(e.target.value)}
+        />
+      ) : (
+        <span aria-hidden="true">{p.muted ? '' : p.text}</span>
+      )}
+    </div>
+  );
+});
+
+/** A matrix heatmap with ARIA grid semantics. */
+export function MatrixGrid(props: MatrixGridProps) {
+  const { name, label, rows, cols, values, editable, active, highlights, termHighlights, muted, integer } = props;
+  const { onFocusCell, onHoverCell, onEdit } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ r: 0, c: 0 });
+  const [editing, setEditing] = useState<{ r: number; c: number; text: string; error: string | null } | null>(null);
+  const colour = useMemo(() => heatScale(values), [values]);
+  const errorId = `${name}-edit-error`;
+  const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
+
+  const focusCell = useCallback((r: number, c: number) => {
+    setPos({ r, c });
+    const el = ref.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`);
+    el?.focus();
+  }, []);
+
+  const commit = useCallback(() => {
+    if (!editing || !onEdit) return;
+    const res = onEdit(editing.r, editing.c, editing.text);
+    if (res.ok) {
+      const { r, c } = editing;
+      setEditing(null);
+      requestAnimationFrame(() => focusCell(r, c));
+    } else setEditing({ ...editing, error: res.message });
+  }, [editing, onEdit, focusCell]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        commit();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        const { r, c } = editing;
+        setEditing(null);
+        requestAnimationFrame(() => focusCell(r, c));
+      }
+      e.stopPropagation();
+      return;
+    }
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [rp - 1, cp],
+      ArrowDown: [rp + 1, cp],
+      ArrowLeft: [rp, cp - 1],
+      ArrowRight: [rp, cp + 1],
+      Home: [e.ctrlKey ? 0 : rp, 0],
+      End: [e.ctrlKey ? rows - 1 : rp, cols - 1],
+    };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      e.stopPropagation();
+      focusCell(Math.max(0, Math.min(rows - 1, m[0])), Math.max(0, Math.min(cols - 1, m[1])));
+      return;
+    }
+    if (editable && onEdit && (e.key === 'Enter' || e.key === 'F2')) {
+      e.preventDefault();
+      e.stopPropagation();
+      setEditing({ r: rp, c: cp, text: String(values[rp * cols + cp]), error: null });
+    } else if (editable && onEdit && e.key.length === 1 && /[-\d.+−]/.test(e.key) && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      setEditing({ r: rp, c: cp, text: e.key, error: null });
+    }
+  };
+
+  const cellFromEvent = (target: EventTarget | null): { r: number; c: number } | null => {
+    const el = (target as HTMLElement | null)?.closest?.('[role="gridcell"]') as HTMLElement | null;
+    if (!el || !ref.current?.contains(el)) return null;
+    return { r: Number(el.dataset.r), c: Number(el.dataset.c) };
+  };
+
+  const body = [];
+  for (let r = 0; r < rows; r++) {
+    const cells = [];
+    for (let c = 0; c < cols; c++) {
+      const v = values[r * cols + c];
+      const k = key(r, c);
+      const { bg, fg } = colour(v);
+      const isMuted = muted === 'all' || (muted?.has(k) ?? false);
+      const text = integer ? String(v) : formatNumber(v, 3);
+      const idx = rows === 1 ? `[${c}]` : `[${r},${c}]`;
+      const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : integer ? String(v) : formatNumber(v, 6)}`;
+      const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
+      cells.push(
+        <Cell
+          key={k}
+          r={r}
+          c={c}
+          value={v}
+          text={text}
+          ariaLabel={ariaLabel}
+          bg={bg}
+          fg={fg}
+          tabbable={r === rp && c === cp}
+          active={!!active && active.r === r && active.c === c}
+          dep={highlights?.has(k) ?? false}
+          term={termHighlights?.has(k) ?? false}
+          muted={isMuted}
+          editing={ed}
+          editable={editable}
+          errorId={errorId}
+          onEditText={(t) => setEditing((s) => (s ? { ...s, text: t } : s))}
+        />,
+      );
+    }
+    body.push(
+      <div role="row" aria-rowindex={r + 1} className="grid-row" key={r}>
+        {rows > 1 && (
+          <span className="row-label" aria-hidden="true">
+            {r}
+          </span>
+        )}
+        {cells}
+      </div>,
+    );
+  }
+
+  return (
+    <figure className={`matrix matrix-${name}`}>
+      <figcaption>
+        <span className="matrix-label">{label}</span> <span className="badge">{props.badge}</span>
+      </figcaption>
+      <div
+        ref={ref}
+        role="grid"
+        data-matrix={name}
+        aria-label={`${label}, ${rows} by ${cols}${rows > 1 ? `, rows are ${props.rowAxis.word}s` : ''}${cols > 1 ? `, columns are ${props.colAxis.word}s` : ''}${editable ? '; press Enter to edit a value' : ''}`}
+        aria-rowcount={rows}
+        aria-colcount={cols}
+        className="grid"
+        style={{ ['--cols' as string]: cols }}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          const cell = cellFromEvent(e.target);
+          if (cell) {
+            setPos(cell);
+            onFocusCell?.(cell.r, cell.c);
+          }
+        }}
+        onMouseOver={(e) => onHoverCell?.(cellFromEvent(e.target))}
+        onMouseLeave={() => onHoverCell?.(null)}
+        onDoubleClick={(e) => {
+          const cell = cellFromEvent(e.target);
+          if (cell && editable && onEdit) setEditing({ ...cell, text: String(values[cell.r * cols + cell.c]), error: null });
+        }}
+        onBlur={(e) => {
+          // Leaving an editor with a valid value keeps it; an invalid one stays open with its message.
+          if (editing && !ref.current?.contains(e.relatedTarget as Node | null)) commit();
+        }}
+      >
+        {cols > 1 && (
+          <div className="col-labels" aria-hidden="true">
+            {rows > 1 && <span className="corner">{props.rowAxis.letter}\{props.colAxis.letter}</span>}
+            {Array.from({ length: cols }, (_, c) => (
+              <span key={c}>{c}</span>
+            ))}
+          </div>
+        )}
+        {body}
+      </div>
+      {editing?.error && (
+        <p id={errorId} className="edit-error" role="alert">
+          {label}[{editing.r},{editing.c}]: {editing.error} The previous value is kept.
+        </p>
+      )}
+    </figure>
+  );
+}

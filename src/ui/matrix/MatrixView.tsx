@@ -1,0 +1,90 @@
+// A matrix of the lesson, read from the store and wired to focus, hover and editing.
+import { useCallback } from 'react';
+import { matrixDims, matrixLabel, type MatrixName } from '../../core/index.ts';
+import { cellShape } from '../../store/url.ts';
+import { editableName, type AppState } from '../../store/store.ts';
+import { useApp, useAppStore } from '../storeContext.tsx';
+import { axesOf } from './axes.ts';
+import { MatrixGrid } from './MatrixGrid.tsx';
+
+/** Values of a displayed matrix, from the store's inputs and outputs. */
+export function selectValues(s: AppState, m: MatrixName): ArrayLike<number> {
+  switch (m) {
+    case 'x':
+      return s.inputs.x.data;
+    case 'W':
+      return s.inputs.W.data;
+    case 'b':
+      return s.inputs.b;
+    case 'target':
+      return s.config.loss === 'softmax-ce' ? s.inputs.targetClasses : s.inputs.targetMatrix.data;
+    case 'y':
+      return s.outputs.y.data;
+    case 'L':
+      return s.lossCell;
+    case 'dY':
+      return s.outputs.dY.data;
+    case 'dW':
+      return s.outputs.dW.data;
+    case 'db':
+      return s.outputs.db;
+    case 'dX':
+      return s.outputs.dX.data;
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** The grid of one lesson matrix. */
+export function MatrixView({ name }: { name: MatrixName }) {
+  const store = useAppStore();
+  const conv = useApp((s) => s.config.convention);
+  const loss = useApp((s) => s.config.loss);
+  const B = useApp((s) => s.config.B);
+  const N = useApp((s) => s.config.N);
+  const T = useApp((s) => s.config.T);
+  const values = useApp((s) => selectValues(s, name));
+  const highlights = useApp((s) => s.highlights[name] ?? EMPTY);
+  const termHighlights = useApp((s) => s.termHighlights[name] ?? EMPTY);
+  const activeR = useApp((s) => {
+    const a = s.hover ?? s.focus;
+    return a && a.m === name ? a.r : -1;
+  });
+  const activeC = useApp((s) => {
+    const a = s.hover ?? s.focus;
+    return a && a.m === name ? a.c : -1;
+  });
+  const classTargets = name === 'target' && loss === 'softmax-ce';
+  const [rows, cols] = cellShape(name, conv, { B, N, T }, loss);
+  const dims = classTargets ? ['1', 'B'] : matrixDims(conv, name);
+  const badge = `[${dims[0]}×${dims[1]}] = [${rows}×${cols}]`;
+  const axes = axesOf(conv, name, classTargets);
+  const editable = editableName(name, loss) !== null;
+  const label = classTargets ? 'target class' : matrixLabel(name);
+
+  const onFocusCell = useCallback((r: number, c: number) => store.getState().setFocus({ m: name, r, c }), [store, name]);
+  const onHoverCell = useCallback((cell: { r: number; c: number } | null) => store.getState().setHover(cell ? { m: name, ...cell } : null), [store, name]);
+  const onEdit = useCallback((r: number, c: number, text: string) => store.getState().editCell({ m: name, r, c }, text), [store, name]);
+
+  return (
+    <MatrixGrid
+      name={name}
+      label={label}
+      badge={name === 'L' ? (loss === 'upstream' ? 'not used' : 'scalar') : badge}
+      rows={rows}
+      cols={cols}
+      values={values}
+      rowAxis={axes.rows}
+      colAxis={axes.cols}
+      editable={editable}
+      integer={classTargets}
+      active={activeR >= 0 ? { r: activeR, c: activeC } : null}
+      highlights={highlights}
+      termHighlights={termHighlights}
+      muted={name === 'L' && loss === 'upstream' ? 'all' : undefined}
+      onFocusCell={onFocusCell}
+      onHoverCell={onHoverCell}
+      onEdit={editable ? onEdit : undefined}
+    />
+  );
+}
