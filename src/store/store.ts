@@ -18,6 +18,7 @@ import {
   derive,
   withEntry,
 } from '../core/index.ts';
+import { createJacobianSlice, type JacobianSlice } from './jacobianSlice.ts';
 import { type Edited, buildInputs, resizeInputs } from './lesson.ts';
 import { numberProblem, parseNumber } from './parse.ts';
 import { type EditableName, type Notice, SIZE_MAX, SIZE_MIN, type UrlState, cellShape, decodeUrl, rowsOf } from './url.ts';
@@ -66,9 +67,11 @@ export interface FocusSlice {
   setFocus(cell: CellRef | null): void;
   setHover(cell: CellRef | null): void;
   setTerm(k: number | null): void;
+  /** Points at cells from another view (a Jacobian entry, a player step): outlined like a term's factors. */
+  setLinked(cells: readonly CellRef[] | null): void;
 }
 
-export type AppState = LessonSlice & FocusSlice;
+export type AppState = LessonSlice & FocusSlice & JacobianSlice;
 export type AppStore = StoreApi<AppState>;
 
 const EDITABLE: Partial<Record<MatrixName, EditableName>> = { x: 'x', W: 'W', b: 'b', target: 'target', dY: 'dY' };
@@ -121,7 +124,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
   const lesson = computed(config, inputs);
   const focus = url.focus && inShape(url.focus, config) ? url.focus : null;
 
-  return createStore<AppState>()((set, get) => {
+  return createStore<AppState>()((set, get, api) => {
     /** Replaces the lesson, keeping the focused cell when it still exists. */
     const relesson = (config: LessonConfig, seed: number, inputs: LessonInputs, edited: Edited) => {
       const next = computed(config, inputs);
@@ -217,6 +220,8 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
         if (k === null || !d || !d.terms[k]) return set({ term: null, termHighlights: {} });
         set({ term: k, termHighlights: groupCells(d.terms[k].factors) });
       },
+      setLinked: (cells) => set({ term: null, termHighlights: cells ? groupCells(cells) : {} }),
+      ...createJacobianSlice(set, get, api),
     };
   });
 }
