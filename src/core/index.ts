@@ -61,3 +61,19 @@ export {
   type MatrixForm,
 } from './derivation.ts';
 export { formatNumber, texNumber } from './format.ts';
+export {
+  buildScript,
+  snapshotAt,
+  samplesDoneAt,
+  defaultGranularity,
+  COMPUTED,
+  COARSE_TARGET,
+  type Script,
+  type Step,
+  type StepWrite,
+  type Phase,
+  type Granularity,
+  type ComputedName,
+  type Snapshot,
+} from './script.ts';
+export { deriveAtStep } from './partial.ts';
