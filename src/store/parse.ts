@@ -15,6 +15,19 @@ export function numberProblem(text: string): string | null {
   return null;
 }
 
+/** What is wrong with a matrix written as rows separated by ';' and entries by ',', or null when nothing is. */
+export function matrixTextProblem(text: string): string | null {
+  if (text.trim() === '') return 'is empty';
+  const rows = text.split(';').map((r) => r.split(','));
+  for (let r = 0; r < rows.length; r++) {
+    const c = rows[r].findIndex((v) => parseNumber(v) === null);
+    if (c >= 0) return `has an entry that is not a number (“${rows[r][c].trim()}” in row ${r})`;
+  }
+  const k = rows.findIndex((r) => r.length !== rows[0].length);
+  if (k >= 0) return `has rows of different lengths (row 0 has ${rows[0].length} entries, row ${k} has ${rows[k].length})`;
+  return null;
+}
+
 /** A matrix written as rows separated by ';' and entries by ','. Returns null when malformed. */
 export function parseMatrixText(text: string): number[][] | null {
   if (text.trim() === '') return null;

@@ -92,6 +92,8 @@ export function groupCells(cells: readonly CellRef[]): Highlights {
 }
 
 function inShape(cell: CellRef, config: LessonConfig): boolean {
+  // The target is not on screen for losses that have none.
+  if (cell.m === 'target' && (config.loss === 'sum' || config.loss === 'upstream')) return false;
   const [r, c] = cellShape(cell.m, config.convention, config, config.loss);
   return cell.r >= 0 && cell.c >= 0 && cell.r < r && cell.c < c;
 }
@@ -120,8 +122,18 @@ export function createAppStore(search = ''): AppStore {
 /** Creates the store from a decoded URL state. */
 export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppStore {
   const config: LessonConfig = { convention: url.convention, loss: url.loss, ...url.sizes };
-  const { inputs, edited } = buildInputs(config, url.seed, url.explicit);
-  const lesson = computed(config, inputs);
+  let { inputs, edited } = buildInputs(config, url.seed, url.explicit);
+  let lesson: ReturnType<typeof computed>;
+  try {
+    lesson = computed(config, inputs);
+  } catch (e) {
+    // Explicit values so large that y overflows: keep the page, use the seed's values and say so.
+    const given = Object.keys(url.explicit);
+    const names = given.join(', ');
+    notices = [...notices, { param: names, message: `${names} ${given.length === 1 ? 'makes' : 'make'} the layer overflow (${(e as Error).message}); ignored, using the seed's values.` }];
+    ({ inputs, edited } = buildInputs(config, url.seed, {}));
+    lesson = computed(config, inputs);
+  }
   const focus = url.focus && inShape(url.focus, config) ? url.focus : null;
 
   return createStore<AppState>()((set, get, api) => {
@@ -199,7 +211,11 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
           const key = name === 'target' ? 'targetMatrix' : name === 'dY' ? 'upstream' : name;
           inputs[key] = withEntry(inputs[key] as Matrix, cell.r, cell.c, v);
         }
-        relesson(s.config, s.seed, inputs, { ...s.edited, [name]: true });
+        try {
+          relesson(s.config, s.seed, inputs, { ...s.edited, [name]: true });
+        } catch (e) {
+          return { ok: false, message: `With ${text.trim()} here the layer overflows (${(e as Error).message}). Use a smaller value.` };
+        }
         return { ok: true };
       },
       dismissNotice: (param) => set({ notices: get().notices.filter((n) => n.param !== param) }),

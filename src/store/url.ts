@@ -12,7 +12,7 @@ import {
   targetShape,
   type Sizes,
 } from '../core/index.ts';
-import { parseMatrixText, parseNumber, writeNumber } from './parse.ts';
+import { matrixTextProblem, parseMatrixText, parseNumber, writeNumber } from './parse.ts';
 
 /** Sizes allowed in the lesson view. */
 export const SIZE_MIN = 1;
@@ -114,7 +114,8 @@ export function decodeUrl(search: string): { state: UrlState; notices: Notice[] 
     const rows = parseMatrixText(raw);
     const [er, ec] = expectedShape(name, convention, sizes, loss);
     if (rows === null) {
-      notices.push({ param: name, message: `${name} has an entry that is not a number (write rows with ';' and entries with ','); ignored, using the seed's values.` });
+      const problem = matrixTextProblem(raw) ?? 'is not a matrix';
+      notices.push({ param: name, message: `${name} ${problem}; ignored, using the seed's values. Write rows separated by ';' and entries by ','.` });
       continue;
     }
     if (rows.length !== er || rows[0].length !== ec) {
@@ -134,7 +135,8 @@ export function decodeUrl(search: string): { state: UrlState; notices: Notice[] 
   const focusRaw = p.get('focus');
   if (focusRaw !== null) {
     const cell = parseCell(focusRaw);
-    const shape = cell ? cellShape(cell.m, convention, sizes, loss) : null;
+    const shown = cell !== null && (cell.m !== 'target' || loss === 'mse' || loss === 'softmax-ce');
+    const shape = cell && shown ? cellShape(cell.m, convention, sizes, loss) : null;
     if (cell && shape && cell.r < shape[0] && cell.c < shape[1]) focus = cell;
     else notices.push({ param: 'focus', message: `focus=“${focusRaw}” is not a cell of this lesson (write it like dW:1,0); ignored.` });
   }
