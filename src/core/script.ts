@@ -6,6 +6,7 @@ import { type CellRef, type Convention, bCell, wCell, xCell, yCell } from './con
 import type { DerivationContext } from './derivation.ts';
 import { formatNumber, texNumber } from './format.ts';
 import type { Matrix } from './matrix.ts';
+import { LOSS_SPECS } from './loss.ts';
 import { dL, wSub, xSub, ySub } from './notation.ts';
 
 /** The three phases of a lesson. */
@@ -140,6 +141,7 @@ export function buildScript(ctx: DerivationContext, granularity: Granularity): S
   const dYReads = (s: number): CellRef[] =>
     ctx.loss === 'upstream' ? [] : [...range(T).map((j) => yCell(cv, s, j)), ...(ctx.loss === 'mse' ? range(T).map((j) => yCell(cv, s, j, 'target')) : ctx.loss === 'softmax-ce' ? [{ m: 'target' as const, r: 0, c: s }] : [])];
   const lossPhase = ctx.loss === 'upstream' ? 'backward' : 'loss';
+  const dYTex = ctx.loss === 'upstream' ? `${dL('y', ySub(cv, 's', 'j'))}\\ \\text{is given}` : LOSS_SPECS[ctx.loss].dtex(cv);
   if (granularity === 'fine' && B > 1) {
     for (const s of range(B))
       steps.push({
@@ -148,7 +150,7 @@ export function buildScript(ctx: DerivationContext, granularity: Granularity): S
         target: 'dY',
         reads: dYReads(s),
         writes: dYRow(s),
-        narration: { text: `Sample ${s}: ${dYText}`, tex: `${dL('y', ySub(cv, s, 'j'))}` },
+        narration: { text: `Sample ${s}: ${dYText}`, tex: dYTex },
       });
   } else {
     steps.push({
@@ -157,7 +159,7 @@ export function buildScript(ctx: DerivationContext, granularity: Granularity): S
       target: 'dY',
       reads: range(B).flatMap(dYReads),
       writes: range(B).flatMap(dYRow),
-      narration: { text: dYText, tex: `\\frac{\\partial L}{\\partial Y}` },
+      narration: { text: dYText, tex: dYTex },
     });
   }
 

@@ -15,16 +15,20 @@ import {
   type Sizes,
   computeLesson,
   convertInputs,
-  derive,
+  deriveAtStep,
+  snapshotAt,
+  type Script,
   withEntry,
 } from '../core/index.ts';
+import { groupCells, type Highlights } from './highlights.ts';
 import { createJacobianSlice, type JacobianSlice } from './jacobianSlice.ts';
+import { createPlaybackActions, playbackFor, stepMarks, type PlaybackSlice } from './playbackSlice.ts';
+
+export { groupCells, type Highlights };
 import { type Edited, buildInputs, resizeInputs } from './lesson.ts';
 import { numberProblem, parseNumber } from './parse.ts';
 import { type EditableName, type Notice, SIZE_MAX, SIZE_MIN, type UrlState, cellShape, decodeUrl, rowsOf } from './url.ts';
 
-/** Cells to emphasise, keyed by matrix, as 'r,c' strings. */
-export type Highlights = Partial<Record<MatrixName, ReadonlySet<string>>>;
 
 /** The result of an edit: accepted, or refused with a message naming the problem. */
 export type EditResult = { ok: true } | { ok: false; message: string };
@@ -71,7 +75,7 @@ export interface FocusSlice {
   setLinked(cells: readonly CellRef[] | null): void;
 }
 
-export type AppState = LessonSlice & FocusSlice & JacobianSlice;
+export type AppState = LessonSlice & FocusSlice & JacobianSlice & PlaybackSlice;
 export type AppStore = StoreApi<AppState>;
 
 const EDITABLE: Partial<Record<MatrixName, EditableName>> = { x: 'x', W: 'W', b: 'b', target: 'target', dY: 'dY' };
@@ -84,12 +88,6 @@ export function editableName(m: MatrixName, loss: LossKind): EditableName | null
   return e;
 }
 
-/** Groups cells by matrix into highlight sets. */
-export function groupCells(cells: readonly CellRef[]): Highlights {
-  const out: Partial<Record<MatrixName, Set<string>>> = {};
-  for (const c of cells) (out[c.m] ??= new Set()).add(`${c.r},${c.c}`);
-  return out;
-}
 
 function inShape(cell: CellRef, config: LessonConfig): boolean {
   // The target is not on screen for losses that have none.
@@ -105,11 +103,18 @@ function computed(config: LessonConfig, inputs: LessonInputs): Pick<LessonSlice,
   return { outputs, ctx, lossCell: Float64Array.of(outputs.L) };
 }
 
-/** The focus-derived part of the state: derivation and highlights. */
-function explained(ctx: DerivationContext, config: LessonConfig, focus: CellRef | null, hover: CellRef | null): Pick<FocusSlice, 'derivation' | 'highlights' | 'termHighlights' | 'term'> {
+/** The focus-derived part of the state: the derivation of the value on screen at this step, and highlights. */
+function explained(
+  ctx: DerivationContext,
+  config: LessonConfig,
+  script: Script,
+  step: number,
+  focus: CellRef | null,
+  hover: CellRef | null,
+): Pick<FocusSlice, 'derivation' | 'highlights' | 'termHighlights' | 'term'> {
   const cell = hover ?? focus;
   if (!cell || !inShape(cell, config)) return { derivation: null, highlights: {}, termHighlights: {}, term: null };
-  const derivation = derive(ctx, cell);
+  const derivation = deriveAtStep(ctx, script, step, cell);
   return { derivation, highlights: groupCells([...derivation.deps, ...derivation.feeds]), termHighlights: {}, term: null };
 }
 
@@ -135,16 +140,31 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
     lesson = computed(config, inputs);
   }
   const focus = url.focus && inShape(url.focus, config) ? url.focus : null;
+  const playback = playbackFor(lesson.ctx, null, url.step);
 
   return createStore<AppState>()((set, get, api) => {
-    /** Replaces the lesson, keeping the focused cell when it still exists. */
+    // Until the learner picks fine or coarse, the script's grain follows the lesson's size.
+    let grainChosen = false;
+    /** Replaces the lesson, keeping the focused cell when it still exists and the step where it was. */
     const relesson = (config: LessonConfig, seed: number, inputs: LessonInputs, edited: Edited) => {
       const next = computed(config, inputs);
-      const { focus, hover } = get();
+      const { focus, hover, step, script, granularity } = get();
       const f = focus && inShape(focus, config) ? focus : null;
       const h = hover && inShape(hover, config) ? hover : null;
-      set({ config, seed, inputs, edited, ...next, focus: f, hover: h, ...explained(next.ctx, config, f, h) });
+      const pb = playbackFor(next.ctx, grainChosen ? granularity : null, step >= script.steps.length ? null : step);
+      set({ config, seed, inputs, edited, ...next, ...pb, focus: f, hover: h, ...explained(next.ctx, config, pb.script, pb.step, f, h) });
     };
+    /** Moves playback to step k and refreshes the values and derivation on screen. */
+    const moveTo = (k: number, script?: Script) => {
+      const s = get();
+      const sc = script ?? s.script;
+      const n = sc.steps.length;
+      const step = Math.max(0, Math.min(n, Math.trunc(k)));
+      if (step === s.step && sc === s.script) return;
+      const snapshot = step >= n ? null : snapshotAt(s.ctx, sc, step);
+      set({ script: sc, granularity: sc.granularity, step, snapshot, ...stepMarks(sc, step), ...explained(s.ctx, s.config, sc, step, s.focus, s.hover) });
+    };
+    const playbackActions = createPlaybackActions<AppState>(set, get, moveTo);
     return {
       config,
       seed: url.seed,
@@ -154,7 +174,8 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       notices,
       focus,
       hover: null,
-      ...explained(lesson.ctx, config, focus, null),
+      ...playback,
+      ...explained(lesson.ctx, config, playback.script, playback.step, focus, null),
 
       setConvention: (c) => {
         const s = get();
@@ -223,13 +244,13 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       setFocus: (cell) => {
         const s = get();
         const f = cell && inShape(cell, s.config) ? cell : null;
-        set({ focus: f, ...explained(s.ctx, s.config, f, s.hover) });
+        set({ focus: f, ...explained(s.ctx, s.config, s.script, s.step, f, s.hover) });
       },
       setHover: (cell) => {
         const s = get();
         const h = cell && inShape(cell, s.config) ? cell : null;
         if (h === s.hover || (h && s.hover && h.m === s.hover.m && h.r === s.hover.r && h.c === s.hover.c)) return;
-        set({ hover: h, ...explained(s.ctx, s.config, s.focus, h) });
+        set({ hover: h, ...explained(s.ctx, s.config, s.script, s.step, s.focus, h) });
       },
       setTerm: (k) => {
         const d = get().derivation;
@@ -238,12 +259,18 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       },
       setLinked: (cells) => set({ term: null, termHighlights: cells ? groupCells(cells) : {} }),
       ...createJacobianSlice(set, get, api),
+      ...playbackActions,
+      setGranularity: (g) => {
+        grainChosen = true;
+        playbackActions.setGranularity(g);
+      },
     };
   });
 }
 
-/** The URL state of the store, for the codec. */
-export function urlStateOf(s: AppState, step: number | null = null): UrlState {
+/** The URL state of the store, for the codec. The step is left out when the lesson is complete. */
+export function urlStateOf(s: AppState): UrlState {
+  const step = s.step < s.script.steps.length ? s.step : null;
   const explicit: UrlState['explicit'] = {};
   if (s.edited.x) explicit.x = rowsOf(s.inputs.x);
   if (s.edited.W) explicit.W = rowsOf(s.inputs.W);

@@ -19,7 +19,7 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
   return (
     <div className="derivation-body" data-cell={cellText(d.cell)}>
       <h2 className="derivation-title">
-        {d.title} = <span data-testid="derivation-value">{formatNumber(d.value, 6)}</span>
+        {d.title} = <span data-testid="derivation-value">{Number.isNaN(d.value) ? 'not computed yet' : formatNumber(d.value, 6)}</span>
       </h2>
       <p className="note">{d.note}</p>
       <ol className="lines">

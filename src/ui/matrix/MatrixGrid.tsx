@@ -32,8 +32,11 @@ export interface MatrixGridProps {
   highlights?: ReadonlySet<string>;
   /** Factor cells of the hovered term, as 'r,c'. */
   termHighlights?: ReadonlySet<string>;
-  /** Cells not yet computed at the current step, as 'r,c', or 'all'. */
+  /** Cells to show as not computed, as 'r,c', or 'all'. NaN values are shown that way too. */
   muted?: ReadonlySet<string> | 'all';
+  /** Cells the player's current step reads, and writes. */
+  reads?: ReadonlySet<string>;
+  writes?: ReadonlySet<string>;
   onFocusCell?: (r: number, c: number) => void;
   onHoverCell?: (cell: { r: number; c: number } | null) => void;
   onEdit?: (r: number, c: number, text: string) => EditResult;
@@ -53,6 +56,8 @@ interface CellProps {
   active: boolean;
   dep: boolean;
   term: boolean;
+  read: boolean;
+  written: boolean;
   muted: boolean;
   editing: { text: string; error: string | null } | null;
   editable: boolean;
@@ -66,6 +71,8 @@ const Cell = memo(function Cell(p: CellProps) {
   if (p.active) cls.push('active');
   if (p.dep) cls.push('dep');
   if (p.term) cls.push('term');
+  if (p.read) cls.push('reads');
+  if (p.written) cls.push('writes');
   if (p.muted) cls.push('muted');
   if (p.editable) cls.push('editable');
   return (
@@ -101,7 +108,7 @@ const Cell = memo(function Cell(p: CellProps) {
 
 /** A matrix heatmap with ARIA grid semantics. */
 export function MatrixGrid(props: MatrixGridProps) {
-  const { name, label, rows, cols, values, editable, active, highlights, termHighlights, muted, integer } = props;
+  const { name, label, rows, cols, values, editable, active, highlights, termHighlights, muted, integer, reads, writes } = props;
   const { onFocusCell, onHoverCell, onEdit } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ r: 0, c: 0 });
@@ -179,7 +186,7 @@ export function MatrixGrid(props: MatrixGridProps) {
       const v = values[r * cols + c];
       const k = key(r, c);
       const { bg, fg } = colour(v);
-      const isMuted = muted === 'all' || (muted?.has(k) ?? false);
+      const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
       const text = integer ? String(v) : formatNumber(v, 3);
       const idx = rows === 1 ? `[${c}]` : `[${r},${c}]`;
       const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : integer ? String(v) : formatNumber(v, 6)}`;
@@ -198,6 +205,8 @@ export function MatrixGrid(props: MatrixGridProps) {
           active={!!active && active.r === r && active.c === c}
           dep={highlights?.has(k) ?? false}
           term={termHighlights?.has(k) ?? false}
+          read={reads?.has(k) ?? false}
+          written={writes?.has(k) ?? false}
           muted={isMuted}
           editing={ed}
           editable={editable}

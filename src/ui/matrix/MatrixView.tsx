@@ -7,8 +7,9 @@ import { useApp, useAppStore } from '../storeContext.tsx';
 import { axesOf } from './axes.ts';
 import { MatrixGrid } from './MatrixGrid.tsx';
 
-/** Values of a displayed matrix, from the store's inputs and outputs. */
+/** Values of a displayed matrix, from the store's inputs and outputs, or the player's snapshot part-way. */
 export function selectValues(s: AppState, m: MatrixName): ArrayLike<number> {
+  if (s.snapshot && m !== 'x' && m !== 'W' && m !== 'b' && m !== 'target') return s.snapshot[m];
   switch (m) {
     case 'x':
       return s.inputs.x.data;
@@ -46,6 +47,8 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const values = useApp((s) => selectValues(s, name));
   const highlights = useApp((s) => s.highlights[name] ?? EMPTY);
   const termHighlights = useApp((s) => s.termHighlights[name] ?? EMPTY);
+  const reads = useApp((s) => s.stepReads[name] ?? EMPTY);
+  const writes = useApp((s) => s.stepWrites[name] ?? EMPTY);
   const activeR = useApp((s) => {
     const a = s.hover ?? s.focus;
     return a && a.m === name ? a.r : -1;
@@ -81,6 +84,8 @@ export function MatrixView({ name }: { name: MatrixName }) {
       active={activeR >= 0 ? { r: activeR, c: activeC } : null}
       highlights={highlights}
       termHighlights={termHighlights}
+      reads={reads}
+      writes={writes}
       muted={name === 'L' && loss === 'upstream' ? 'all' : undefined}
       onFocusCell={onFocusCell}
       onHoverCell={onHoverCell}

@@ -1,5 +1,8 @@
 // The computation, left to right: the forward row, then the backward row below it.
+import { useRef } from 'react';
 import { CONVENTION_INFO, formatNumber, LOSS_SPECS } from '../../core/index.ts';
+import { Player } from '../player/Player.tsx';
+import { StepAnimator } from '../player/StepAnimator.tsx';
 import { MatrixView } from '../matrix/MatrixView.tsx';
 import { Tex } from '../derivation/Tex.tsx';
 import { useApp } from '../storeContext.tsx';
@@ -16,8 +19,11 @@ export function LessonView() {
   const loss = useApp((s) => s.config.loss);
   const L = useApp((s) => s.outputs.L);
   const info = CONVENTION_INFO[conv];
+  const root = useRef<HTMLDivElement>(null);
   return (
-    <div className="lesson">
+    <div className="lesson" ref={root}>
+      <Player />
+      <StepAnimator rootRef={root} />
       <section className="pass forward" aria-labelledby="fwd-h">
         <h2 id="fwd-h">
           Forward pass <Tex tex={info.forwardTex} />

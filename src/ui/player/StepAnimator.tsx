@@ -1,0 +1,138 @@
+// Animates a step forward: a token travels from the cells the step reads to
+// the cells it writes, and written values count up from their previous sums.
+// Driven by a store subscription and DOM refs, not a store update per frame.
+// Does nothing under reduced motion: the step simply shows its final state.
+import { useEffect, type RefObject } from 'react';
+import { formatNumber, type CellRef, type Step } from '../../core/index.ts';
+import { useAppStore } from '../storeContext.tsx';
+import { prefersReducedMotion } from './reducedMotion.ts';
+import { STEP_MS } from './Player.tsx';
+
+const MAX_COUNTERS = 48;
+
+const cellEl = (root: HTMLElement, c: CellRef) =>
+  root.querySelector<HTMLElement>(`[data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
+
+/** The bounding box of some cells, relative to root. */
+function boxOf(root: HTMLElement, cells: readonly CellRef[]): DOMRect | null {
+  const base = root.getBoundingClientRect();
+  let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+  for (const c of cells) {
+    const el = cellEl(root, c);
+    if (!el) continue;
+    const q = el.getBoundingClientRect();
+    l = Math.min(l, q.left);
+    t = Math.min(t, q.top);
+    r = Math.max(r, q.right);
+    b = Math.max(b, q.bottom);
+  }
+  if (l === Infinity) return null;
+  return new DOMRect(l - base.left, t - base.top, r - l, b - t);
+}
+
+const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+
+/** Plays one step's animation inside layer; returns a function that cancels it. */
+function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration: number): () => void {
+  const cleanups: (() => void)[] = [];
+  const target = boxOf(root, step.writes.map((w) => w.cell));
+  if (!target) return () => {};
+  const to = centre(target);
+  // One token per matrix the step reads, each leaving from that matrix's read cells.
+  const byMatrix = new Map<string, CellRef[]>();
+  for (const c of step.reads) byMatrix.set(c.m, [...(byMatrix.get(c.m) ?? []), c]);
+  for (const cells of byMatrix.values()) {
+    const src = boxOf(root, cells);
+    if (!src) continue;
+    const from = centre(src);
+    const token = document.createElement('div');
+    token.className = 'flow-token';
+    layer.appendChild(token);
+    const anim = token.animate(
+      [
+        { transform: `translate(${from.x}px, ${from.y}px) scale(1)`, opacity: 0.9 },
+        { transform: `translate(${to.x}px, ${to.y}px) scale(0.6)`, opacity: 0.4 },
+      ],
+      { duration: duration * 0.6, easing: 'ease-in-out', fill: 'forwards' },
+    );
+    anim.onfinish = () => token.remove();
+    cleanups.push(() => {
+      anim.cancel();
+      token.remove();
+    });
+  }
+  // Counters over the written cells, counting from the old value to the new one.
+  const base = root.getBoundingClientRect();
+  const counters: { el: HTMLElement; from: number; to: number }[] = [];
+  for (const w of step.writes.slice(0, MAX_COUNTERS)) {
+    const cell = cellEl(root, w.cell);
+    if (!cell) continue;
+    const q = cell.getBoundingClientRect();
+    const ghost = document.createElement('div');
+    ghost.className = 'count-ghost';
+    const cs = getComputedStyle(cell);
+    Object.assign(ghost.style, {
+      left: `${q.left - base.left}px`,
+      top: `${q.top - base.top}px`,
+      width: `${q.width}px`,
+      height: `${q.height}px`,
+      background: cs.backgroundColor,
+      color: cs.color,
+    });
+    ghost.textContent = formatNumber(w.from, 3);
+    layer.appendChild(ghost);
+    counters.push({ el: ghost, from: w.from, to: w.value });
+  }
+  const t0 = performance.now();
+  const delay = duration * 0.45;
+  let raf = 0;
+  const tick = (now: number) => {
+    const t = Math.min(1, Math.max(0, (now - t0 - delay) / (duration - delay)));
+    const e = t * (2 - t);
+    for (const c of counters) c.el.textContent = formatNumber(c.from + (c.to - c.from) * e, 3);
+    if (t < 1) raf = requestAnimationFrame(tick);
+    else for (const c of counters) c.el.remove();
+  };
+  raf = requestAnimationFrame(tick);
+  cleanups.push(() => {
+    cancelAnimationFrame(raf);
+    for (const c of counters) c.el.remove();
+  });
+  return () => cleanups.forEach((f) => f());
+}
+
+/** Watches the step and animates each single step forward inside the element rootRef points to. */
+export function StepAnimator({ rootRef }: { rootRef: RefObject<HTMLElement | null> }) {
+  const store = useAppStore();
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const layer = document.createElement('div');
+    layer.className = 'flow-layer';
+    layer.setAttribute('aria-hidden', 'true');
+    root.appendChild(layer);
+    let { step: prevStep, script: prevScript } = store.getState();
+    let cancel: (() => void) | null = null;
+    const unsubscribe = store.subscribe((s) => {
+      if (s.step === prevStep && s.script === prevScript) return;
+      const forward = s.script === prevScript && s.step === prevStep + 1;
+      prevStep = s.step;
+      prevScript = s.script;
+      cancel?.();
+      cancel = null;
+      if (!forward || prefersReducedMotion() || s.step > s.script.steps.length) return;
+      const step = s.script.steps[s.step - 1];
+      // Wait a frame so React has drawn the step's cells before measuring them.
+      const raf = requestAnimationFrame(() => {
+        cancel = animateStep(root, layer, step, (STEP_MS * 0.8) / s.speed);
+      });
+      cancel = () => cancelAnimationFrame(raf);
+    });
+    return () => {
+      unsubscribe();
+      cancel?.();
+      layer.remove();
+    };
+  }, [store, rootRef]);
+  return null;
+}
