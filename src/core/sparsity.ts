@@ -1,0 +1,274 @@
+// The sparsity pattern of a dense layer's Jacobians in closed form, so any
+// rectangle of (row, column) index space can be asked "how many structural
+// non-zeros are in here?" in O(1), at any size, without touching entries.
+//
+// Every Jacobian of y = f(W, X, b) has entry (r, c) non-zero exactly when one
+// logical index of row r equals one logical index of column c:
+//   dY/dW and dY/db: the output t of the y element equals the output t of the parameter;
+//   dY/dX:           the sample s of the y element equals the sample s of the input.
+// After linearisation that index is either floor(k / d) (it is the outer,
+// slower-moving index) or k mod m (the inner one), for both axes.
+import { type Convention, type Sizes, matrixShape } from './conventions.ts';
+import type { Jacobian, JacobianKind, Linearisation } from './jacobian.ts';
+
+/** How a linear index k maps to the index that decides structure: floor(k / d), or k mod m. */
+export type AxisKey = { op: 'div'; d: number } | { op: 'mod'; m: number };
+
+/** The structure of a Jacobian: entry (r, c) is non-zero exactly when rowKey(r) = colKey(c). */
+export interface SparsityPattern {
+  rows: number;
+  cols: number;
+  rowKey: AxisKey;
+  colKey: AxisKey;
+}
+
+/** What a Jacobian's pattern depends on; a structured Jacobian has all of it. */
+export type PatternSpec = Pick<Jacobian, 'kind' | 'convention' | 'sizes' | 'linearisation'>;
+
+/**
+ * The key of a linear index into a rows×cols matrix when the deciding index
+ * sits on its physical rows ('r') or columns ('c').
+ */
+function keyOf(lin: Linearisation, rows: number, cols: number, axis: 'r' | 'c'): AxisKey {
+  if (lin === 'row-major') return axis === 'r' ? { op: 'div', d: cols } : { op: 'mod', m: cols };
+  return axis === 'c' ? { op: 'div', d: rows } : { op: 'mod', m: rows };
+}
+
+/** Which physical axis of y holds the output index t ('t') or the sample index s ('s'). */
+function yAxis(conv: Convention, which: 't' | 's'): 'r' | 'c' {
+  const tOnRows = conv === 'column';
+  return (which === 't') === tOnRows ? 'r' : 'c';
+}
+
+/** The closed-form sparsity pattern of a Jacobian. O(1). */
+export function sparsityPattern(spec: PatternSpec): SparsityPattern {
+  const { kind, convention: conv, sizes, linearisation: lin } = spec;
+  const [yr, yc] = matrixShape(conv, sizes, 'y');
+  const param = paramOf(kind);
+  const [pr, pc] = matrixShape(conv, sizes, param);
+  let rowKey: AxisKey;
+  let colKey: AxisKey;
+  if (param === 'x') {
+    rowKey = keyOf(lin, yr, yc, yAxis(conv, 's'));
+    colKey = keyOf(lin, pr, pc, conv === 'column' ? 'c' : 'r');
+  } else {
+    rowKey = keyOf(lin, yr, yc, yAxis(conv, 't'));
+    // W holds t on its columns in the row convention, on its rows otherwise; b is [1, T].
+    colKey = keyOf(lin, pr, pc, param === 'b' || conv === 'row' ? 'c' : 'r');
+  }
+  return { rows: yr * yc, cols: pr * pc, rowKey, colKey };
+}
+
+/** The parameter a Jacobian differentiates by, as a displayed matrix name. */
+export function paramOf(kind: JacobianKind): 'W' | 'x' | 'b' {
+  return kind === 'dY/dW' ? 'W' : kind === 'dY/dX' ? 'x' : 'b';
+}
+
+/** The key of one index. */
+export function keyAt(key: AxisKey, k: number): number {
+  return key.op === 'div' ? Math.floor(k / key.d) : k % key.m;
+}
+
+/**
+ * Writes the histogram of keys over indices [i0, i1) as at most three
+ * (start, end, count) segments of key space into out at offset; returns how
+ * many. Segments may overlap; counts add up.
+ */
+function segments(key: AxisKey, i0: number, i1: number, out: Float64Array, at: number): number {
+  if (i1 <= i0) return 0;
+  if (key.op === 'div') {
+    const d = key.d;
+    const k0 = Math.floor(i0 / d), k1 = Math.floor((i1 - 1) / d);
+    if (k0 === k1) return put(out, at, 0, k0, k0 + 1, i1 - i0);
+    let n = put(out, at, 0, k0, k0 + 1, (k0 + 1) * d - i0);
+    if (k1 > k0 + 1) n = put(out, at, n, k0 + 1, k1, d);
+    return put(out, at, n, k1, k1 + 1, i1 - k1 * d);
+  }
+  const m = key.m;
+  const len = i1 - i0;
+  const q = Math.floor(len / m), rem = len - q * m, s = i0 % m;
+  let n = 0;
+  if (q > 0) n = put(out, at, n, 0, m, q);
+  if (rem > 0) {
+    if (s + rem <= m) n = put(out, at, n, s, s + rem, 1);
+    else {
+      n = put(out, at, n, s, m, 1);
+      n = put(out, at, n, 0, s + rem - m, 1);
+    }
+  }
+  return n;
+}
+
+function put(out: Float64Array, at: number, n: number, start: number, end: number, count: number): number {
+  const o = at + 3 * n;
+  out[o] = start;
+  out[o + 1] = end;
+  out[o + 2] = count;
+  return n + 1;
+}
+
+/** Σ over keys of rowCount(key)·colCount(key), from two segment lists. */
+function dot(a: Float64Array, ao: number, an: number, b: Float64Array, bo: number, bn: number): number {
+  let sum = 0;
+  for (let i = 0; i < an; i++) {
+    const as = a[ao + 3 * i], ae = a[ao + 3 * i + 1], av = a[ao + 3 * i + 2];
+    for (let j = 0; j < bn; j++) {
+      const lo = Math.max(as, b[bo + 3 * j]), hi = Math.min(ae, b[bo + 3 * j + 1]);
+      if (hi > lo) sum += av * b[bo + 3 * j + 2] * (hi - lo);
+    }
+  }
+  return sum;
+}
+
+const scratchA = new Float64Array(9);
+const scratchB = new Float64Array(9);
+
+/** Number of structural non-zeros in rows [r0, r1) × columns [c0, c1), clipped to the matrix. O(1). */
+export function structuralCount(p: SparsityPattern, r0: number, r1: number, c0: number, c1: number): number {
+  const a0 = Math.max(0, Math.floor(r0)), a1 = Math.min(p.rows, Math.ceil(r1));
+  const b0 = Math.max(0, Math.floor(c0)), b1 = Math.min(p.cols, Math.ceil(c1));
+  if (a1 <= a0 || b1 <= b0) return 0;
+  const an = segments(p.rowKey, a0, a1, scratchA, 0);
+  const bn = segments(p.colKey, b0, b1, scratchB, 0);
+  return dot(scratchA, 0, an, scratchB, 0, bn);
+}
+
+/** True when rows [r0, r1) × columns [c0, c1) hold at least one structural non-zero. O(1). */
+export function hasStructuralNonZero(p: SparsityPattern, r0: number, r1: number, c0: number, c1: number): boolean {
+  return structuralCount(p, r0, r1, c0, c1) > 0;
+}
+
+/** True when entry (r, c) is a structural non-zero. */
+export function patternAt(p: SparsityPattern, r: number, c: number): boolean {
+  return keyAt(p.rowKey, r) === keyAt(p.colKey, c);
+}
+
+/** A window onto index space: the top-left index and how many rows and columns one pixel spans. */
+export interface RasterView {
+  /** Fractional row index at the top edge. */
+  row0: number;
+  /** Rows per pixel (below 1 when zoomed in past single entries). */
+  rowsPerPx: number;
+  height: number;
+  col0: number;
+  colsPerPx: number;
+  width: number;
+}
+
+/** Pixels outside the matrix get this density. */
+export const OUTSIDE = -1;
+
+/**
+ * The density of structural non-zeros under each pixel of a view, row after
+ * row (width·height values in [0, 1], or OUTSIDE). A pixel covers every
+ * entry it touches, so a pixel with any non-zero under it is never 0.
+ * O(width·height) time; out is reused when large enough.
+ */
+export function sparsityRaster(p: SparsityPattern, v: RasterView, out?: Float32Array): Float32Array {
+  const { width, height } = v;
+  const res = out && out.length >= width * height ? out : new Float32Array(width * height);
+  const colSegs = new Float64Array(width * 9);
+  const colN = new Uint8Array(width);
+  const colLen = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const [j0, j1] = band(v.col0, v.colsPerPx, x, p.cols);
+    colLen[x] = j1 - j0;
+    colN[x] = j1 > j0 ? segments(p.colKey, j0, j1, colSegs, 9 * x) : 0;
+  }
+  const rowSegs = new Float64Array(9);
+  for (let y = 0; y < height; y++) {
+    const [i0, i1] = band(v.row0, v.rowsPerPx, y, p.rows);
+    const o = y * width;
+    if (i1 <= i0) {
+      res.fill(OUTSIDE, o, o + width);
+      continue;
+    }
+    const rn = segments(p.rowKey, i0, i1, rowSegs, 0);
+    const rlen = i1 - i0;
+    for (let x = 0; x < width; x++) {
+      const cn = colN[x];
+      res[o + x] = cn === 0 ? OUTSIDE : dot(rowSegs, 0, rn, colSegs, 9 * x, cn) / (rlen * colLen[x]);
+    }
+  }
+  return res;
+}
+
+/** The whole indices pixel k touches, [start, end), clipped to [0, n). */
+function band(origin: number, perPx: number, k: number, n: number): [number, number] {
+  const a = origin + k * perPx, b = a + perPx;
+  const start = Math.floor(a);
+  const end = Math.max(start + 1, Math.ceil(b - 1e-9));
+  return [Math.max(0, start), Math.min(n, end)];
+}
+
+/** The cost figures of a Jacobian, as the cost panel shows them. */
+export interface JacobianCost {
+  kind: JacobianKind;
+  sizes: Sizes;
+  /** Rows and columns: |y| and the parameter's size. */
+  shape: [number, number];
+  entries: number;
+  nnz: number;
+  /** Fraction of entries that are structural zeros. */
+  sparsity: number;
+  /** Bytes of the materialised matrix. */
+  float32: number;
+  float64: number;
+  /** Multiply-adds of the vector–Jacobian product through the full matrix, and by the shortcut formula. */
+  macsFull: number;
+  macsShortcut: number;
+  /** macsFull / macsShortcut. */
+  ratio: number;
+}
+
+/** The cost figures of a structured Jacobian, read from its fields. O(1). */
+export function jacobianCost(J: Jacobian): JacobianCost {
+  return {
+    kind: J.kind,
+    sizes: { ...J.sizes },
+    shape: [J.rows, J.cols],
+    entries: J.entries,
+    nnz: J.nnz,
+    sparsity: 1 - J.nnz / J.entries,
+    float32: J.bytes.float32,
+    float64: J.bytes.float64,
+    macsFull: J.macs.full,
+    macsShortcut: J.macs.shortcut,
+    ratio: J.macs.full / J.macs.shortcut,
+  };
+}
+
+/** A byte count in binary units: '96 B', '1.5 KiB', '610 MiB', '19.5 GiB'. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = n, u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${trim(v)} ${units[u]}`;
+}
+
+/** A count for people: exact with separators below a million, else '164 million', '5.24 billion'. */
+export function formatCount(n: number): string {
+  if (n < 1e6) return Math.round(n).toLocaleString('en');
+  const names: [number, string][] = [
+    [1e12, 'trillion'],
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ];
+  for (const [scale, name] of names) if (n >= scale) return `${trim(n / scale)} ${name}`;
+  return String(n);
+}
+
+/** A fraction as a percentage with enough digits to tell 99% from 99.99%. */
+export function formatPercent(f: number): string {
+  if (f === 0 || f === 1) return `${f * 100}%`;
+  const p = f * 100;
+  // Keep digits until the distance to 100 (or 0) shows.
+  const gap = Math.min(p, 100 - p);
+  const decimals = Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(gap))));
+  return `${Number(p.toFixed(decimals))}%`;
+}
+
+const trim = (v: number): string => String(Number(v.toPrecision(3)));
