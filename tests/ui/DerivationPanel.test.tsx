@@ -1,0 +1,144 @@
+// @vitest-environment jsdom
+// The derivation panel: the four lines, the terms' numbers from core, and term hover.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CONVENTIONS, computeLesson, formatNumber, derive, makeLesson, type CellRef, type Convention, type DerivationContext, type LossKind } from '../../src/core/index.ts';
+import { createAppStore } from '../../src/store/store.ts';
+import { DerivationBody, DerivationPanel } from '../../src/ui/derivation/DerivationPanel.tsx';
+import { StoreProvider } from '../../src/ui/storeContext.tsx';
+
+afterEach(cleanup);
+
+function ctxOf(convention: Convention, loss: LossKind, B = 2, N = 3, T = 2, seed = 7): DerivationContext {
+  const config = { convention, loss, B, N, T };
+  const inputs = makeLesson(config, seed);
+  return { convention, loss, sizes: { B, N, T }, inputs, outputs: computeLesson(convention, loss, inputs) };
+}
+
+const body = () => document.querySelector<HTMLElement>('.derivation-body')!;
+const line = (name: string) => body().querySelector<HTMLElement>(`[data-line="${name}"]`);
+const terms = () => [...body().querySelectorAll<HTMLButtonElement>('button[data-term]')];
+
+describe('DerivationBody', () => {
+  it('shows the rule, this cell, the numbers and the result, typeset', () => {
+    const d = derive(ctxOf('row', 'mse'), { m: 'dW', r: 1, c: 0 });
+    render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+    for (const name of ['general', 'indexed', 'numeric', 'result']) {
+      const el = line(name);
+      expect(el, name).not.toBeNull();
+      expect(el!.querySelector('.katex'), name).not.toBeNull();
+    }
+    expect(body().dataset.cell).toBe('dW:1,0');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`${d.title} = \u22120.83875`);
+    expect(line('result')!.dataset.value).toBe(String(d.value));
+    // KaTeX's MathML keeps the plugged-in numbers readable to assistive technology.
+    expect(line('numeric')!.querySelector('math')).not.toBeNull();
+  });
+
+  it('shows the matrix form with its dimension check', () => {
+    const d = derive(ctxOf('torch', 'mse'), { m: 'dW', r: 0, c: 2 });
+    render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+    const mf = body().querySelector<HTMLElement>('[data-line="matrix-form"]')!;
+    expect(mf.querySelector('.katex-display')).not.toBeNull();
+    expect(mf.querySelector('.dimcheck')?.textContent).toMatch(/\[T×B\].*\[B×N\].*=.*\[T×N\]/);
+  });
+
+  it('gives each term the value and factor cells core computed, and they sum to the result', () => {
+    for (const conv of CONVENTIONS) {
+      for (const loss of ['mse', 'softmax-ce', 'sum'] as LossKind[]) {
+        const ctx = ctxOf(conv, loss, 3, 4, 2, 11);
+        const cells: CellRef[] = [
+          { m: 'y', r: 1, c: 1 },
+          { m: 'dW', r: 1, c: 1 },
+          { m: 'dX', r: 1, c: 1 },
+          { m: 'db', r: 0, c: 1 },
+          { m: 'dY', r: 1, c: 1 },
+          { m: 'L', r: 0, c: 0 },
+        ];
+        for (const cell of cells) {
+          const d = derive(ctx, cell);
+          const { unmount } = render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+          const bs = terms();
+          const where = `${conv} ${loss} ${cell.m}`;
+          expect(bs.length, where).toBe(d.terms.length);
+          bs.forEach((b, k) => {
+            expect(Number(b.dataset.termValue), where).toBe(d.terms[k].value);
+            expect(b.dataset.factors, where).toBe(d.terms[k].factors.map((f) => `${f.m}:${f.r},${f.c}`).join(' '));
+          });
+          const sum = bs.reduce((a, b) => a + Number(b.dataset.termValue), 0) * d.scale;
+          const result = Number(line('result')!.dataset.value);
+          expect(result, where).toBe(d.value);
+          expect(sum, where).toBeCloseTo(result, 10);
+          unmount();
+        }
+      }
+    }
+  });
+
+  it('calls onTerm when a term is hovered or focused, and null when left', async () => {
+    const onTerm = vi.fn();
+    const d = derive(ctxOf('row', 'mse'), { m: 'y', r: 0, c: 1 });
+    render(<DerivationBody d={d} term={null} onTerm={onTerm} />);
+    expect(terms().length).toBe(4); // N = 3 products and the bias
+    fireEvent.mouseEnter(terms()[2]);
+    expect(onTerm).toHaveBeenLastCalledWith(2);
+    fireEvent.mouseLeave(terms()[2]);
+    expect(onTerm).toHaveBeenLastCalledWith(null);
+    act(() => terms()[1].focus());
+    expect(onTerm).toHaveBeenLastCalledWith(1);
+    act(() => terms()[1].blur());
+    expect(onTerm).toHaveBeenLastCalledWith(null);
+  });
+
+  it('names each term for screen readers and marks the one in use', () => {
+    const d = derive(ctxOf('row', 'mse'), { m: 'dW', r: 1, c: 0 });
+    render(<DerivationBody d={d} term={1} onTerm={() => {}} />);
+    const [x, g] = d.terms[0].values;
+    expect(x).toBe(-0.7);
+    expect(terms()[0].getAttribute('aria-label')).toBe(`term 1: \u22120.7 times ${formatNumber(g, 6)} = ${formatNumber(d.terms[0].value, 6)}`);
+    expect(terms()[1].classList.contains('on')).toBe(true);
+    expect(terms()[0].classList.contains('on')).toBe(false);
+  });
+
+  it('explains an input with its rule and no sum', () => {
+    const d = derive(ctxOf('column', 'mse'), { m: 'x', r: 2, c: 1 });
+    render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+    expect(line('general')).not.toBeNull();
+    expect(terms()).toEqual([]);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('=');
+  });
+});
+
+describe('DerivationPanel with the store', () => {
+  it('is a polite live region with a hint until a number is chosen', () => {
+    const store = createAppStore('');
+    render(
+      <StoreProvider store={store}>
+        <DerivationPanel />
+      </StoreProvider>,
+    );
+    const panel = screen.getByTestId('derivation');
+    expect(panel.getAttribute('aria-live')).toBe('polite');
+    expect(panel.textContent).toMatch(/Point at any number/);
+    act(() => store.getState().setFocus({ m: 'db', r: 0, c: 1 }));
+    expect(body().dataset.cell).toBe('db:0,1');
+    expect(line('result')!.dataset.value).toBe(String(store.getState().outputs.db[1]));
+  });
+
+  it('hovering a term highlights its two factor cells in the store', async () => {
+    const user = userEvent.setup();
+    const store = createAppStore('?focus=dW:1,0');
+    render(
+      <StoreProvider store={store}>
+        <DerivationPanel />
+      </StoreProvider>,
+    );
+    await user.hover(terms()[0]);
+    expect(store.getState().term).toBe(0);
+    expect(store.getState().termHighlights).toEqual({ x: new Set(['0,1']), dY: new Set(['0,0']) });
+    expect(terms()[0].classList.contains('on')).toBe(true);
+    await user.unhover(terms()[0]);
+    expect(store.getState().termHighlights).toEqual({});
+  });
+});
