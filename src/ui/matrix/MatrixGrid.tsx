@@ -189,7 +189,9 @@ export function MatrixGrid(props: MatrixGridProps) {
       const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
       const text = integer ? String(v) : formatNumber(v, 3);
       const idx = rows === 1 ? `[${c}]` : `[${r},${c}]`;
-      const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : integer ? String(v) : formatNumber(v, 6)}`;
+      const precise = integer ? String(v) : formatNumber(v, 6);
+      // The accessible name carries six digits, and the visible text too when rounding changed it.
+      const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : precise === text ? precise : `${precise}, shown as ${text}`}`;
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell
