@@ -1,0 +1,200 @@
+// What the lesson page should show, computed in Node by core, and helpers that read what it does show.
+import type { Page } from '@playwright/test';
+import {
+  computeLesson,
+  derive,
+  makeLesson,
+  matrixShape,
+  targetShape,
+  type CellRef,
+  type Convention,
+  type DerivationContext,
+  type LessonInputs,
+  type LossKind,
+  type MatrixName,
+} from '../../src/core/index.ts';
+
+export const ALL_MATRICES: MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
+
+/** The matrices on screen for a loss: the target only when the loss has one. */
+export const shownMatrices = (loss: LossKind): MatrixName[] =>
+  ALL_MATRICES.filter((m) => m !== 'target' || loss === 'mse' || loss === 'softmax-ce');
+
+export interface Lesson {
+  conv: Convention;
+  loss: LossKind;
+  B: number;
+  N: number;
+  T: number;
+  seed: number;
+}
+
+/** The query string of a lesson. */
+export const query = (l: Lesson, extra = ''): string => `./?conv=${l.conv}&loss=${l.loss}&B=${l.B}&N=${l.N}&T=${l.T}&seed=${l.seed}${extra}`;
+
+/** The derivation context core builds for a lesson, with optional edits applied to its inputs. */
+export function model(l: Lesson, edit?: (inputs: LessonInputs) => void): DerivationContext {
+  const config = { convention: l.conv, loss: l.loss, B: l.B, N: l.N, T: l.T };
+  const inputs = makeLesson(config, l.seed);
+  edit?.(inputs);
+  return { convention: l.conv, loss: l.loss, sizes: { B: l.B, N: l.N, T: l.T }, inputs, outputs: computeLesson(l.conv, l.loss, inputs) };
+}
+
+/** The displayed shape of a matrix. */
+export const shapeOf = (ctx: DerivationContext, m: MatrixName): [number, number] =>
+  m === 'target' ? targetShape(ctx) : matrixShape(ctx.convention, ctx.sizes, m);
+
+/** Every value a grid should show, row-major, as core computes it. */
+export function expectedGrid(ctx: DerivationContext, m: MatrixName): number[] {
+  const { inputs: i, outputs: o } = ctx;
+  switch (m) {
+    case 'x':
+      return Array.from(i.x.data);
+    case 'W':
+      return Array.from(i.W.data);
+    case 'b':
+      return Array.from(i.b);
+    case 'target':
+      return ctx.loss === 'softmax-ce' ? i.targetClasses.slice() : Array.from(i.targetMatrix.data);
+    case 'y':
+      return Array.from(o.y.data);
+    case 'L':
+      return [o.L];
+    case 'dY':
+      return Array.from(o.dY.data);
+    case 'dW':
+      return Array.from(o.dW.data);
+    case 'db':
+      return Array.from(o.db);
+    case 'dX':
+      return Array.from(o.dX.data);
+  }
+}
+
+/** Equal to 12 significant digits, NaN equal to NaN. */
+export function close(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Indices where two value lists differ, with both values, or [] when they agree. */
+export function differences(got: number[], want: number[]): string[] {
+  if (got.length !== want.length) return [`length ${got.length} != ${want.length}`];
+  return got.flatMap((g, k) => (close(g, want[k]) ? [] : [`[${k}] ${g} != ${want[k]}`]));
+}
+
+/** The data-value of every cell of every grid on the page ('' reads as NaN). */
+export function readGrids(page: Page): Promise<Record<string, number[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, number[]> = {};
+    for (const g of document.querySelectorAll<HTMLElement>('[role="grid"][data-matrix]')) {
+      out[g.dataset.matrix!] = [...g.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((c) =>
+        c.dataset.value === '' ? Number.NaN : Number(c.dataset.value),
+      );
+    }
+    return out;
+  });
+}
+
+/** Compares every grid on the page with core; returns the mismatches. */
+export async function gridMismatches(page: Page, ctx: DerivationContext): Promise<string[]> {
+  const got = await readGrids(page);
+  const out: string[] = [];
+  const shown = shownMatrices(ctx.loss);
+  if (Object.keys(got).sort().join() !== [...shown].sort().join()) out.push(`grids ${Object.keys(got).sort().join()} != ${[...shown].sort().join()}`);
+  for (const m of shown) for (const d of differences(got[m] ?? [], expectedGrid(ctx, m))) out.push(`${m}${d}`);
+  return out;
+}
+
+/** What the derivation panel shows, read from its data attributes. */
+export interface ShownDerivation {
+  cell: string | null;
+  terms: { value: number; factors: string }[];
+  result: number | null;
+  lines: string[];
+}
+
+export const cellText = (c: CellRef) => `${c.m}:${c.r},${c.c}`;
+
+/** Reads the derivation panel. */
+export function readDerivation(page: Page): Promise<ShownDerivation> {
+  return page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('.derivation .derivation-body');
+    if (!body) return { cell: null, terms: [], result: null, lines: [] };
+    const result = body.querySelector<HTMLElement>('[data-line="result"]');
+    return {
+      cell: body.dataset.cell ?? null,
+      terms: [...body.querySelectorAll<HTMLElement>('[data-term]')].map((t) => ({ value: Number(t.dataset.termValue), factors: t.dataset.factors ?? '' })),
+      result: result ? Number(result.dataset.value) : null,
+      lines: [...body.querySelectorAll<HTMLElement>('[data-line]')].map((l) => l.dataset.line!),
+    };
+  });
+}
+
+/** Compares a shown derivation with core's for the same cell; returns the mismatches. */
+export function derivationMismatches(shown: ShownDerivation, ctx: DerivationContext, cell: CellRef): string[] {
+  const d = derive(ctx, cell);
+  const where = cellText(cell);
+  const out: string[] = [];
+  if (shown.cell !== where) out.push(`${where}: panel shows ${shown.cell}`);
+  if (shown.terms.length !== d.terms.length) out.push(`${where}: ${shown.terms.length} terms, core has ${d.terms.length}`);
+  d.terms.forEach((t, k) => {
+    const s = shown.terms[k];
+    if (!s) return;
+    if (!close(s.value, t.value)) out.push(`${where} term ${k}: ${s.value} != ${t.value}`);
+    const factors = t.factors.map(cellText).join(' ');
+    if (s.factors !== factors) out.push(`${where} term ${k} factors: ${s.factors} != ${factors}`);
+  });
+  if (d.result) {
+    if (shown.result === null || !close(shown.result, d.value)) out.push(`${where}: result ${shown.result} != ${d.value}`);
+  }
+  if (d.terms.length > 0) {
+    for (const line of ['general', 'indexed', 'numeric', 'result']) if (!shown.lines.includes(line)) out.push(`${where}: no ${line} line`);
+  }
+  return out;
+}
+
+/** Every cell of a displayed matrix. */
+export function cellsOf(ctx: DerivationContext, m: MatrixName): CellRef[] {
+  const [r, c] = shapeOf(ctx, m);
+  const out: CellRef[] = [];
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out.push({ m, r: i, c: j });
+  return out;
+}
+
+/**
+ * Hovers cells by dispatching mouseover in the page (as a pointer would) and returns what the
+ * derivation panel shows for each, once it shows that cell.
+ */
+export function hoverAll(page: Page, cells: CellRef[]): Promise<ShownDerivation[]> {
+  return page.evaluate(async (cells) => {
+    const read = () => {
+      const body = document.querySelector<HTMLElement>('.derivation .derivation-body');
+      if (!body) return { cell: null, terms: [], result: null, lines: [] };
+      const result = body.querySelector<HTMLElement>('[data-line="result"]');
+      return {
+        cell: body.dataset.cell ?? null,
+        terms: [...body.querySelectorAll<HTMLElement>('[data-term]')].map((t) => ({ value: Number(t.dataset.termValue), factors: t.dataset.factors ?? '' })),
+        result: result ? Number(result.dataset.value) : null,
+        lines: [...body.querySelectorAll<HTMLElement>('[data-line]')].map((l) => l.dataset.line!),
+      };
+    };
+    const out = [];
+    for (const c of cells) {
+      const el = document.querySelector<HTMLElement>(`[role="grid"][data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
+      if (!el) {
+        out.push({ cell: `missing ${c.m}:${c.r},${c.c}`, terms: [], result: null, lines: [] });
+        continue;
+      }
+      el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      const want = `${c.m}:${c.r},${c.c}`;
+      const t0 = performance.now();
+      while (document.querySelector<HTMLElement>('.derivation .derivation-body')?.dataset.cell !== want && performance.now() - t0 < 2000) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      out.push(read());
+    }
+    return out;
+  }, cells);
+}
