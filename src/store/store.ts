@@ -18,6 +18,7 @@ import {
   deriveAtStep,
   snapshotAt,
   type Script,
+  type Snapshot,
   withEntry,
 } from '../core/index.ts';
 import { groupCells, type Highlights } from './highlights.ts';
@@ -118,6 +119,15 @@ function explained(
   return { derivation, highlights: groupCells([...derivation.deps, ...derivation.feeds]), termHighlights: {}, term: null };
 }
 
+/** Reuses the previous snapshot's arrays where nothing changed, so grids that did not change do not redraw. */
+function keepUnchanged(prev: Snapshot | null, next: Snapshot): Snapshot {
+  if (!prev) return next;
+  const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
+  const out = { ...next };
+  for (const k of Object.keys(next) as (keyof Snapshot)[]) if (same(prev[k], next[k])) out[k] = prev[k];
+  return out;
+}
+
 /** Creates the store from a query string (the URL's, or '' for the default lesson). */
 export function createAppStore(search = ''): AppStore {
   const { state: url, notices } = decodeUrl(search);
@@ -161,7 +171,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       const n = sc.steps.length;
       const step = Math.max(0, Math.min(n, Math.trunc(k)));
       if (step === s.step && sc === s.script) return;
-      const snapshot = step >= n ? null : snapshotAt(s.ctx, sc, step);
+      const snapshot = step >= n ? null : keepUnchanged(s.snapshot, snapshotAt(s.ctx, sc, step));
       set({ script: sc, granularity: sc.granularity, step, snapshot, ...stepMarks(sc, step), ...explained(s.ctx, s.config, sc, step, s.focus, s.hover) });
     };
     const playbackActions = createPlaybackActions<AppState>(set, get, moveTo);

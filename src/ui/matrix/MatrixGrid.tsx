@@ -75,6 +75,8 @@ const Cell = memo(function Cell(p: CellProps) {
   if (p.written) cls.push('writes');
   if (p.muted) cls.push('muted');
   if (p.editable) cls.push('editable');
+  // Long numbers (−0.000611, 1.23e−5) are set smaller so they fit the cell.
+  if (p.text.length > 6) cls.push(`len-${Math.min(p.text.length, 9)}`);
   return (
     <div
       role="gridcell"
@@ -116,6 +118,8 @@ export function MatrixGrid(props: MatrixGridProps) {
   const colour = useMemo(() => heatScale(values), [values]);
   const errorId = `${name}-edit-error`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
+
+  const onEditText = useCallback((t: string) => setEditing((s) => (s ? { ...s, text: t } : s)), []);
 
   const focusCell = useCallback((r: number, c: number) => {
     setPos({ r, c });
@@ -213,7 +217,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           editing={ed}
           editable={editable}
           errorId={errorId}
-          onEditText={(t) => setEditing((s) => (s ? { ...s, text: t } : s))}
+          onEditText={onEditText}
         />,
       );
     }

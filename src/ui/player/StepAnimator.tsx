@@ -34,16 +34,25 @@ const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })
 
 /** Plays one step's animation inside layer; returns a function that cancels it. */
 function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration: number): () => void {
-  const cleanups: (() => void)[] = [];
+  // Read every position and colour first, then write: interleaving would force a layout per element.
   const target = boxOf(root, step.writes.map((w) => w.cell));
   if (!target) return () => {};
   const to = centre(target);
-  // One token per matrix the step reads, each leaving from that matrix's read cells.
   const byMatrix = new Map<string, CellRef[]>();
   for (const c of step.reads) byMatrix.set(c.m, [...(byMatrix.get(c.m) ?? []), c]);
-  for (const cells of byMatrix.values()) {
-    const src = boxOf(root, cells);
-    if (!src) continue;
+  const sources = [...byMatrix.values()].map((cells) => boxOf(root, cells)).filter((b): b is DOMRect => b !== null);
+  const base = root.getBoundingClientRect();
+  const ghosts = step.writes.slice(0, MAX_COUNTERS).flatMap((w) => {
+    const cell = cellEl(root, w.cell);
+    if (!cell) return [];
+    const q = cell.getBoundingClientRect();
+    const cs = getComputedStyle(cell);
+    return [{ w, left: q.left - base.left, top: q.top - base.top, width: q.width, height: q.height, bg: cs.backgroundColor, fg: cs.color }];
+  });
+
+  const cleanups: (() => void)[] = [];
+  // One token per matrix the step reads, each leaving from that matrix's read cells.
+  for (const src of sources) {
     const from = centre(src);
     const token = document.createElement('div');
     token.className = 'flow-token';
@@ -62,34 +71,26 @@ function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration
     });
   }
   // Counters over the written cells, counting from the old value to the new one.
-  const base = root.getBoundingClientRect();
-  const counters: { el: HTMLElement; from: number; to: number }[] = [];
-  for (const w of step.writes.slice(0, MAX_COUNTERS)) {
-    const cell = cellEl(root, w.cell);
-    if (!cell) continue;
-    const q = cell.getBoundingClientRect();
-    const ghost = document.createElement('div');
-    ghost.className = 'count-ghost';
-    const cs = getComputedStyle(cell);
-    Object.assign(ghost.style, {
-      left: `${q.left - base.left}px`,
-      top: `${q.top - base.top}px`,
-      width: `${q.width}px`,
-      height: `${q.height}px`,
-      background: cs.backgroundColor,
-      color: cs.color,
-    });
-    ghost.textContent = formatNumber(w.from, 3);
-    layer.appendChild(ghost);
-    counters.push({ el: ghost, from: w.from, to: w.value });
-  }
+  const fragment = document.createDocumentFragment();
+  const counters = ghosts.map((g) => {
+    const el = document.createElement('div');
+    el.className = 'count-ghost';
+    Object.assign(el.style, { left: `${g.left}px`, top: `${g.top}px`, width: `${g.width}px`, height: `${g.height}px`, background: g.bg, color: g.fg });
+    el.textContent = formatNumber(g.w.from, 3);
+    fragment.appendChild(el);
+    return { el, from: g.w.from, to: g.w.value, last: '' };
+  });
+  layer.appendChild(fragment);
   const t0 = performance.now();
   const delay = duration * 0.45;
   let raf = 0;
   const tick = (now: number) => {
     const t = Math.min(1, Math.max(0, (now - t0 - delay) / (duration - delay)));
     const e = t * (2 - t);
-    for (const c of counters) c.el.textContent = formatNumber(c.from + (c.to - c.from) * e, 3);
+    for (const c of counters) {
+      const text = formatNumber(c.from + (c.to - c.from) * e, 3);
+      if (text !== c.last) c.el.textContent = c.last = text;
+    }
     if (t < 1) raf = requestAnimationFrame(tick);
     else for (const c of counters) c.el.remove();
   };
