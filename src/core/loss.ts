@@ -119,7 +119,7 @@ export function loss(convention: Convention, kind: CoreLossKind, y: Matrix, targ
   }
   if (kind === 'softmax-ce') {
     if (target === undefined || !Array.isArray(target)) {
-      throw new ValidationError('target', `loss: softmax-ce needs one class index per sample (${B} numbers) (convention '${convention}')`);
+      throw new ValidationError('target', `loss: softmax-ce needs a target of one class index per sample (${B} numbers) (convention '${convention}')`);
     }
     assertFinite('target', target);
     assertClassTargets(target, B, T);

@@ -1,3 +1,5 @@
+import { ValidationError } from './errors.ts';
+
 /** A dense real matrix stored row-major: entry (r, c) is data[r * cols + c]. */
 export interface Matrix {
   rows: number;
@@ -17,7 +19,7 @@ export function fromRows(rows: number[][]): Matrix {
   const data = new Float64Array(r * c);
   for (let i = 0; i < r; i++) {
     if (rows[i].length !== c) {
-      throw new RangeError(`fromRows: row ${i} has ${rows[i].length} entries but row 0 has ${c}`);
+      throw new ValidationError('rows', `fromRows: row ${i} has ${rows[i].length} entries but row 0 has ${c}`);
     }
     data.set(rows[i], i * c);
   }

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatNumber, texNumber } from '../../src/core/index.ts';
+import { FC_SEED } from './reference.ts';
+
+fc.configureGlobal({ seed: FC_SEED, numRuns: 200 });
+
+const MINUS = '\u2212';
+
+describe('formatNumber', () => {
+  it.each([
+    [0, '0'],
+    [-0, '0'],
+    [1, '1'],
+    [0.5, '0.5'],
+    [1 / 3, '0.333'],
+    [2 / 3, '0.667'],
+    [-1.23456, `${MINUS}1.23`],
+    [0.1 + 0.2, '0.3'],
+    [1234.5678, '1230'],
+    [999.96, '1000'],
+    [123456, '123000'],
+    [0.000123456, '0.000123'],
+    [0.0001, '0.0001'],
+    [1e6, '1e+6'],
+    [2.5e8, '2.5e+8'],
+    [-2.5e8, `${MINUS}2.5e+8`],
+    [1.5e-5, `1.5e${MINUS}5`],
+    [-1.5e-5, `${MINUS}1.5e${MINUS}5`],
+    [1e-300, `1e${MINUS}300`],
+    [Number.NaN, 'NaN'],
+    [Infinity, '∞'],
+    [-Infinity, `${MINUS}∞`],
+  ])('formats %s as %s', (v, s) => {
+    expect(formatNumber(v)).toBe(s);
+  });
+
+  it('respects the number of significant digits', () => {
+    expect(formatNumber(Math.PI, 1)).toBe('3');
+    expect(formatNumber(Math.PI, 6)).toBe('3.14159');
+    expect(formatNumber(-Math.E * 1e-7, 4)).toBe(`${MINUS}2.718e${MINUS}7`);
+  });
+
+  it('chooses the notation from the rounded value, so the boundaries are consistent', () => {
+    // 999999.7 rounds to 1.00·10⁶ at 3 digits: written like 10⁶ itself, not as "1000000".
+    expect(formatNumber(999_999.7)).toBe(formatNumber(1e6));
+    // 0.000099996 rounds to 0.0001: written like 0.0001 itself.
+    expect(formatNumber(0.000099996)).toBe(formatNumber(0.0001));
+  });
+
+  it('reads back as the number rounded to its significant digits', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 8 }), (v, digits) => {
+        const s = formatNumber(v, digits);
+        expect(s).not.toContain('-'); // every minus is the typographic one
+        const back = Number(s.replaceAll(MINUS, '-'));
+        expect(back).toBe(Number(v.toPrecision(digits)) + 0);
+        // At most `digits` significant digits in the mantissa.
+        const mantissa = s.replace(MINUS, '').split('e')[0].replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+        expect(mantissa.length).toBeLessThanOrEqual(digits);
+        // Exponent notation exactly outside [1e-4, 1e6) after rounding.
+        const r = Math.abs(back);
+        expect(s.includes('e')).toBe(r !== 0 && (r < 1e-4 || r >= 1e6));
+      }),
+    );
+  });
+});
+
+describe('texNumber', () => {
+  it.each([
+    [0.5, '0.5'],
+    [-0.5, '(-0.5)'],
+    [2.5e8, '2.5 \\times 10^{8}'],
+    [-2.5e8, '(-2.5 \\times 10^{8})'],
+    [1.5e-5, '1.5 \\times 10^{-5}'],
+    [-1.5e-5, '(-1.5 \\times 10^{-5})'],
+    [1234.5678, '1230'],
+  ])('writes %s as %s', (v, s) => {
+    expect(texNumber(v)).toBe(s);
+  });
+
+  it('leaves negatives unwrapped when asked', () => {
+    expect(texNumber(-0.5, 3, false)).toBe('-0.5');
+    expect(texNumber(-1.5e-5, 3, false)).toBe('-1.5 \\times 10^{-5}');
+    expect(texNumber(-0, 3)).toBe('0');
+  });
+
+  it('uses ASCII minus signs only and keeps the value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e300, max: 1e300, noNaN: true }), (v) => {
+        const s = texNumber(v, 3, false);
+        expect(s).not.toContain(MINUS);
+        const m = s.match(/^(-?[\d.]+)(?: \\times 10\^\{(-?\d+)\})?$/);
+        expect(m, s).not.toBeNull();
+        expect(Number(`${m![1]}e${m![2] ?? 0}`)).toBe(Number(v.toPrecision(3)) + 0);
+      }),
+    );
+  });
+});
