@@ -77,5 +77,5 @@ export {
   type Snapshot,
 } from './script.ts';
 export { deriveAtStep } from './partial.ts';
-export { sparsityPattern, structuralCount, hasStructuralNonZero, patternAt, keyAt, paramOf, sparsityRaster, jacobianCost, formatBytes, formatCount, formatPercent, OUTSIDE, type AxisKey, type SparsityPattern, type PatternSpec, type RasterView, type JacobianCost } from './sparsity.ts';
+export { sparsityPattern, structuralCount, hasStructuralNonZero, patternAt, nearestNonZeroColumn, keyAt, paramOf, sparsityRaster, jacobianCost, formatBytes, formatCount, formatPercent, OUTSIDE, type AxisKey, type SparsityPattern, type PatternSpec, type RasterView, type JacobianCost } from './sparsity.ts';
 export { explainEntry, shortcutWalkthrough, type EntryExplanation, type ShortcutTerm, type ShortcutColumn, type ShortcutWalkthrough } from './jacobianExplain.ts';

@@ -34,6 +34,8 @@ export interface EntryExplanation {
   indexed: string;
   /** The same with the numbers filled in, ending in the value (symbolic where values are unknown). */
   numeric: string;
+  /** One plain sentence on why the entry is what it is. */
+  note: string;
 }
 
 const cellText = (cell: CellRef): string => (cell.m === 'b' ? `b[${cell.c}]` : `${cell.m}[${cell.r},${cell.c}]`);
@@ -72,6 +74,9 @@ export function explainEntry(J: Jacobian, r: number, c: number, values?: Jacobia
       general: `${partial(ys('s', 'j'), 'b_l')} = ${delta('j', 'l')}`,
       indexed: `${partial(ys(s, j), `b_{${l}}`)} = ${delta(j, l)}`,
       numeric: `= ${d}`,
+      note: structural
+        ? `Bias ${l} is added to output ${l} of every sample, so ${cellText(yc)} moves one-for-one with it.`
+        : `Bias ${l} only reaches output ${l}; ${cellText(yc)} is output ${j}, so the entry is 0.`,
     };
   }
 
@@ -90,6 +95,9 @@ export function explainEntry(J: Jacobian, r: number, c: number, values?: Jacobia
       general: `${partial(ys('s', 'j'), `W_${wSub(conv, 'k', 'l')}`)} = \\sum_{i} x_${xSub(conv, 's', 'i')}\\, ${delta('i', 'k')}\\, ${delta('j', 'l')} = x_${xSub(conv, 's', 'k')}\\, ${delta('j', 'l')}`,
       indexed: `${partial(ys(s, j), `W_${wSub(conv, k, l)}`)} = ${xs}\\, ${delta(j, l)}`,
       numeric: `= ${xv === null ? xs : texNumber(xv)} \\cdot ${structural ? 1 : 0} = ${value === null ? xs : texNumber(value, 6, false)}`,
+      note: structural
+        ? `This weight carries input ${k} into output ${l}, the output of ${cellText(yc)}, so nudging it moves ${cellText(yc)} by the input it multiplies, ${cellText(xcell)}.`
+        : `This weight feeds output ${l}, but ${cellText(yc)} is output ${j}: it never sees this weight, so the entry is 0.`,
     };
   }
 
@@ -107,6 +115,9 @@ export function explainEntry(J: Jacobian, r: number, c: number, values?: Jacobia
     general: `${partial(ys('s', 'j'), `x_${xSub(conv, 'u', 'k')}`)} = \\sum_{i} ${delta('s', 'u')}\\, ${delta('i', 'k')}\\, W_${wSub(conv, 'i', 'j')} = ${delta('s', 'u')}\\, W_${wSub(conv, 'k', 'j')}`,
     indexed: `${partial(ys(s, j), `x_${xSub(conv, u, k)}`)} = ${delta(s, u)}\\, ${ws}`,
     numeric: `= ${structural ? 1 : 0} \\cdot ${wv === null ? ws : texNumber(wv)} = ${value === null ? ws : texNumber(value, 6, false)}`,
+    note: structural
+      ? `Input ${k} of sample ${s} reaches output ${j} through one weight, ${cellText(wcell)}, so that weight is the entry.`
+      : `${cellText(pc)} belongs to sample ${u}, but ${cellText(yc)} is computed from sample ${s} alone, so the entry is 0.`,
   };
 }
 

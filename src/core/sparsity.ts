@@ -143,6 +143,20 @@ export function patternAt(p: SparsityPattern, r: number, c: number): boolean {
   return keyAt(p.rowKey, r) === keyAt(p.colKey, c);
 }
 
+/** The structurally non-zero column of row r nearest to column c (every row has at least one). O(1). */
+export function nearestNonZeroColumn(p: SparsityPattern, r: number, c: number): number {
+  const k = keyAt(p.rowKey, r);
+  const key = p.colKey;
+  if (key.op === 'div') return Math.min(p.cols - 1, Math.max(k * key.d, Math.min((k + 1) * key.d - 1, c)));
+  const base = c - (c % key.m) + k;
+  let best = -1;
+  for (const cand of [base - key.m, base, base + key.m]) {
+    if (cand < 0 || cand >= p.cols) continue;
+    if (best < 0 || Math.abs(cand - c) < Math.abs(best - c)) best = cand;
+  }
+  return best;
+}
+
 /** A window onto index space: the top-left index and how many rows and columns one pixel spans. */
 export interface RasterView {
   /** Fractional row index at the top edge. */

@@ -11,6 +11,7 @@ import {
   formatCount,
   formatPercent,
   hasStructuralNonZero,
+  nearestNonZeroColumn,
   jacobian,
   jacobianCost,
   makeLesson,
@@ -68,6 +69,19 @@ describe('sparsityPattern', () => {
             expect(structuralCount(p, r0, r1, c0, c1), `${name(kind, conv, lin, s)} [${r0},${r1})×[${c0},${c1})`).toBe(want);
             expect(hasStructuralNonZero(p, r0, r1, c0, c1)).toBe(want > 0);
           }
+  });
+
+  it.each(ALL)('%s %s %s %o: nearestNonZeroColumn finds a closest non-zero of the row', (kind, conv, lin, s) => {
+    const J = jacobian(kind, conv, s, lin);
+    const p = sparsityPattern(J);
+    for (let r = 0; r < J.rows; r++) {
+      const nz = J.rowNonZeros(r);
+      for (let c = 0; c < J.cols; c++) {
+        const got = nearestNonZeroColumn(p, r, c);
+        expect(J.isStructuralNonZero(r, got)).toBe(true);
+        expect(Math.abs(got - c)).toBe(Math.min(...nz.map((k) => Math.abs(k - c))));
+      }
+    }
   });
 
   it('clips rectangles to the matrix and counts empty ones as 0', () => {

@@ -3,6 +3,7 @@ import { Controls } from './Controls.tsx';
 import { LessonView } from './LessonView.tsx';
 import { Notices } from './Notices.tsx';
 import { DerivationPanel } from '../derivation/DerivationPanel.tsx';
+import { JacobianSection } from '../jacobian/JacobianSection.tsx';
 
 /** The whole page. */
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
         <LessonView />
         <DerivationPanel />
       </main>
+      <JacobianSection />
       <footer className="legend">
         <p>
           Colour runs from purple (negative) through white (zero) to orange (positive); negative cells are also striped and carry a minus sign.

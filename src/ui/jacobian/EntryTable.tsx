@@ -1,0 +1,187 @@
+// Every entry of the Jacobian at the teaching size, as an ARIA grid: rows are
+// y elements, columns parameter elements, both in the chosen linearisation.
+// Pointing at an entry or reaching it with the arrow keys explains it and
+// outlines its y cell and parameter cell in the lesson.
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { explainEntry, formatNumber } from '../../core/index.ts';
+import { selectJacobian } from '../../store/jacobianSlice.ts';
+import { heatScale } from '../matrix/colour.ts';
+import { useApp, useAppStore } from '../storeContext.tsx';
+import { KIND_TEXT, PARAM_NAME, cellName } from './labels.ts';
+
+/** Above these, the entries are left to the zoomable pattern below. */
+export const TABLE_MAX = { rows: 48, cols: 48, entries: 1200 };
+
+interface EntryCell {
+  value: number;
+  structural: boolean;
+  label: string;
+  aria: string;
+  bg: string;
+  fg: string;
+}
+
+const Entry = memo(function Entry({ r, c, e, tabbable, active }: { r: number; c: number; e: EntryCell; tabbable: boolean; active: boolean }) {
+  const cls = ['jac-entry', e.structural ? 'nz' : 'zero'];
+  if (e.value < 0) cls.push('neg');
+  if (active) cls.push('active');
+  return (
+    <td
+      role="gridcell"
+      data-r={r}
+      data-c={c}
+      data-value={String(e.value)}
+      aria-label={e.aria}
+      aria-selected={active}
+      tabIndex={tabbable ? 0 : -1}
+      className={cls.join(' ')}
+      style={e.structural ? { background: e.bg, color: e.fg } : undefined}
+    >
+      <span aria-hidden="true" className="jac-v">
+        {formatNumber(e.value, 3)}
+      </span>
+      {e.structural && e.label !== '1' && (
+        <span aria-hidden="true" className="jac-sym">
+          {e.label}
+        </span>
+      )}
+    </td>
+  );
+});
+
+/** The teaching-size Jacobian, entry by entry. */
+export function EntryTable() {
+  const store = useAppStore();
+  const J = useApp(selectJacobian);
+  const inputs = useApp((s) => s.inputs);
+  const activeR = useApp((s) => s.jacobianEntry?.r ?? -1);
+  const activeC = useApp((s) => s.jacobianEntry?.c ?? -1);
+  const ref = useRef<HTMLTableElement>(null);
+  const [pos, setPos] = useState({ r: 0, c: 0 });
+  const fits = J.rows <= TABLE_MAX.rows && J.cols <= TABLE_MAX.cols && J.entries <= TABLE_MAX.entries;
+  const kindText = KIND_TEXT[J.kind].text;
+  const param = PARAM_NAME[J.kind];
+
+  const cells = useMemo(() => {
+    if (!fits) return null;
+    const values = { x: inputs.x, W: inputs.W };
+    const raw: number[] = [];
+    for (let r = 0; r < J.rows; r++) for (let c = 0; c < J.cols; c++) raw.push(J.entry(r, c));
+    const colour = heatScale(raw);
+    const out: EntryCell[] = [];
+    for (let r = 0; r < J.rows; r++)
+      for (let c = 0; c < J.cols; c++) {
+        const e = explainEntry(J, r, c, values);
+        const v = e.value ?? 0;
+        const { bg, fg } = colour(v);
+        const what = e.structural ? (e.label === '1' ? '1' : `${e.label} = ${formatNumber(v, 6)}`) : '0, a structural zero';
+        out.push({ value: v, structural: e.structural, label: e.label, aria: `${e.title} = ${what}`, bg, fg });
+      }
+    return out;
+  }, [J, fits, inputs]);
+
+  const rowNames = useMemo(() => Array.from({ length: fits ? J.rows : 0 }, (_, r) => cellName(J.rowCell(r))), [J, fits]);
+  const colNames = useMemo(() => Array.from({ length: fits ? J.cols : 0 }, (_, c) => cellName(J.colCell(c))), [J, fits]);
+
+  const rp = Math.min(pos.r, J.rows - 1), cp = Math.min(pos.c, J.cols - 1);
+  const point = useCallback((e: { r: number; c: number } | null) => store.getState().setJacobianEntry(e), [store]);
+
+  const focusCell = (r: number, c: number) => {
+    setPos({ r, c });
+    ref.current?.querySelector<HTMLElement>(`td[data-r="${r}"][data-c="${c}"]`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [rp - 1, cp],
+      ArrowDown: [rp + 1, cp],
+      ArrowLeft: [rp, cp - 1],
+      ArrowRight: [rp, cp + 1],
+      Home: [e.ctrlKey ? 0 : rp, 0],
+      End: [e.ctrlKey ? J.rows - 1 : rp, J.cols - 1],
+      PageUp: [0, cp],
+      PageDown: [J.rows - 1, cp],
+    };
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    focusCell(Math.max(0, Math.min(J.rows - 1, m[0])), Math.max(0, Math.min(J.cols - 1, m[1])));
+  };
+  const cellOf = (t: EventTarget | null): { r: number; c: number } | null => {
+    const el = (t as HTMLElement | null)?.closest?.('td[data-r]') as HTMLElement | null;
+    if (!el || !ref.current?.contains(el)) return null;
+    return { r: Number(el.dataset.r), c: Number(el.dataset.c) };
+  };
+
+  if (!fits || !cells) {
+    return (
+      <p className="jac-note">
+        At B={J.sizes.B}, N={J.sizes.N}, T={J.sizes.T} this Jacobian has {J.entries.toLocaleString('en')} entries, too many to list one by one
+        here. The pattern below is drawn from its structure: zoom in to reach single entries, or make the lesson smaller.
+      </p>
+    );
+  }
+
+  return (
+    <div className="jac-table-wrap">
+      <table
+        ref={ref}
+        role="grid"
+        className="jac-table"
+        data-testid="jacobian-table"
+        aria-label={`${kindText}, ${J.rows} by ${J.cols}: rows are elements of y, columns elements of ${param}, in ${J.linearisation} order. Arrow keys move between entries.`}
+        aria-rowcount={J.rows + 1}
+        aria-colcount={J.cols + 1}
+        onKeyDown={onKeyDown}
+        onMouseOver={(e) => {
+          const cell = cellOf(e.target);
+          if (cell) point(cell);
+        }}
+        onMouseLeave={() => point(null)}
+        onFocus={(e) => {
+          const cell = cellOf(e.target);
+          if (cell) {
+            setPos(cell);
+            point(cell);
+          }
+        }}
+        onBlur={(e) => {
+          if (!ref.current?.contains(e.relatedTarget as Node | null)) point(null);
+        }}
+      >
+        <thead>
+          <tr>
+            <th scope="col" className="jac-corner">
+              <span className="sr-only">y element \ {param} element</span>
+              <span aria-hidden="true">
+                y \ {param}
+              </span>
+            </th>
+            {colNames.map((n, c) => (
+              <th scope="col" key={c} className={c === activeC ? 'on' : undefined}>
+                <span className="jac-idx" aria-hidden="true">
+                  {c}
+                </span>
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rowNames.map((n, r) => (
+            <tr key={r}>
+              <th scope="row" className={r === activeR ? 'on' : undefined}>
+                <span className="jac-idx" aria-hidden="true">
+                  {r}
+                </span>
+                {n}
+              </th>
+              {colNames.map((_, c) => (
+                <Entry key={c} r={r} c={c} e={cells[r * J.cols + c]} tabbable={r === rp && c === cp} active={r === activeR && c === activeC} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

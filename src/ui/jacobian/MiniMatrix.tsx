@@ -1,0 +1,57 @@
+// A small read-only matrix of numbers for the shortcut walkthrough, with
+// heat colours, cell names for screen readers, and an optional pointer hook.
+import { formatNumber } from '../../core/index.ts';
+import { heatScale } from '../matrix/colour.ts';
+
+export interface MiniMatrixProps {
+  rows: number;
+  cols: number;
+  /** Row-major values. */
+  values: ArrayLike<number>;
+  /** The accessible name of cell (r, c), e.g. 'dL/dW[1,0]'. */
+  name: (r: number, c: number) => string;
+  caption: string;
+  /** A small tag drawn in the corner of each cell, e.g. its flat index. */
+  tag?: (r: number, c: number) => string;
+  testId?: string;
+  onPoint?: (cell: { r: number; c: number } | null) => void;
+}
+
+/** A compact matrix of values. */
+export function MiniMatrix({ rows, cols, values, name, caption, tag, testId, onPoint }: MiniMatrixProps) {
+  const colour = heatScale(values);
+  return (
+    <table className="jac-mini" data-testid={testId} onMouseLeave={() => onPoint?.(null)}>
+      <caption>{caption}</caption>
+      <tbody>
+        {Array.from({ length: rows }, (_, r) => (
+          <tr key={r}>
+            {Array.from({ length: cols }, (_, c) => {
+              const v = values[r * cols + c];
+              const { bg, fg } = colour(v);
+              return (
+                <td
+                  key={c}
+                  data-r={r}
+                  data-c={c}
+                  data-value={String(v)}
+                  className={v < 0 ? 'neg' : undefined}
+                  style={{ background: bg, color: fg }}
+                  onMouseEnter={() => onPoint?.({ r, c })}
+                >
+                  <span className="sr-only">{name(r, c)} = </span>
+                  {tag && (
+                    <span className="jac-tag" aria-hidden="true">
+                      {tag(r, c)}
+                    </span>
+                  )}
+                  {formatNumber(v, 3)}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

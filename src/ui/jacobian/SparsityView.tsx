@@ -1,0 +1,267 @@
+// The sparsity pattern of the chosen Jacobian at any size, on a canvas,
+// drawn from its structure. Wheel, drag, buttons and keys (+ − arrows 0)
+// zoom and pan down to single entries, whose values or symbols then show.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { explainEntry, nearestNonZeroColumn, sparsityPattern, structuralCount } from '../../core/index.ts';
+import { selectJacobian } from '../../store/jacobianSlice.ts';
+import { useApp, useAppStore } from '../storeContext.tsx';
+import { type DrawBuffers, GUTTER, drawHover, drawSparsity } from './drawSparsity.ts';
+import { KIND_TEXT, PARAM_NAME, cellName } from './labels.ts';
+import { FIT_CELL, type Extent, type Viewport, clampViewport, fitViewport, panViewport, viewCentre, visibleRange, zoomToEntries, zoomViewport } from './viewport.ts';
+
+type Readout = { kind: 'entry'; r: number; c: number } | { kind: 'region'; r0: number; r1: number; c0: number; c1: number; count: number } | null;
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** The zoomable sparsity pattern. */
+export function SparsityView() {
+  const store = useAppStore();
+  const J = useApp(selectJacobian);
+  const teaching = useApp((s) => s.jacobianPreset === 'teaching');
+  const inputs = useApp((s) => s.inputs);
+  const entry = useApp((s) => s.jacobianEntry);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const bufRef = useRef<DrawBuffers>({ raster: null, image: null });
+  const drawsRef = useRef(0);
+  const dragRef = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const helpId = useId();
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const dpr = typeof window === 'undefined' ? 1 : Math.min(2, window.devicePixelRatio || 1);
+  const pattern = useMemo(() => sparsityPattern(J), [J]);
+  // A short matrix gets a short canvas: no taller than its rows at the largest cell size.
+  const height = Math.min(size.height, Math.max(120, J.rows * FIT_CELL + GUTTER.top + 1));
+  const ext: Extent = useMemo(
+    () => ({ rows: J.rows, cols: J.cols, width: Math.max(1, size.width - GUTTER.left), height: Math.max(1, height - GUTTER.top) }),
+    [J.rows, J.cols, size.width, height],
+  );
+  // A new Jacobian shape starts from the whole matrix.
+  const shapeKey = `${J.kind}|${J.convention}|${J.linearisation}|${J.rows}x${J.cols}`;
+  const [viewState, setViewState] = useState<{ key: string; view: Viewport } | null>(null);
+  const view = useMemo(() => (viewState && viewState.key === shapeKey ? clampViewport(viewState.view, ext) : fitViewport(ext)), [viewState, shapeKey, ext]);
+  const setView = useCallback(
+    (f: (v: Viewport) => Viewport) =>
+      setViewState((prev) => ({ key: shapeKey, view: f(prev && prev.key === shapeKey ? clampViewport(prev.view, ext) : fitViewport(ext)) })),
+    [shapeKey, ext],
+  );
+  const [readout, setReadout] = useState<Readout>(null);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const measure = () => {
+      const width = Math.floor(el.clientWidth);
+      setSize({ width, height: width < 600 ? 240 : 330 });
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Draw the pattern whenever what it shows changes, once per frame.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || size.width === 0) return;
+    const id = requestAnimationFrame(() => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      const values = teaching ? { x: inputs.x, W: inputs.W } : undefined;
+      const ms = drawSparsity(ctx, { J, pattern, view, width: size.width, height, dpr, values }, bufRef.current);
+      drawsRef.current++;
+      canvas.dataset.drawMs = ms.toFixed(2);
+      canvas.dataset.draws = String(drawsRef.current);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [J, pattern, view, size.width, height, dpr, teaching, inputs]);
+
+  useEffect(() => {
+    const o = overlayRef.current;
+    const ctx = o?.getContext('2d');
+    if (!o || !ctx || size.width === 0) return;
+    const shown = entry ?? (readout?.kind === 'entry' ? readout : null);
+    drawHover(ctx, size.width, height, dpr, view, shown && shown.r < J.rows && shown.c < J.cols ? shown : null);
+  }, [entry, readout, view, size.width, height, dpr, J.rows, J.cols]);
+
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      const x = e.clientX - rect.left - GUTTER.left, y = e.clientY - rect.top - GUTTER.top;
+      if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        const d = e.shiftKey ? e.deltaY || e.deltaX : e.deltaX;
+        setView((v) => panViewport(v, ext, d, 0));
+      } else setView((v) => zoomViewport(v, ext, Math.exp(-e.deltaY * 0.0025), Math.max(0, x), Math.max(0, y)));
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [ext, setView]);
+
+  const at = (e: PointerEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - rect.left - GUTTER.left, y: e.clientY - rect.top - GUTTER.top };
+  };
+  const point = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= ext.width || y >= ext.height) {
+      setReadout(null);
+      store.getState().setJacobianEntry(null);
+      return;
+    }
+    const r = Math.floor(view.r0 + y * view.ry), c = Math.floor(view.c0 + x * view.cx);
+    if (r >= J.rows || c >= J.cols) {
+      setReadout(null);
+      store.getState().setJacobianEntry(null);
+    } else if (view.ry <= 1 && view.cx <= 1) {
+      setReadout({ kind: 'entry', r, c });
+      store.getState().setJacobianEntry({ r, c });
+    } else {
+      // A pixel covers many entries: say how many of them are non-zero.
+      const r1 = Math.min(J.rows, Math.ceil(view.r0 + (y + 1) * view.ry)), c1 = Math.min(J.cols, Math.ceil(view.c0 + (x + 1) * view.cx));
+      setReadout({ kind: 'region', r0: r, r1: Math.max(r + 1, r1), c0: c, c1: Math.max(c + 1, c1), count: structuralCount(pattern, r, Math.max(r + 1, r1), c, Math.max(c + 1, c1)) });
+      store.getState().setJacobianEntry(null);
+    }
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    dragRef.current = { x: e.clientX, y: e.clientY, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const d = dragRef.current;
+    if (d) {
+      const dx = e.clientX - d.x, dy = e.clientY - d.y;
+      if (d.moved || Math.abs(dx) + Math.abs(dy) > 3) {
+        d.moved = true;
+        d.x = e.clientX;
+        d.y = e.clientY;
+        setView((v) => panViewport(v, ext, -dx, -dy));
+        return;
+      }
+    }
+    const p = at(e);
+    point(p.x, p.y);
+  };
+  const endDrag = () => {
+    dragRef.current = null;
+  };
+  const onLeave = () => {
+    dragRef.current = null;
+    setReadout(null);
+    store.getState().setJacobianEntry(null);
+  };
+
+  const zoomIn = () => setView((v) => zoomViewport(v, ext, 2));
+  const zoomOut = () => setView((v) => zoomViewport(v, ext, 0.5));
+  const reset = () => setViewState(null);
+  // Down to single entries, centred on the non-zero nearest the middle of the view.
+  const toEntries = () =>
+    setView((v) => {
+      const [cr, cc] = viewCentre(v, ext);
+      const r = Math.min(J.rows - 1, Math.max(0, Math.floor(cr)));
+      const c = nearestNonZeroColumn(pattern, r, Math.min(J.cols - 1, Math.max(0, Math.floor(cc))));
+      return zoomToEntries(v, ext, 40, [r + 0.5, c + 0.5]);
+    });
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    const stepX = (e.shiftKey ? 1 : 0.125) * ext.width, stepY = (e.shiftKey ? 1 : 0.125) * ext.height;
+    const acts: Record<string, () => void> = {
+      '+': zoomIn,
+      '=': zoomIn,
+      '-': zoomOut,
+      '_': zoomOut,
+      '0': reset,
+      Home: reset,
+      Enter: toEntries,
+      ArrowLeft: () => setView((v) => panViewport(v, ext, -stepX, 0)),
+      ArrowRight: () => setView((v) => panViewport(v, ext, stepX, 0)),
+      ArrowUp: () => setView((v) => panViewport(v, ext, 0, -stepY)),
+      ArrowDown: () => setView((v) => panViewport(v, ext, 0, stepY)),
+    };
+    const act = acts[e.key];
+    if (act) {
+      e.preventDefault();
+      act();
+    }
+  };
+
+  const vis = visibleRange(view, ext);
+  const whole = vis.r0 === 0 && vis.c0 === 0 && vis.r1 === J.rows && vis.c1 === J.cols;
+  const perPx = view.ry > 1 || view.cx > 1;
+  const values = teaching ? { x: inputs.x, W: inputs.W } : undefined;
+  const explained = readout?.kind === 'entry' && readout.r < J.rows && readout.c < J.cols ? explainEntry(J, readout.r, readout.c, values) : null;
+  const param = PARAM_NAME[J.kind];
+
+  return (
+    <figure className="jac-sparsity" data-testid="sparsity-view">
+      <figcaption>
+        <strong>Sparsity pattern</strong> of {KIND_TEXT[J.kind].text} at B={fmt(J.sizes.B)}, N={fmt(J.sizes.N)}, T={fmt(J.sizes.T)}: {fmt(J.rows)} rows (y elements) ×{' '}
+        {fmt(J.cols)} columns ({param} elements). Dark entries are non-zero; white ones are always 0.
+      </figcaption>
+      <div className="jac-zoom-buttons" role="group" aria-label="Zoom the pattern">
+        <button type="button" onClick={zoomIn}>
+          Zoom in
+        </button>
+        <button type="button" onClick={zoomOut}>
+          Zoom out
+        </button>
+        <button type="button" onClick={toEntries}>
+          Down to entries
+        </button>
+        <button type="button" onClick={reset}>
+          Whole matrix
+        </button>
+      </div>
+      <div ref={wrapRef} className="jac-canvas-wrap" style={{ height: size.width ? height : undefined }}>
+        <canvas
+          ref={canvasRef}
+          className="jac-canvas"
+          data-testid="sparsity-canvas"
+          width={Math.max(1, Math.round(size.width * dpr))}
+          height={Math.max(1, Math.round(height * dpr))}
+          style={{ width: size.width, height }}
+          tabIndex={0}
+          role="img"
+          aria-label={`Sparsity pattern of ${KIND_TEXT[J.kind].text}, ${fmt(J.rows)} by ${fmt(J.cols)}, ${fmt(J.nnz)} non-zeros.`}
+          aria-describedby={helpId}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endDrag}
+          onPointerCancel={endDrag}
+          onPointerLeave={onLeave}
+          onDoubleClick={(e) => {
+            const rect = e.currentTarget.getBoundingClientRect();
+            setView((v) => zoomViewport(v, ext, 2, Math.max(0, e.clientX - rect.left - GUTTER.left), Math.max(0, e.clientY - rect.top - GUTTER.top)));
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <canvas
+          ref={overlayRef}
+          className="jac-overlay"
+          aria-hidden="true"
+          width={Math.max(1, Math.round(size.width * dpr))}
+          height={Math.max(1, Math.round(height * dpr))}
+          style={{ width: size.width, height }}
+        />
+      </div>
+      <p className="jac-legend" aria-hidden="true">
+        <span className="jac-swatch zero" /> always 0 <span className="jac-ramp" /> share of non-zero entries under a pixel, from a few to all
+      </p>
+      <p id={helpId} className="jac-readout muted-text" data-testid="sparsity-readout">
+        {whole ? 'The whole matrix is in view' : `Rows ${fmt(vis.r0)}–${fmt(vis.r1 - 1)} and columns ${fmt(vis.c0)}–${fmt(vis.c1 - 1)} are in view`}
+        {perPx ? `; one pixel covers about ${fmt(Math.max(1, Math.round(view.ry)))} × ${fmt(Math.max(1, Math.round(view.cx)))} entries.` : '.'} Scroll or
+        press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the whole matrix.
+      </p>
+      <p className="jac-readout" aria-live="polite">
+        {readout?.kind === 'region' &&
+          `Under the pointer: rows ${fmt(readout.r0)}–${fmt(readout.r1 - 1)}, columns ${fmt(readout.c0)}–${fmt(readout.c1 - 1)}: ${fmt(readout.count)} non-zero of ${fmt((readout.r1 - readout.r0) * (readout.c1 - readout.c0))} entries.`}
+        {explained &&
+          `Under the pointer: row ${fmt(explained.r)} (${cellName(explained.yCell)}), column ${fmt(explained.c)} (${cellName(explained.paramCell)}): ${explained.structural ? `non-zero, ${explained.label}` : 'a structural zero'}.`}
+      </p>
+    </figure>
+  );
+}
