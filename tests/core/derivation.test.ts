@@ -13,7 +13,7 @@ import {
 } from '../../src/core/index.ts';
 import { CONVS, FC_SEED, LOSSES, caseArb, inputsOf, wAt, xAt, yAt, type Case } from './reference.ts';
 
-fc.configureGlobal({ seed: FC_SEED, numRuns: 15 });
+fc.configureGlobal({ seed: FC_SEED, numRuns: 10 });
 
 const MATRICES: readonly MatrixName[] = ['x', 'W', 'b', 'target', 'y', 'L', 'dY', 'dW', 'db', 'dX'];
 
