@@ -93,6 +93,15 @@ export function jacobian(
   assertSize('B', B);
   assertSize('N', N);
   assertSize('T', T);
+  if (values) {
+    // Entries read x and W by the convention's layout, so they must have its shapes.
+    for (const [field, m] of [['x', values.x], ['W', values.W]] as const) {
+      const [r, c] = matrixShape(convention, sizes, field);
+      if (m.rows !== r || m.cols !== c) {
+        throw new ValidationError(field, `jacobian ${kind}: ${field} is [${m.rows},${m.cols}] but the sizes need [${r},${c}] (convention '${convention}')`);
+      }
+    }
+  }
   const param = kind === 'dY/dW' ? 'W' : kind === 'dY/dX' ? 'x' : 'b';
   const [yr, yc] = matrixShape(convention, sizes, 'y');
   const [pr, pc] = matrixShape(convention, sizes, param);

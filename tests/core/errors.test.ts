@@ -221,3 +221,21 @@ describe('other refusals', () => {
     rejects(() => derive(ctx, { m: 'dW', r: 2, c: 0 }), 'cell', 'dW[2,0]', '[2,2]');
   });
 });
+
+describe('jacobian values', () => {
+  it('refuses x or W whose shape does not match the sizes, naming both shapes', () => {
+    const sizes = { B: 2, N: 3, T: 2 };
+    const x = { rows: 2, cols: 3, data: new Float64Array(6) };
+    const W = { rows: 3, cols: 2, data: new Float64Array(6) };
+    expect(() => jacobian('dY/dW', 'row', sizes, 'row-major', { x, W })).not.toThrow();
+    try {
+      jacobian('dY/dW', 'torch', sizes, 'row-major', { x, W });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).field).toBe('W');
+      expect((e as Error).message).toBe("jacobian dY/dW: W is [3,2] but the sizes need [2,3] (convention 'torch')");
+    }
+    expect(() => jacobian('dY/dX', 'column', sizes, 'row-major', { x, W: { rows: 2, cols: 3, data: new Float64Array(6) } })).toThrow(/x is \[2,3\] but the sizes need \[3,2\]/);
+  });
+});
