@@ -16,7 +16,7 @@ interface EntryCell {
   value: number;
   structural: boolean;
   label: string;
-  aria: string;
+  title: string;
   bg: string;
   fg: string;
 }
@@ -25,26 +25,27 @@ const Entry = memo(function Entry({ r, c, e, tabbable, active }: { r: number; c:
   const cls = ['jac-entry', e.structural ? 'nz' : 'zero'];
   if (e.value < 0) cls.push('neg');
   if (active) cls.push('active');
+  // The cell's name is its own text: the sr-only parts say which entry it is and what the value is made of.
   return (
     <td
       role="gridcell"
       data-r={r}
       data-c={c}
       data-value={String(e.value)}
-      aria-label={e.aria}
       aria-selected={active}
       tabIndex={tabbable ? 0 : -1}
       className={cls.join(' ')}
       style={e.structural ? { background: e.bg, color: e.fg } : undefined}
     >
-      <span aria-hidden="true" className="jac-v">
-        {formatNumber(e.value, 3)}
-      </span>
+      <span className="sr-only">{e.title} = </span>
+      <span className="jac-v">{formatNumber(e.value, 3)}</span>
       {e.structural && e.label !== '1' && (
-        <span aria-hidden="true" className="jac-sym">
+        <span className="jac-sym">
+          <span className="sr-only">, that is </span>
           {e.label}
         </span>
       )}
+      {!e.structural && <span className="sr-only">, a structural zero</span>}
     </td>
   );
 });
@@ -74,8 +75,7 @@ export function EntryTable() {
         const e = explainEntry(J, r, c, values);
         const v = e.value ?? 0;
         const { bg, fg } = colour(v);
-        const what = e.structural ? (e.label === '1' ? '1' : `${e.label} = ${formatNumber(v, 6)}`) : '0, a structural zero';
-        out.push({ value: v, structural: e.structural, label: e.label, aria: `${e.title} = ${what}`, bg, fg });
+        out.push({ value: v, structural: e.structural, label: e.label, title: e.title, bg, fg });
       }
     return out;
   }, [J, fits, inputs]);

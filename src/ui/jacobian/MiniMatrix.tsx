@@ -21,37 +21,39 @@ export interface MiniMatrixProps {
 export function MiniMatrix({ rows, cols, values, name, caption, tag, testId, onPoint }: MiniMatrixProps) {
   const colour = heatScale(values);
   return (
-    <table className="jac-mini" data-testid={testId} onMouseLeave={() => onPoint?.(null)}>
-      <caption>{caption}</caption>
-      <tbody>
-        {Array.from({ length: rows }, (_, r) => (
-          <tr key={r}>
-            {Array.from({ length: cols }, (_, c) => {
-              const v = values[r * cols + c];
-              const { bg, fg } = colour(v);
-              return (
-                <td
-                  key={c}
-                  data-r={r}
-                  data-c={c}
-                  data-value={String(v)}
-                  className={v < 0 ? 'neg' : undefined}
-                  style={{ background: bg, color: fg }}
-                  onMouseEnter={() => onPoint?.({ r, c })}
-                >
-                  <span className="sr-only">{name(r, c)} = </span>
-                  {tag && (
-                    <span className="jac-tag" aria-hidden="true">
-                      {tag(r, c)}
-                    </span>
-                  )}
-                  {formatNumber(v, 3)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <figure className="jac-mini-fig">
+      <figcaption>{caption}</figcaption>
+      <table className="jac-mini" data-testid={testId} onMouseLeave={() => onPoint?.(null)}>
+        <tbody>
+          {Array.from({ length: rows }, (_, r) => (
+            <tr key={r}>
+              {Array.from({ length: cols }, (_, c) => {
+                const v = values[r * cols + c];
+                const { bg, fg } = colour(v);
+                return (
+                  <td
+                    key={c}
+                    data-r={r}
+                    data-c={c}
+                    data-value={String(v)}
+                    className={v < 0 ? 'neg' : undefined}
+                    style={{ background: bg, color: fg }}
+                    onMouseEnter={() => onPoint?.({ r, c })}
+                  >
+                    <span className="sr-only">{name(r, c)} = </span>
+                    {tag && (
+                      <span className="jac-tag" aria-hidden="true">
+                        {tag(r, c)}
+                      </span>
+                    )}
+                    {formatNumber(v, 3)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }

@@ -123,7 +123,7 @@ export function ShortcutWalk() {
 
 function Step({ k, step, animate, title, children }: { k: number; step: number; animate: boolean; title: string; children: ReactNode }) {
   return (
-    <div className={`jac-step${k === step ? ' current' : ''}${animate && k === step ? ' jac-step-in' : ''}`} data-walk-step={k}>
+    <div className={`jac-step${k === step ? ' current' : ''}${animate && k === step && k > 0 ? ' jac-step-in' : ''}`} data-walk-step={k}>
       <h4>
         {k + 1}. {title}
       </h4>
