@@ -18,7 +18,7 @@ import {
   type Lesson,
 } from './lessonModel.ts';
 
-const cellLoc = (page: Page, c: CellRef) => page.locator(`[role="grid"][data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
+const cellLoc = (page: Page, c: CellRef) => page.locator(`.lesson [role="grid"][data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
 const panelCell = (page: Page) => page.locator('.derivation .derivation-body');
 const ready = (page: Page) => page.waitForSelector('[role="grid"][data-matrix="dX"]');
 
@@ -330,14 +330,14 @@ test.describe('term hover', () => {
           await terms.nth(k).hover();
           await expect(terms.nth(k)).toHaveClass(/\bon\b/);
           const marked = await page.evaluate(() =>
-            [...document.querySelectorAll<HTMLElement>('[role="gridcell"].term')].map(
+            [...document.querySelectorAll<HTMLElement>('.lesson [role="gridcell"].term')].map(
               (c) => `${(c.closest('[role="grid"]') as HTMLElement).dataset.matrix}:${c.dataset.r},${c.dataset.c}`,
             ),
           );
           expect(marked.sort(), `${cellText(target)} term ${k}`).toEqual(t.factors.map(cellText).sort());
         }
         await page.mouse.move(2, 2);
-        await expect(page.locator('[role="gridcell"].term')).toHaveCount(0);
+        await expect(page.locator('.lesson [role="gridcell"].term')).toHaveCount(0);
       }
     });
   }

@@ -88,7 +88,7 @@ export function differences(got: number[], want: number[]): string[] {
 export function readGrids(page: Page): Promise<Record<string, number[]>> {
   return page.evaluate(() => {
     const out: Record<string, number[]> = {};
-    for (const g of document.querySelectorAll<HTMLElement>('[role="grid"][data-matrix]')) {
+    for (const g of document.querySelectorAll<HTMLElement>('.lesson [role="grid"][data-matrix]')) {
       out[g.dataset.matrix!] = [...g.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((c) =>
         c.dataset.value === '' ? Number.NaN : Number(c.dataset.value),
       );
@@ -182,7 +182,7 @@ export function hoverAll(page: Page, cells: CellRef[]): Promise<ShownDerivation[
     };
     const out = [];
     for (const c of cells) {
-      const el = document.querySelector<HTMLElement>(`[role="grid"][data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
+      const el = document.querySelector<HTMLElement>(`.lesson [role="grid"][data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
       if (!el) {
         out.push({ cell: `missing ${c.m}:${c.r},${c.c}`, terms: [], result: null, lines: [] });
         continue;

@@ -96,7 +96,8 @@ describe('DerivationBody', () => {
     render(<DerivationBody d={d} term={1} onTerm={() => {}} />);
     const [x, g] = d.terms[0].values;
     expect(x).toBe(-0.7);
-    expect(terms()[0].getAttribute('aria-label')).toBe(`term 1: \u22120.7 times ${formatNumber(g, 6)} = ${formatNumber(d.terms[0].value, 6)}`);
+    expect(terms()[0].querySelector('.sr-only')?.textContent).toBe(`term 1: \u22120.7 times ${formatNumber(g, 6)} = ${formatNumber(d.terms[0].value, 6)}`);
+    expect(terms()[0].querySelector('.tex')?.closest('[aria-hidden="true"]')).not.toBeNull();
     expect(terms()[1].classList.contains('on')).toBe(true);
     expect(terms()[0].classList.contains('on')).toBe(false);
   });

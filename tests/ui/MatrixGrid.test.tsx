@@ -73,9 +73,11 @@ describe('MatrixGrid rendering', () => {
 
   it('names each cell by matrix, indices and value to six significant digits', () => {
     render(<Harness />);
-    expect(cell(0, 0).getAttribute('aria-label')).toBe('dL/dW[0,0] = 1.23456');
-    expect(cell(1, 1).getAttribute('aria-label')).toBe('dL/dW[1,1] = \u22120.83875');
-    expect(screen.getByRole('gridcell', { name: 'dL/dW[0,2] = 12345.6' })).toBe(cell(0, 2));
+    // The name leads with the value to six digits, then says what the cell shows when it differs.
+    expect(cell(0, 0).getAttribute('aria-label')).toBe('dL/dW[0,0] = 1.23456, shown as 1.23');
+    expect(cell(1, 1).getAttribute('aria-label')).toBe('dL/dW[1,1] = \u22120.83875, shown as \u22120.839');
+    expect(cell(1, 2).getAttribute('aria-label')).toBe('dL/dW[1,2] = 2');
+    expect(screen.getByRole('gridcell', { name: 'dL/dW[0,2] = 12345.6, shown as 12300' })).toBe(cell(0, 2));
   });
 
   it('uses one index for a single-row matrix and whole numbers for class indices', () => {
@@ -254,6 +256,19 @@ describe('MatrixGrid editing', () => {
     await user.click(screen.getByText('elsewhere'));
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(cell(0, 0).dataset.value).toBe('8');
+    // Focus stays where the learner put it.
+    await frame();
+    expect(document.activeElement).toBe(screen.getByText('elsewhere'));
+  });
+
+  it('a focus return left over from an editor never steals focus from the next one', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.tab();
+    await user.keyboard('{Enter}{Escape}{Enter}');
+    const input = screen.getByRole('textbox');
+    await frame();
+    expect(document.activeElement).toBe(input);
   });
 
   it('double-click opens the editor', async () => {

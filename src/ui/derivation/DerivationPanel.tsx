@@ -47,13 +47,16 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
                     data-term={k}
                     data-term-value={String(t.value)}
                     data-factors={t.factors.map(cellText).join(' ')}
-                    aria-label={`term ${k + 1}: ${t.values.map((v) => formatNumber(v, 6)).join(' times ')} = ${formatNumber(t.value, 6)}`}
                     onMouseEnter={() => onTerm(k)}
                     onMouseLeave={() => onTerm(null)}
                     onFocus={() => onTerm(k)}
                     onBlur={() => onTerm(null)}
                   >
-                    <Tex tex={t.tex} />
+                    {/* The spoken name is the visible text's words, so speech input can say what it sees. */}
+                    <span className="sr-only">{`term ${k + 1}: ${t.values.map((v) => formatNumber(v, 6)).join(' times ')} = ${formatNumber(t.value, 6)}`}</span>
+                    <span aria-hidden="true">
+                      <Tex tex={t.tex} />
+                    </span>
                   </button>
                 </Fragment>
               ))}

@@ -1,6 +1,6 @@
 // One matrix as an ARIA grid heatmap: values to three significant digits,
 // index labels, a shape badge, roving keyboard focus and in-place editing.
-import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatNumber, type MatrixName } from '../../core/index.ts';
 import type { EditResult } from '../../store/store.ts';
 import { heatScale } from './colour.ts';
@@ -127,26 +127,36 @@ export function MatrixGrid(props: MatrixGridProps) {
     el?.focus();
   }, []);
 
-  const commit = useCallback(() => {
-    if (!editing || !onEdit) return;
-    const res = onEdit(editing.r, editing.c, editing.text);
-    if (res.ok) {
-      const { r, c } = editing;
-      setEditing(null);
-      requestAnimationFrame(() => focusCell(r, c));
-    } else setEditing({ ...editing, error: res.message });
-  }, [editing, onEdit, focusCell]);
+  // The cell to focus once its editor has closed: set by Enter and Escape, not when focus left on its own.
+  const refocus = useRef<{ r: number; c: number } | null>(null);
+  useLayoutEffect(() => {
+    const f = refocus.current;
+    if (editing || !f) return;
+    refocus.current = null;
+    focusCell(f.r, f.c);
+  }, [editing, focusCell]);
+
+  const commit = useCallback(
+    (thenFocus: boolean) => {
+      if (!editing || !onEdit) return;
+      const res = onEdit(editing.r, editing.c, editing.text);
+      if (res.ok) {
+        if (thenFocus) refocus.current = { r: editing.r, c: editing.c };
+        setEditing(null);
+      } else setEditing({ ...editing, error: res.message });
+    },
+    [editing, onEdit],
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) {
       if (e.key === 'Enter') {
         e.preventDefault();
-        commit();
+        commit(true);
       } else if (e.key === 'Escape') {
         e.preventDefault();
-        const { r, c } = editing;
+        refocus.current = { r: editing.r, c: editing.c };
         setEditing(null);
-        requestAnimationFrame(() => focusCell(r, c));
       }
       e.stopPropagation();
       return;
@@ -263,7 +273,7 @@ export function MatrixGrid(props: MatrixGridProps) {
         }}
         onBlur={(e) => {
           // Leaving an editor with a valid value keeps it; an invalid one stays open with its message.
-          if (editing && !ref.current?.contains(e.relatedTarget as Node | null)) commit();
+          if (editing && !ref.current?.contains(e.relatedTarget as Node | null)) commit(false);
         }}
       >
         {cols > 1 && (

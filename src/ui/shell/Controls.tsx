@@ -8,9 +8,9 @@ import { Tex } from '../derivation/Tex.tsx';
 
 const LOSS_LABEL: Record<LossKind, string> = {
   mse: 'mean squared error',
-  'softmax-ce': 'softmax cross-entropy',
-  sum: 'sum of outputs',
-  upstream: 'upstream dL/dy, given',
+  'softmax-ce': 'cross-entropy',
+  sum: 'sum of y',
+  upstream: 'dL/dy given',
 };
 
 const SIZE_WORD: Record<keyof Sizes, string> = { B: 'batch', N: 'inputs', T: 'outputs' };
