@@ -1,7 +1,7 @@
 // "Show the shortcut emerge": the upstream gradient as a row vector, its
 // product with the full Jacobian where only the non-zeros contribute, the
 // result re-rolled into the parameter's shape, and the check that it is the
-// lesson's gradient. Plays by itself, steps with buttons or arrow keys, and
+// lesson's gradient. Runs by itself, steps with buttons or arrow keys, and
 // under reduced motion each step appears in its final state at once.
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { CONVENTION_INFO, formatNumber, type ShortcutWalkthrough } from '../../core/index.ts';
@@ -69,7 +69,7 @@ export function ShortcutWalk() {
           ◀ Back
         </button>
         <button type="button" onClick={play} aria-pressed={playing} data-testid="walk-play">
-          {playing ? 'Pause' : step >= last ? 'Play again' : 'Play'}
+          {playing ? 'Pause' : step >= last ? 'Run again' : 'Run'}
         </button>
         <button type="button" onClick={() => (setPlaying(false), go(step + 1))} disabled={step === last} data-testid="walk-next">
           Next ▶
