@@ -127,6 +127,24 @@ test.describe('Jacobian view', () => {
     await expect(page.getByTestId('sparsity-readout')).toContainText('The whole matrix is in view');
   });
 
+  test('the wheel scrolls the page past the pattern until it is clicked, then zooms around the pointer', async ({ page, errors }) => {
+    void errors;
+    await ready(page);
+    await page.locator('input[name="jac-size"][value="mnist"]').check();
+    const canvas = page.getByTestId('sparsity-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const y0 = await page.evaluate(() => window.scrollY);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y0);
+    await expect(page.getByTestId('sparsity-readout')).toContainText('The whole matrix is in view');
+    const b = (await canvas.boundingBox())!;
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect(page.getByTestId('sparsity-readout')).toContainText(/^Rows [\d,]+–[\d,]+ and columns/);
+  });
+
   test('the shortcut walkthrough plays to the end and equals dL/dW in the lesson', async ({ page, errors }) => {
     void errors;
     await ready(page, './?B=3&N=2&T=2&seed=4');

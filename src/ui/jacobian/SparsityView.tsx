@@ -90,6 +90,8 @@ export function SparsityView() {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const onWheel = (e: WheelEvent) => {
+      // The page keeps scrolling past the pattern until it is clicked or focused; Ctrl+wheel and pinches always zoom.
+      if (!(e.ctrlKey || e.metaKey || document.activeElement === canvas)) return;
       e.preventDefault();
       const rect = canvas.getBoundingClientRect();
       const x = e.clientX - rect.left - GUTTER.left, y = e.clientY - rect.top - GUTTER.top;
@@ -253,8 +255,9 @@ export function SparsityView() {
       </p>
       <p id={helpId} className="jac-readout muted-text" data-testid="sparsity-readout">
         {whole ? 'The whole matrix is in view' : `Rows ${fmt(vis.r0)}–${fmt(vis.r1 - 1)} and columns ${fmt(vis.c0)}–${fmt(vis.c1 - 1)} are in view`}
-        {perPx ? `; one pixel covers about ${fmt(Math.max(1, Math.round(view.ry)))} × ${fmt(Math.max(1, Math.round(view.cx)))} entries.` : '.'} Scroll or
-        press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the whole matrix.
+        {perPx ? `; one pixel covers about ${fmt(Math.max(1, Math.round(view.ry)))} × ${fmt(Math.max(1, Math.round(view.cx)))} entries.` : '.'} Click the
+        pattern, then scroll or press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the
+        whole matrix.
       </p>
       <p className="jac-readout" aria-live="polite">
         {readout?.kind === 'region' &&
