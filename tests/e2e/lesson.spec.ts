@@ -310,6 +310,36 @@ test.describe('links', () => {
   });
 });
 
+test.describe('long sums', () => {
+  test('the loss at 12×12×12 shows its first and last terms, and all 144 on request, matching core', async ({ page, errors }) => {
+    void errors;
+    const lesson: Lesson = { conv: 'column', loss: 'mse', B: 12, N: 12, T: 12, seed: 7 };
+    const ctx = model(lesson);
+    const L = { m: 'L', r: 0, c: 0 } as const;
+    await page.goto(query(lesson, '&focus=L:0,0'));
+    await ready(page);
+    expect(derivationMismatches(await readDerivation(page), ctx, L)).toEqual([]);
+    await expect(page.locator('.derivation [data-line="numeric"] .sr-only').filter({ hasText: 'and 136 more terms' })).toHaveCount(1);
+    const more = page.getByRole('button', { name: 'Show all 144 terms' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect(page.locator('.derivation button[data-term]')).toHaveCount(144);
+    expect(derivationMismatches(await readDerivation(page), ctx, L, true)).toEqual([]);
+    await page.getByRole('button', { name: 'Show fewer terms' }).click();
+    await expect(page.locator('.derivation button[data-term]')).toHaveCount(8);
+    // Every derivation of a 12-term sum shows all its terms.
+    const cells = [
+      { m: 'dW', r: 11, c: 0 },
+      { m: 'y', r: 3, c: 7 },
+      { m: 'dX', r: 0, c: 11 },
+      { m: 'db', r: 0, c: 5 },
+    ] as CellRef[];
+    const shown = await hoverAll(page, cells);
+    expect(cells.flatMap((c, i) => derivationMismatches(shown[i], ctx, c))).toEqual([]);
+    expect(await gridMismatches(page, ctx)).toEqual([]);
+  });
+});
+
 test.describe('term hover', () => {
   for (const conv of CONVENTIONS) {
     test(`${conv}: hovering a term outlines its two factor cells`, async ({ page, errors }) => {

@@ -110,7 +110,7 @@ export async function gridMismatches(page: Page, ctx: DerivationContext): Promis
 /** What the derivation panel shows, read from its data attributes. */
 export interface ShownDerivation {
   cell: string | null;
-  terms: { value: number; factors: string }[];
+  terms: { k: number; value: number; factors: string }[];
   result: number | null;
   lines: string[];
 }
@@ -125,7 +125,7 @@ export function readDerivation(page: Page): Promise<ShownDerivation> {
     const result = body.querySelector<HTMLElement>('[data-line="result"]');
     return {
       cell: body.dataset.cell ?? null,
-      terms: [...body.querySelectorAll<HTMLElement>('[data-term]')].map((t) => ({ value: Number(t.dataset.termValue), factors: t.dataset.factors ?? '' })),
+      terms: [...body.querySelectorAll<HTMLElement>('[data-term]')].map((t) => ({ k: Number(t.dataset.term), value: Number(t.dataset.termValue), factors: t.dataset.factors ?? '' })),
       result: result ? Number(result.dataset.value) : null,
       lines: [...body.querySelectorAll<HTMLElement>('[data-line]')].map((l) => l.dataset.line!),
     };
@@ -133,15 +133,20 @@ export function readDerivation(page: Page): Promise<ShownDerivation> {
 }
 
 /** Compares a shown derivation with core's for the same cell; returns the mismatches. */
-export function derivationMismatches(shown: ShownDerivation, ctx: DerivationContext, cell: CellRef): string[] {
+export function derivationMismatches(shown: ShownDerivation, ctx: DerivationContext, cell: CellRef, all = false): string[] {
   const d = derive(ctx, cell);
   const where = cellText(cell);
   const out: string[] = [];
   if (shown.cell !== where) out.push(`${where}: panel shows ${shown.cell}`);
-  if (shown.terms.length !== d.terms.length) out.push(`${where}: ${shown.terms.length} terms, core has ${d.terms.length}`);
-  d.terms.forEach((t, k) => {
-    const s = shown.terms[k];
-    if (!s) return;
+  // A sum longer than 13 terms shows its first 6 and last 2 until asked for all.
+  const n = d.terms.length;
+  const want = all || n <= 13 ? d.terms.map((_, k) => k) : [0, 1, 2, 3, 4, 5, n - 2, n - 1];
+  const got = shown.terms.map((t) => t.k);
+  if (got.join() !== want.join()) out.push(`${where}: terms ${got.join()} shown, expected ${want.join()}`);
+  shown.terms.forEach((s) => {
+    const t = d.terms[s.k];
+    if (!t) return;
+    const k = s.k;
     if (!close(s.value, t.value)) out.push(`${where} term ${k}: ${s.value} != ${t.value}`);
     const factors = t.factors.map(cellText).join(' ');
     if (s.factors !== factors) out.push(`${where} term ${k} factors: ${s.factors} != ${factors}`);
@@ -175,7 +180,7 @@ export function hoverAll(page: Page, cells: CellRef[]): Promise<ShownDerivation[
       const result = body.querySelector<HTMLElement>('[data-line="result"]');
       return {
         cell: body.dataset.cell ?? null,
-        terms: [...body.querySelectorAll<HTMLElement>('[data-term]')].map((t) => ({ value: Number(t.dataset.termValue), factors: t.dataset.factors ?? '' })),
+        terms: [...body.querySelectorAll<HTMLElement>('[data-term]')].map((t) => ({ k: Number(t.dataset.term), value: Number(t.dataset.termValue), factors: t.dataset.factors ?? '' })),
         result: result ? Number(result.dataset.value) : null,
         lines: [...body.querySelectorAll<HTMLElement>('[data-line]')].map((l) => l.dataset.line!),
       };

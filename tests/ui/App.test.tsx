@@ -2,13 +2,17 @@
 // The whole lesson view wired to a store: notices, controls, hover and edits.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { computeLesson, makeLesson } from '../../src/core/index.ts';
 import { createAppStore } from '../../src/store/store.ts';
 import { App } from '../../src/ui/shell/App.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
 
 afterEach(cleanup);
+// jsdom has no canvas; the Jacobian section below the lesson draws on one and copes with none.
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
+});
 
 function mount(search = '') {
   const store = createAppStore(search);

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONVENTIONS, computeLesson, formatNumber, derive, makeLesson, type CellRef, type Convention, type DerivationContext, type LossKind } from '../../src/core/index.ts';
 import { createAppStore } from '../../src/store/store.ts';
-import { DerivationBody, DerivationPanel } from '../../src/ui/derivation/DerivationPanel.tsx';
+import { DerivationBody, DerivationPanel, formulasOf } from '../../src/ui/derivation/DerivationPanel.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
 
 afterEach(cleanup);
@@ -100,6 +100,37 @@ describe('DerivationBody', () => {
     expect(terms()[0].querySelector('.tex')?.closest('[aria-hidden="true"]')).not.toBeNull();
     expect(terms()[1].classList.contains('on')).toBe(true);
     expect(terms()[0].classList.contains('on')).toBe(false);
+  });
+
+  it('cuts a long sum to its first six and last two terms, and shows all on request', async () => {
+    const user = userEvent.setup();
+    const d = derive(ctxOf('row', 'mse', 12, 2, 12), { m: 'L', r: 0, c: 0 });
+    expect(d.terms.length).toBe(144);
+    render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+    expect(terms().map((b) => Number(b.dataset.term))).toEqual([0, 1, 2, 3, 4, 5, 142, 143]);
+    terms().forEach((b) => expect(Number(b.dataset.termValue)).toBe(d.terms[Number(b.dataset.term)].value));
+    expect(line('numeric')!.textContent).toContain('and 136 more terms');
+    expect(line('indexed')!.querySelector('annotation')?.textContent).toContain('\\cdots');
+    const more = screen.getByRole('button', { name: 'Show all 144 terms' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    await user.click(more);
+    expect(terms().length).toBe(144);
+    expect(line('indexed')!.querySelector('annotation')?.textContent).not.toContain('\\cdots');
+    expect(screen.getByRole('button', { name: 'Show fewer terms' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shows every term of a 13-term sum', () => {
+    const d = derive(ctxOf('torch', 'mse', 2, 12, 3), { m: 'y', r: 1, c: 2 });
+    render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+    expect(terms().length).toBe(13);
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
+  it('lists the formulas it typesets, for typesetting ahead', () => {
+    const d = derive(ctxOf('row', 'mse', 12, 2, 12), { m: 'L', r: 0, c: 0 });
+    const f = formulasOf(d);
+    expect(f.filter(([, , mathml]) => !mathml).map(([tex]) => tex)).toEqual([0, 1, 2, 3, 4, 5, 142, 143].map((k) => d.terms[k].tex));
+    expect(f[0]).toEqual([d.general, false, true]);
   });
 
   it('explains an input with its rule and no sum', () => {

@@ -4,22 +4,38 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { memo } from 'react';
 
+// Least recently used first: a Map keeps insertion order, and a hit moves its entry to the end.
 const cache = new Map<string, string>();
-const CACHE_MAX = 2000;
+const CACHE_MAX = 3000;
 
-/** KaTeX's HTML and MathML for a LaTeX string; never throws. */
-export function renderTex(tex: string, display = false): string {
-  const k = (display ? 'D' : 'I') + tex;
+/**
+ * KaTeX's HTML for a LaTeX string, with MathML for assistive technology unless `mathml` is false
+ * (for formulas whose words are given another way); never throws.
+ */
+export function renderTex(tex: string, display = false, mathml = true): string {
+  const k = (display ? 'D' : 'I') + (mathml ? 'M' : 'H') + tex;
   let html = cache.get(k);
   if (html === undefined) {
-    html = katex.renderToString(tex, { throwOnError: false, displayMode: display, output: 'htmlAndMathml', strict: 'ignore' });
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(k, html);
-  }
+    html = katex.renderToString(tex, { throwOnError: false, displayMode: display, output: mathml ? 'htmlAndMathml' : 'html', strict: 'ignore' });
+    if (cache.size >= CACHE_MAX) {
+      // Forget the least recently used tenth.
+      let n = CACHE_MAX / 10;
+      for (const old of cache.keys()) {
+        cache.delete(old);
+        if (--n <= 0) break;
+      }
+    }
+  } else cache.delete(k);
+  cache.set(k, html);
   return html;
 }
 
-/** A LaTeX formula as a span. */
-export const Tex = memo(function Tex({ tex, display = false, className }: { tex: string; display?: boolean; className?: string }) {
-  return <span className={className ? `tex ${className}` : 'tex'} dangerouslySetInnerHTML={{ __html: renderTex(tex, display) }} />;
+/** True when a formula is already typeset. */
+export function isTexCached(tex: string, display = false, mathml = true): boolean {
+  return cache.has((display ? 'D' : 'I') + (mathml ? 'M' : 'H') + tex);
+}
+
+/** A LaTeX formula as a span. Without MathML, the caller gives its words to assistive technology. */
+export const Tex = memo(function Tex({ tex, display = false, mathml = true, className }: { tex: string; display?: boolean; mathml?: boolean; className?: string }) {
+  return <span className={className ? `tex ${className}` : 'tex'} dangerouslySetInnerHTML={{ __html: renderTex(tex, display, mathml) }} />;
 });

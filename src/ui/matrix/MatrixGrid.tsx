@@ -116,6 +116,18 @@ export function MatrixGrid(props: MatrixGridProps) {
   const [pos, setPos] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState<{ r: number; c: number; text: string; error: string | null } | null>(null);
   const colour = useMemo(() => heatScale(values), [values]);
+  // Text, six-digit value and colours depend on the values alone: worked out once per values array,
+  // not on every hover (at 12×12 a grid re-renders 144 cells when its highlights change).
+  const shown = useMemo(
+    () =>
+      Array.from(values, (v) => {
+        const text = integer ? String(v) : formatNumber(v, 3);
+        const precise = integer ? String(v) : formatNumber(v, 6);
+        // The accessible name carries six digits, and the visible text too when rounding changed it.
+        return { text, spoken: precise === text ? precise : `${precise}, shown as ${text}`, ...colour(v) };
+      }),
+    [values, integer, colour],
+  );
   const errorId = `${name}-edit-error`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
 
@@ -199,13 +211,10 @@ export function MatrixGrid(props: MatrixGridProps) {
     for (let c = 0; c < cols; c++) {
       const v = values[r * cols + c];
       const k = key(r, c);
-      const { bg, fg } = colour(v);
+      const { text, spoken, bg, fg } = shown[r * cols + c];
       const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
-      const text = integer ? String(v) : formatNumber(v, 3);
       const idx = rows === 1 ? `[${c}]` : `[${r},${c}]`;
-      const precise = integer ? String(v) : formatNumber(v, 6);
-      // The accessible name carries six digits, and the visible text too when rounding changed it.
-      const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : precise === text ? precise : `${precise}, shown as ${text}`}`;
+      const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : spoken}`;
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell
