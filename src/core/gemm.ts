@@ -1,34 +1,28 @@
 // Row-major matrix products for the dense layer. Three kernels cover every
-// forward and backward product of the three conventions. Each loop order
-// keeps the innermost loop on contiguous memory, and four output rows share
-// each pass over the right-hand operand.
+// forward and backward product of the three conventions.
+//
+// Exactness contract: every output entry is the sum over the shared dimension
+// k taken one term at a time in order k = 0, 1, …, K-1, starting from 0, i.e.
+// exactly `let s = 0; for (k = 0; k < K; k++) s += a[i,k] * b[k,j]`. V8 does
+// not fuse multiply-adds, so the results are bit-for-bit those of the naive
+// triple loop, which the step-by-step player replays. Speed comes only from
+// the order in which *different* entries are worked on: register tiles of
+// several entries share each loaded operand, and when a partial sum has to
+// live in C between passes, each pass adds several consecutive k in order
+// before storing it back. Never reassociate a sum or split it into partial
+// sums that are added together later.
 
 /** C[M,P] = A[M,K] · B[K,P]. */
 export function matmulNN(A: Float64Array, B: Float64Array, M: number, K: number, P: number): Float64Array {
   const C = new Float64Array(M * P);
-  let i = 0;
-  for (; i + 3 < M; i += 4) {
-    const c0 = i * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
-    const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
-    for (let k = 0; k < K; k++) {
-      const v0 = A[a0 + k], v1 = A[a1 + k], v2 = A[a2 + k], v3 = A[a3 + k];
-      const bk = k * P;
-      for (let j = 0; j < P; j++) {
-        const bv = B[bk + j];
-        C[c0 + j] += v0 * bv;
-        C[c1 + j] += v1 * bv;
-        C[c2 + j] += v2 * bv;
-        C[c3 + j] += v3 * bv;
-      }
-    }
-  }
-  for (; i < M; i++) {
-    const c0 = i * P, a0 = i * K;
-    for (let k = 0; k < K; k++) {
-      const v0 = A[a0 + k];
-      const bk = k * P;
-      for (let j = 0; j < P; j++) C[c0 + j] += v0 * B[bk + j];
-    }
+  if (K === 1) {
+    outer(A, B, C, M, P);
+  } else if (P === 1) {
+    matVec(A, B, C, M, K);
+  } else {
+    let i = 0;
+    for (; i + 3 < M; i += 4) nnRows4(A, B, C, i, K, P);
+    for (; i < M; i++) nnRow(A, B, C, i, K, P);
   }
   return C;
 }
@@ -36,31 +30,17 @@ export function matmulNN(A: Float64Array, B: Float64Array, M: number, K: number,
 /** C[M,P] = A[M,K] · B[P,K]ᵀ: each entry is a dot product of two contiguous rows. */
 export function matmulNT(A: Float64Array, B: Float64Array, M: number, K: number, P: number): Float64Array {
   const C = new Float64Array(M * P);
-  for (let i = 0; i < M; i++) {
-    const a = i * K;
-    let j = 0;
-    for (; j + 3 < P; j += 4) {
-      const b0 = j * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let k = 0; k < K; k++) {
-        const av = A[a + k];
-        s0 += av * B[b0 + k];
-        s1 += av * B[b1 + k];
-        s2 += av * B[b2 + k];
-        s3 += av * B[b3 + k];
-      }
-      C[i * P + j] = s0;
-      C[i * P + j + 1] = s1;
-      C[i * P + j + 2] = s2;
-      C[i * P + j + 3] = s3;
-    }
-    for (; j < P; j++) {
-      const b0 = j * K;
-      let s = 0;
-      for (let k = 0; k < K; k++) s += A[a + k] * B[b0 + k];
-      C[i * P + j] = s;
-    }
+  if (K === 1) {
+    outer(A, B, C, M, P);
+    return C;
   }
+  let i = 0;
+  for (; i + 3 < M; i += 4) {
+    let j = 0;
+    for (; j + 3 < P; j += 4) ntTile4x4(A, B, C, i, j, K, P);
+    for (; j < P; j++) for (let r = i; r < i + 4; r++) C[r * P + j] = dot(A, r * K, B, j * K, K);
+  }
+  for (; i < M; i++) ntRow(A, B, C, i, K, P);
   return C;
 }
 
@@ -70,24 +50,241 @@ export function matmulNT(A: Float64Array, B: Float64Array, M: number, K: number,
  */
 export function matmulTN(A: Float64Array, B: Float64Array, K: number, M: number, P: number): Float64Array {
   const C = new Float64Array(M * P);
-  for (let k = 0; k < K; k++) {
-    const a = k * M, bk = k * P;
+  if (K === 1) {
+    outer(A, B, C, M, P);
+  } else if (P === 1) {
+    tnVec(A, B, C, K, M);
+  } else {
     let i = 0;
-    for (; i + 3 < M; i += 4) {
-      const v0 = A[a + i], v1 = A[a + i + 1], v2 = A[a + i + 2], v3 = A[a + i + 3];
-      const c0 = i * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
-      for (let j = 0; j < P; j++) {
-        const bv = B[bk + j];
-        C[c0 + j] += v0 * bv;
-        C[c1 + j] += v1 * bv;
-        C[c2 + j] += v2 * bv;
-        C[c3 + j] += v3 * bv;
-      }
-    }
-    for (; i < M; i++) {
-      const v0 = A[a + i], c0 = i * P;
-      for (let j = 0; j < P; j++) C[c0 + j] += v0 * B[bk + j];
-    }
+    for (; i + 3 < M; i += 4) tnRows4(A, B, C, i, K, M, P);
+    for (; i < M; i++) tnRow(A, B, C, i, K, M, P);
   }
   return C;
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+/** K = 1: C[i,j] = 0 + a[i]·b[j], the one-term sum started at 0 like every other entry. */
+function outer(a: Float64Array, b: Float64Array, C: Float64Array, M: number, P: number): void {
+  let i = 0;
+  for (; i + 3 < M; i += 4) {
+    const v0 = a[i], v1 = a[i + 1], v2 = a[i + 2], v3 = a[i + 3];
+    const c0 = i * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
+    for (let j = 0; j < P; j++) {
+      const bv = b[j];
+      C[c0 + j] = 0 + v0 * bv;
+      C[c1 + j] = 0 + v1 * bv;
+      C[c2 + j] = 0 + v2 * bv;
+      C[c3 + j] = 0 + v3 * bv;
+    }
+  }
+  for (; i < M; i++) {
+    const v = a[i], c = i * P;
+    for (let j = 0; j < P; j++) C[c + j] = 0 + v * b[j];
+  }
+}
+
+/** Σ_k x[xo + k] · y[yo + k], in order of k from 0. */
+function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, K: number): number {
+  let s = 0;
+  for (let k = 0; k < K; k++) s += x[xo + k] * y[yo + k];
+  return s;
+}
+
+// ---------------------------------------------------------------- NN
+
+/** P = 1: C[i] = Σ_k A[i,k] b[k]; four rows share each load of b. */
+function matVec(A: Float64Array, b: Float64Array, C: Float64Array, M: number, K: number): void {
+  let i = 0;
+  for (; i + 3 < M; i += 4) {
+    const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let k = 0; k < K; k++) {
+      const bv = b[k];
+      s0 += A[a0 + k] * bv;
+      s1 += A[a1 + k] * bv;
+      s2 += A[a2 + k] * bv;
+      s3 += A[a3 + k] * bv;
+    }
+    C[i] = s0;
+    C[i + 1] = s1;
+    C[i + 2] = s2;
+    C[i + 3] = s3;
+  }
+  for (; i < M; i++) C[i] = dot(A, i * K, b, 0, K);
+}
+
+/** Rows i..i+3 of C: streams two rows of B per pass, adding k then k+1 to each entry. */
+function nnRows4(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, P: number): void {
+  const c0 = i * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
+  const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const u0 = A[a0 + k], u1 = A[a1 + k], u2 = A[a2 + k], u3 = A[a3 + k];
+    const w0 = A[a0 + k + 1], w1 = A[a1 + k + 1], w2 = A[a2 + k + 1], w3 = A[a3 + k + 1];
+    const bk = k * P, bl = bk + P;
+    for (let j = 0; j < P; j++) {
+      const x = B[bk + j], y = B[bl + j];
+      C[c0 + j] = C[c0 + j] + u0 * x + w0 * y;
+      C[c1 + j] = C[c1 + j] + u1 * x + w1 * y;
+      C[c2 + j] = C[c2 + j] + u2 * x + w2 * y;
+      C[c3 + j] = C[c3 + j] + u3 * x + w3 * y;
+    }
+  }
+  if (k < K) {
+    const v0 = A[a0 + k], v1 = A[a1 + k], v2 = A[a2 + k], v3 = A[a3 + k];
+    const bk = k * P;
+    for (let j = 0; j < P; j++) {
+      const bv = B[bk + j];
+      C[c0 + j] += v0 * bv;
+      C[c1 + j] += v1 * bv;
+      C[c2 + j] += v2 * bv;
+      C[c3 + j] += v3 * bv;
+    }
+  }
+}
+
+/** Row i of C alone (small batches): streams eight rows of B per pass, adding k..k+7 in order. */
+function nnRow(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, P: number): void {
+  const c = i * P, a = i * K;
+  let k = 0;
+  for (; k + 7 < K; k += 8) {
+    const v0 = A[a + k], v1 = A[a + k + 1], v2 = A[a + k + 2], v3 = A[a + k + 3];
+    const v4 = A[a + k + 4], v5 = A[a + k + 5], v6 = A[a + k + 6], v7 = A[a + k + 7];
+    const b0 = k * P, b1 = b0 + P, b2 = b1 + P, b3 = b2 + P, b4 = b3 + P, b5 = b4 + P, b6 = b5 + P, b7 = b6 + P;
+    for (let j = 0; j < P; j++) {
+      let s = C[c + j];
+      s += v0 * B[b0 + j];
+      s += v1 * B[b1 + j];
+      s += v2 * B[b2 + j];
+      s += v3 * B[b3 + j];
+      s += v4 * B[b4 + j];
+      s += v5 * B[b5 + j];
+      s += v6 * B[b6 + j];
+      s += v7 * B[b7 + j];
+      C[c + j] = s;
+    }
+  }
+  for (; k < K; k++) {
+    const v = A[a + k], bk = k * P;
+    for (let j = 0; j < P; j++) C[c + j] += v * B[bk + j];
+  }
+}
+
+// ---------------------------------------------------------------- NT
+
+/** A 4×4 block of C held in registers over the whole of k. */
+function ntTile4x4(A: Float64Array, B: Float64Array, C: Float64Array, i: number, j: number, K: number, P: number): void {
+  const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+  const b0 = j * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K;
+  let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+  let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+  let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+  let s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+  for (let k = 0; k < K; k++) {
+    const x0 = A[a0 + k], x1 = A[a1 + k], x2 = A[a2 + k], x3 = A[a3 + k];
+    const y0 = B[b0 + k], y1 = B[b1 + k], y2 = B[b2 + k], y3 = B[b3 + k];
+    s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+    s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+    s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+    s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+  }
+  const c0 = i * P + j, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
+  C[c0] = s00; C[c0 + 1] = s01; C[c0 + 2] = s02; C[c0 + 3] = s03;
+  C[c1] = s10; C[c1 + 1] = s11; C[c1 + 2] = s12; C[c1 + 3] = s13;
+  C[c2] = s20; C[c2 + 1] = s21; C[c2 + 2] = s22; C[c2 + 3] = s23;
+  C[c3] = s30; C[c3 + 1] = s31; C[c3 + 2] = s32; C[c3 + 3] = s33;
+}
+
+/** Row i of C: four dot products at a time sharing each load of A's row. */
+function ntRow(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, P: number): void {
+  const a = i * K, c = i * P;
+  let j = 0;
+  for (; j + 3 < P; j += 4) {
+    const b0 = j * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let k = 0; k < K; k++) {
+      const av = A[a + k];
+      s0 += av * B[b0 + k];
+      s1 += av * B[b1 + k];
+      s2 += av * B[b2 + k];
+      s3 += av * B[b3 + k];
+    }
+    C[c + j] = s0;
+    C[c + j + 1] = s1;
+    C[c + j + 2] = s2;
+    C[c + j + 3] = s3;
+  }
+  for (; j < P; j++) C[c + j] = dot(A, a, B, j * K, K);
+}
+
+// ---------------------------------------------------------------- TN
+
+/** P = 1: C[i] = Σ_k A[k,i] b[k]; streams eight rows of A per pass, adding k..k+7 in order. */
+function tnVec(A: Float64Array, b: Float64Array, C: Float64Array, K: number, M: number): void {
+  let k = 0;
+  for (; k + 7 < K; k += 8) {
+    const a0 = k * M, a1 = a0 + M, a2 = a1 + M, a3 = a2 + M, a4 = a3 + M, a5 = a4 + M, a6 = a5 + M, a7 = a6 + M;
+    const v0 = b[k], v1 = b[k + 1], v2 = b[k + 2], v3 = b[k + 3];
+    const v4 = b[k + 4], v5 = b[k + 5], v6 = b[k + 6], v7 = b[k + 7];
+    for (let i = 0; i < M; i++) {
+      let s = C[i];
+      s += A[a0 + i] * v0;
+      s += A[a1 + i] * v1;
+      s += A[a2 + i] * v2;
+      s += A[a3 + i] * v3;
+      s += A[a4 + i] * v4;
+      s += A[a5 + i] * v5;
+      s += A[a6 + i] * v6;
+      s += A[a7 + i] * v7;
+      C[i] = s;
+    }
+  }
+  for (; k < K; k++) {
+    const a0 = k * M, v = b[k];
+    for (let i = 0; i < M; i++) C[i] += A[a0 + i] * v;
+  }
+}
+
+/**
+ * Rows i..i+3 of C over all k before moving on, so those rows stay in cache;
+ * two rows of B per pass, adding k then k+1 to each entry.
+ */
+function tnRows4(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, M: number, P: number): void {
+  const c0 = i * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const a = k * M + i, a2 = a + M;
+    const u0 = A[a], u1 = A[a + 1], u2 = A[a + 2], u3 = A[a + 3];
+    const w0 = A[a2], w1 = A[a2 + 1], w2 = A[a2 + 2], w3 = A[a2 + 3];
+    const bk = k * P, bl = bk + P;
+    for (let j = 0; j < P; j++) {
+      const x = B[bk + j], y = B[bl + j];
+      C[c0 + j] = C[c0 + j] + u0 * x + w0 * y;
+      C[c1 + j] = C[c1 + j] + u1 * x + w1 * y;
+      C[c2 + j] = C[c2 + j] + u2 * x + w2 * y;
+      C[c3 + j] = C[c3 + j] + u3 * x + w3 * y;
+    }
+  }
+  if (k < K) {
+    const a = k * M + i;
+    const v0 = A[a], v1 = A[a + 1], v2 = A[a + 2], v3 = A[a + 3];
+    const bk = k * P;
+    for (let j = 0; j < P; j++) {
+      const bv = B[bk + j];
+      C[c0 + j] += v0 * bv;
+      C[c1 + j] += v1 * bv;
+      C[c2 + j] += v2 * bv;
+      C[c3 + j] += v3 * bv;
+    }
+  }
+}
+
+/** Row i of C alone: the remainder rows after the blocks of four. */
+function tnRow(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, M: number, P: number): void {
+  const c = i * P;
+  for (let k = 0; k < K; k++) {
+    const v = A[k * M + i], bk = k * P;
+    for (let j = 0; j < P; j++) C[c + j] += v * B[bk + j];
+  }
 }
