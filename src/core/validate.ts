@@ -4,8 +4,31 @@ import type { Matrix } from './matrix.ts';
 
 const shape = (r: number, c: number): string => `[${r},${c}]`;
 
+// Fast passes: v * 0 is NaN exactly when v is NaN or ±Infinity, and NaN survives the sum.
+// Two copies keep each loop monomorphic; four accumulators break the add dependency chain.
+function allFinite64(d: Float64Array): boolean {
+  let a = 0, b = 0, c = 0, e = 0;
+  const n = d.length - (d.length % 4);
+  for (let k = 0; k < n; k += 4) {
+    a += d[k] * 0;
+    b += d[k + 1] * 0;
+    c += d[k + 2] * 0;
+    e += d[k + 3] * 0;
+  }
+  for (let k = n; k < d.length; k++) a += d[k] * 0;
+  const s = a + b + c + e;
+  return s === s;
+}
+
+function allFinite(d: ArrayLike<number>): boolean {
+  let a = 0;
+  for (let k = 0; k < d.length; k++) a += d[k] * 0;
+  return a === a;
+}
+
 /** Throws unless every entry of data is finite, naming the field and the first bad index. */
 export function assertFinite(field: string, data: ArrayLike<number>): void {
+  if (data instanceof Float64Array ? allFinite64(data) : allFinite(data)) return;
   for (let k = 0; k < data.length; k++) {
     if (!Number.isFinite(data[k])) {
       throw new ValidationError(field, `${field}: entry ${k} is ${String(data[k])}; every value must be a finite number`);
