@@ -6,6 +6,7 @@ import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from
 import { explainEntry, formatNumber } from '../../core/index.ts';
 import { selectJacobian } from '../../store/jacobianSlice.ts';
 import { heatScale } from '../matrix/colour.ts';
+import { gridMove } from '../matrix/gridKeys.ts';
 import { useApp, useAppStore } from '../storeContext.tsx';
 import { KIND_TEXT, PARAM_NAME, cellName } from './labels.ts';
 
@@ -91,20 +92,10 @@ export function EntryTable() {
     ref.current?.querySelector<HTMLElement>(`td[data-r="${r}"][data-c="${c}"]`)?.focus();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [rp - 1, cp],
-      ArrowDown: [rp + 1, cp],
-      ArrowLeft: [rp, cp - 1],
-      ArrowRight: [rp, cp + 1],
-      Home: [e.ctrlKey ? 0 : rp, 0],
-      End: [e.ctrlKey ? J.rows - 1 : rp, J.cols - 1],
-      PageUp: [0, cp],
-      PageDown: [J.rows - 1, cp],
-    };
-    const m = moves[e.key];
-    if (!m) return;
+    const to = gridMove(e.key, e.ctrlKey, { r: rp, c: cp }, J.rows, J.cols, true);
+    if (!to) return;
     e.preventDefault();
-    focusCell(Math.max(0, Math.min(J.rows - 1, m[0])), Math.max(0, Math.min(J.cols - 1, m[1])));
+    focusCell(to.r, to.c);
   };
   const cellOf = (t: EventTarget | null): { r: number; c: number } | null => {
     const el = (t as HTMLElement | null)?.closest?.('td[data-r]') as HTMLElement | null;

@@ -3,6 +3,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatNumber, type MatrixName } from '../../core/index.ts';
 import type { EditResult } from '../../store/store.ts';
+import { gridMove } from './gridKeys.ts';
 import { heatScale } from './colour.ts';
 
 /** An axis of a grid: what its index counts, e.g. 'sample' with letter 's'. */
@@ -173,19 +174,11 @@ export function MatrixGrid(props: MatrixGridProps) {
       e.stopPropagation();
       return;
     }
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [rp - 1, cp],
-      ArrowDown: [rp + 1, cp],
-      ArrowLeft: [rp, cp - 1],
-      ArrowRight: [rp, cp + 1],
-      Home: [e.ctrlKey ? 0 : rp, 0],
-      End: [e.ctrlKey ? rows - 1 : rp, cols - 1],
-    };
-    const m = moves[e.key];
-    if (m) {
+    const to = gridMove(e.key, e.ctrlKey, { r: rp, c: cp }, rows, cols);
+    if (to) {
       e.preventDefault();
       e.stopPropagation();
-      focusCell(Math.max(0, Math.min(rows - 1, m[0])), Math.max(0, Math.min(cols - 1, m[1])));
+      focusCell(to.r, to.c);
       return;
     }
     if (editable && onEdit && (e.key === 'Enter' || e.key === 'F2')) {

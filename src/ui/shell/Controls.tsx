@@ -15,27 +15,34 @@ const LOSS_LABEL: Record<LossKind, string> = {
 
 const SIZE_WORD: Record<keyof Sizes, string> = { B: 'batch', N: 'inputs', T: 'outputs' };
 
-/** A size field that keeps whatever was typed and says what is wrong with it. */
-function SizeField({ name }: { name: keyof Sizes }) {
-  const store = useAppStore();
-  const value = useApp((s) => s.config[name]);
+/**
+ * Text typed into a numeric field: kept as typed, checked on every change, and
+ * applied only when valid; reset whenever the stored value changes.
+ */
+function useCheckedText(value: number, problem: (v: number) => string | null, commit: (v: number) => void) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
-  const id = useId();
   useEffect(() => {
     setText(String(value));
     setError(null);
   }, [value]);
-  const apply = (t: string) => {
+  const onText = (t: string) => {
     setText(t);
     const v = parseNumber(t);
-    if (v === null || !Number.isInteger(v) || v < SIZE_MIN || v > SIZE_MAX) {
-      setError(`${name} must be a whole number from ${SIZE_MIN} to ${SIZE_MAX}.`);
-      return;
-    }
-    setError(null);
-    store.getState().setSize(name, v);
+    const why = v === null ? (problem(Number.NaN) ?? 'Type a number.') : problem(v);
+    setError(why);
+    if (why === null && v !== null) commit(v);
   };
+  return { text, error, onText };
+}
+
+/** A size field that keeps whatever was typed and says what is wrong with it. */
+function SizeField({ name }: { name: keyof Sizes }) {
+  const store = useAppStore();
+  const value = useApp((s) => s.config[name]);
+  const id = useId();
+  const inRange = (v: number) => (Number.isInteger(v) && v >= SIZE_MIN && v <= SIZE_MAX ? null : `${name} must be a whole number from ${SIZE_MIN} to ${SIZE_MAX}.`);
+  const { text, error, onText: apply } = useCheckedText(value, inRange, (v) => store.getState().setSize(name, v));
   return (
     <div className="field size-field">
       <label htmlFor={id}>
@@ -72,22 +79,8 @@ function SizeField({ name }: { name: keyof Sizes }) {
 function SeedField() {
   const store = useAppStore();
   const seed = useApp((s) => s.seed);
-  const [text, setText] = useState(String(seed));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(String(seed));
-    setError(null);
-  }, [seed]);
-  const apply = (t: string) => {
-    setText(t);
-    const v = parseNumber(t);
-    if (v === null || !Number.isInteger(v) || Math.abs(v) > 2 ** 31) {
-      setError('The seed must be a whole number.');
-      return;
-    }
-    setError(null);
-    store.getState().setSeed(v);
-  };
+  const whole = (v: number) => (Number.isInteger(v) && Math.abs(v) <= 2 ** 31 ? null : 'The seed must be a whole number.');
+  const { text, error, onText: apply } = useCheckedText(seed, whole, (v) => store.getState().setSeed(v));
   return (
     <div className="field seed-field">
       <label htmlFor="seed">seed</label>
