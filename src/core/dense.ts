@@ -3,7 +3,7 @@ import { type Convention, sizesOf, xShape, wShape, yShape } from './conventions.
 import { ValidationError } from './errors.ts';
 import { matmulNN, matmulNT, matmulTN } from './gemm.ts';
 import type { Matrix } from './matrix.ts';
-import { assertFinite, assertMatrix, assertShape } from './validate.ts';
+import { assertFinite, assertMatrix, assertShape, isAllFinite, maxAbs } from './validate.ts';
 
 /** Gradients of the loss with respect to the layer's inputs and parameters. */
 export interface Gradients {
@@ -15,9 +15,12 @@ export interface Gradients {
   db: Float64Array;
 }
 
+// W is the largest input, so its values are not scanned up front: every entry of W
+// enters every sample's y (and dX), so a non-finite weight always makes the much
+// smaller output non-finite, and only then is W scanned, to name the bad entry.
 function checkLayer(fn: string, conv: Convention, x: Matrix, W: Matrix): void {
   assertMatrix('x', x);
-  assertMatrix('W', W);
+  assertMatrix('W', W, false);
   const inner = conv === 'column' ? x.rows : x.cols; // N according to x
   const wN = conv === 'row' ? W.rows : W.cols; // N according to W
   if (inner !== wN) {
@@ -25,6 +28,17 @@ function checkLayer(fn: string, conv: Convention, x: Matrix, W: Matrix): void {
     const [r, c] = wShape(conv, { ...s, N: inner });
     assertShape(fn, 'W', W, r, c, conv, `x [${x.rows},${x.cols}]`);
   }
+}
+
+/** Throws when an output is not finite: naming W's bad entry if it has one, otherwise the overflowing output. */
+function checkOutput(fn: string, name: string, out: Float64Array, cols: number, W: Matrix): void {
+  if (isAllFinite(out)) return;
+  assertFinite('W', W.data);
+  const k = out.findIndex((v) => !Number.isFinite(v));
+  throw new ValidationError(
+    name,
+    `${fn}: ${name}[${Math.floor(k / cols)},${k % cols}] overflows to ${String(out[k])}; the inputs are too large for float64`,
+  );
 }
 
 /** Y = XW + b (row), XWᵀ + b (torch) or WX + b1ᵀ (column). Returns a fresh matrix; inputs are not changed. */
@@ -39,10 +53,12 @@ export function forward(convention: Convention, x: Matrix, W: Matrix, b: Float64
   if (convention === 'column') {
     const data = matmulNN(W.data, x.data, T, N, B);
     for (let t = 0; t < T; t++) for (let j = 0; j < B; j++) data[t * B + j] += b[t];
+    checkOutput('forward', 'y', data, B, W);
     return { rows: T, cols: B, data };
   }
   const data = convention === 'row' ? matmulNN(x.data, W.data, B, N, T) : matmulNT(x.data, W.data, B, N, T);
   for (let i = 0; i < B; i++) for (let t = 0; t < T; t++) data[i * T + t] += b[t];
+  checkOutput('forward', 'y', data, T, W);
   return { rows: B, cols: T, data };
 }
 
@@ -79,5 +95,9 @@ export function backward(convention: Convention, x: Matrix, W: Matrix, dY: Matri
   } else {
     for (let i = 0; i < B; i++) for (let t = 0; t < T; t++) db[t] += G[i * T + t];
   }
+  checkOutput('backward', 'dX', dX, xc, W);
+  // Every partial sum of dW is at most B·max|x|·max|dY|; scan dW only when that bound could overflow.
+  if (!(B * maxAbs(x.data) * maxAbs(G) <= Number.MAX_VALUE)) checkOutput('backward', 'dW', dW, wc, W);
+  checkOutput('backward', 'db', db, T, W);
   return { dX: { rows: xr, cols: xc, data: dX }, dW: { rows: wr, cols: wc, data: dW }, db };
 }

@@ -86,6 +86,12 @@ export function softmaxRow(conv: Convention, y: Matrix, b: number): Float64Array
   return p;
 }
 
+/** The loss value, refused when it overflows rather than passed on as Infinity. */
+function finiteLoss(kind: CoreLossKind, v: number): number {
+  if (!Number.isFinite(v)) throw new ValidationError('L', `loss: the ${kind} loss overflows to ${String(v)}; y is too large for float64`);
+  return v;
+}
+
 /** The loss value and dL/dy for y laid out in the given convention. */
 export function loss(convention: Convention, kind: CoreLossKind, y: Matrix, target?: Matrix | number[]): LossResult {
   assertMatrix('y', y);
@@ -95,7 +101,7 @@ export function loss(convention: Convention, kind: CoreLossKind, y: Matrix, targ
     let v = 0;
     for (let k = 0; k < y.data.length; k++) v += y.data[k];
     dY.data.fill(1);
-    return { value: v, dY };
+    return { value: finiteLoss('sum', v), dY };
   }
   if (kind === 'mse') {
     if (target === undefined || Array.isArray(target)) {
@@ -115,7 +121,7 @@ export function loss(convention: Convention, kind: CoreLossKind, y: Matrix, targ
       v += d * d;
       dY.data[k] = (2 * d) / n;
     }
-    return { value: v / n, dY };
+    return { value: finiteLoss('mse', v / n), dY };
   }
   if (kind === 'softmax-ce') {
     if (target === undefined || !Array.isArray(target)) {

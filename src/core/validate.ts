@@ -28,7 +28,7 @@ function allFinite(d: ArrayLike<number>): boolean {
 
 /** Throws unless every entry of data is finite, naming the field and the first bad index. */
 export function assertFinite(field: string, data: ArrayLike<number>): void {
-  if (data instanceof Float64Array ? allFinite64(data) : allFinite(data)) return;
+  if (isAllFinite(data)) return;
   for (let k = 0; k < data.length; k++) {
     if (!Number.isFinite(data[k])) {
       throw new ValidationError(field, `${field}: entry ${k} is ${String(data[k])}; every value must be a finite number`);
@@ -36,15 +36,30 @@ export function assertFinite(field: string, data: ArrayLike<number>): void {
   }
 }
 
-/** Throws unless m is a well-formed matrix of at least 1×1 whose data length matches its shape. */
-export function assertMatrix(field: string, m: Matrix): void {
+/** True when every entry is finite (a NaN-propagating pass, no allocation). */
+export function isAllFinite(data: ArrayLike<number>): boolean {
+  return data instanceof Float64Array ? allFinite64(data) : allFinite(data);
+}
+
+/** The largest absolute value, or Infinity when some entry is not finite. */
+export function maxAbs(data: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < data.length; k++) {
+    const a = Math.abs(data[k]);
+    if (!(a <= m)) m = a === a ? a : Infinity;
+  }
+  return m;
+}
+
+/** Throws unless m is a well-formed matrix of at least 1×1 whose data length matches its shape; `finite` also scans its values. */
+export function assertMatrix(field: string, m: Matrix, finite = true): void {
   if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.rows < 1 || m.cols < 1) {
     throw new ValidationError(field, `${field}: shape ${shape(m.rows, m.cols)} is invalid; every size must be an integer of at least 1`);
   }
   if (m.data.length !== m.rows * m.cols) {
     throw new ValidationError(field, `${field}: shape ${shape(m.rows, m.cols)} needs ${m.rows * m.cols} values but has ${m.data.length}`);
   }
-  assertFinite(field, m.data);
+  if (finite) assertFinite(field, m.data);
 }
 
 /** Throws unless m has exactly the expected shape, naming both shapes and the convention. */

@@ -239,3 +239,36 @@ describe('jacobian values', () => {
     expect(() => jacobian('dY/dX', 'column', sizes, 'row-major', { x, W: { rows: 2, cols: 3, data: new Float64Array(6) } })).toThrow(/x is \[2,3\] but the sizes need \[3,2\]/);
   });
 });
+
+describe('overflow', () => {
+  const x = { rows: 1, cols: 2, data: Float64Array.of(1e200, 1) };
+  const W = { rows: 2, cols: 1, data: Float64Array.of(1e200, 1) };
+  it('forward names the overflowing y entry when every input is finite', () => {
+    expect(() => forward('row', x, W, Float64Array.of(0))).toThrow("forward: y[0,0] overflows to Infinity; the inputs are too large for float64");
+  });
+  it('forward still names a non-finite weight rather than the output it spoils', () => {
+    const bad = { rows: 2, cols: 1, data: Float64Array.of(1, Number.NaN) };
+    try {
+      forward('row', { rows: 1, cols: 2, data: Float64Array.of(0, 0) }, bad, Float64Array.of(0));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).field).toBe('W');
+      expect((e as Error).message).toMatch(/W: entry 1 is NaN/);
+    }
+  });
+  it('backward names an overflowing dW, which W does not enter', () => {
+    const dY = { rows: 1, cols: 1, data: Float64Array.of(1e200) };
+    try {
+      backward('row', x, { rows: 2, cols: 1, data: Float64Array.of(1e-300, 1e-300) }, dY);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ValidationError).field).toBe('dW');
+      expect((e as Error).message).toBe('backward: dW[0,0] overflows to Infinity; the inputs are too large for float64');
+    }
+  });
+  it('loss refuses an overflowing value', () => {
+    const y = { rows: 1, cols: 2, data: Float64Array.of(1e200, 1e200) };
+    expect(() => loss('row', 'mse', y, { rows: 1, cols: 2, data: Float64Array.of(0, 0) })).toThrow(/mse loss overflows to Infinity/);
+    expect(() => loss('row', 'sum', { rows: 1, cols: 2, data: Float64Array.of(1e308, 1e308) })).toThrow(/sum loss overflows/);
+  });
+});

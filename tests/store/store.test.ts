@@ -161,13 +161,18 @@ describe('editCell', () => {
 
   it('refuses a value that would overflow the layer, without throwing', () => {
     const store = createAppStore('');
-    expect(store.getState().editCell({ m: 'x', r: 0, c: 0 }, '1e200').ok).toBe(true);
+    // Large but finite everywhere: y, L and every gradient stay below float64's limit.
+    expect(store.getState().editCell({ m: 'x', r: 0, c: 0 }, '1e100').ok).toBe(true);
     const before = store.getState();
     let r: ReturnType<AppState['editCell']> | undefined;
-    expect(() => (r = store.getState().editCell({ m: 'W', r: 0, c: 0 }, '1e200'))).not.toThrow();
+    expect(() => (r = store.getState().editCell({ m: 'W', r: 0, c: 0 }, '1e300'))).not.toThrow();
     expect(r?.ok).toBe(false);
     if (r && !r.ok) expect(r.message).toMatch(/overflow|infinit/i);
     expect(store.getState().inputs).toBe(before.inputs);
+    // A value that makes only the gradient overflow is refused too, not shown as Infinity.
+    const r2 = store.getState().editCell({ m: 'x', r: 0, c: 0 }, '1e200');
+    expect(r2.ok).toBe(false);
+    expect(Array.from(store.getState().outputs.dW.data).every(Number.isFinite)).toBe(true);
   });
 });
 
