@@ -22,7 +22,7 @@ import { texNumber } from './format.ts';
 import type { LessonInputs, LessonOutputs, LossKind } from './lesson.ts';
 import { LOSS_SPECS, softmaxRow } from './loss.ts';
 import type { Matrix } from './matrix.ts';
-import { dL, wSub, xSub, ySub } from './notation.ts';
+import { dL, dLInline, wSub, xSub, ySub } from './notation.ts';
 
 /** One term of an expanded sum: the cells it is computed from, their values, and its own value. */
 export interface DerivationTerm {
@@ -280,7 +280,7 @@ export function derive(ctx: DerivationContext, cell: CellRef): Derivation {
       const [i, j] = wLogical(cv, cell.r, cell.c);
       const terms = range(B).map((s) => {
         const xc = xCell(cv, s, i), gc = yCell(cv, s, j, 'dY');
-        const xs = `x_${xSub(cv, s, i)}`, gs = dL('y', ySub(cv, s, j));
+        const xs = `x_${xSub(cv, s, i)}`, gs = dLInline('y', ySub(cv, s, j));
         return cv === 'row' ? term([xc, gc], `${xs}\\, ${gs}`) : term([gc, xc], `${gs}\\, ${xs}`);
       });
       const { sym, num } = sumOf(terms);
@@ -303,7 +303,7 @@ export function derive(ctx: DerivationContext, cell: CellRef): Derivation {
     }
     case 'db': {
       const j = cell.c;
-      const terms = range(B).map((s) => term([yCell(cv, s, j, 'dY')], dL('y', ySub(cv, s, j))));
+      const terms = range(B).map((s) => term([yCell(cv, s, j, 'dY')], dLInline('y', ySub(cv, s, j))));
       const { sym, num } = sumOf(terms);
       return {
         ...base,
@@ -321,7 +321,7 @@ export function derive(ctx: DerivationContext, cell: CellRef): Derivation {
       const [s, i] = xLogical(cv, cell.r, cell.c);
       const terms = range(T).map((j) => {
         const gc = yCell(cv, s, j, 'dY'), wc = wCell(cv, i, j);
-        const gs = dL('y', ySub(cv, s, j)), ws = `W_${wSub(cv, i, j)}`;
+        const gs = dLInline('y', ySub(cv, s, j)), ws = `W_${wSub(cv, i, j)}`;
         return cv === 'column' ? term([wc, gc], `${ws}\\, ${gs}`) : term([gc, wc], `${gs}\\, ${ws}`);
       });
       const { sym, num } = sumOf(terms);

@@ -20,3 +20,6 @@ export const wSub = (conv: Convention, i: Index, j: Index): string => (conv === 
 
 /** ∂L/∂name_sub, in text style so it sits inside a sum. */
 export const dL = (name: string, subscript: string): string => `\\tfrac{\\partial L}{\\partial ${name}_${subscript}}`;
+
+/** ∂L/∂name_sub written on one line, for the many factors of an expanded sum. */
+export const dLInline = (name: string, subscript: string): string => `\\partial L/\\partial ${name}_${subscript}`;

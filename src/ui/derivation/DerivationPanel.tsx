@@ -1,7 +1,7 @@
 // Explains the hovered or focused number: the rule, the rule with indices,
 // the numbers plugged in (each term hoverable), the result, and the matrix form
 // with its dimension check.
-import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { formatNumber, type CellRef, type Derivation, type DerivationTerm } from '../../core/index.ts';
 import { useApp, useAppStore } from '../storeContext.tsx';
 import { prefetchAround, type Formula } from './prefetch.ts';
@@ -59,10 +59,16 @@ export function formulasOf(d: Derivation): Formula[] {
 function LineTex({ tex, name }: { tex: string; name: string }) {
   const ref = useRef<HTMLSpanElement>(null);
   const [wide, setWide] = useState(false);
-  useLayoutEffect(() => {
+  // Measured by a ResizeObserver, after the browser's own layout: reading scrollWidth straight after the
+  // derivation is inserted would force an extra synchronous layout on every hover.
+  useEffect(() => {
     const el = ref.current;
-    if (el) setWide(el.scrollWidth > el.clientWidth + 1);
-  }, [tex]);
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setWide(el.scrollWidth > el.clientWidth + 1));
+    ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
+    return () => ro.disconnect();
+  }, []);
   return (
     <span ref={ref} className="line-tex" tabIndex={wide ? 0 : undefined} role={wide ? 'group' : undefined} aria-label={wide ? `${name}, scrolls sideways` : undefined}>
       <Tex tex={tex} />

@@ -36,8 +36,9 @@ const whenIdle = (fn: (d: Deadline) => void) => {
 function work(deadline: Deadline) {
   scheduled = false;
   if (!job) return;
-  // Stop while a render of a few milliseconds still fits, so a hover never waits on this.
-  while (deadline.timeRemaining() > 4) {
+  // At most a 4 ms slice, and only while the idle period lasts: a hover arriving meanwhile waits no longer than that.
+  const stop = performance.now() + 4;
+  while (performance.now() < stop && deadline.timeRemaining() > 4) {
     const f = formulas.pop();
     if (f) {
       renderTex(f[0], f[1], f[2]);
