@@ -521,8 +521,9 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
       factors: [...row, { m: 'target' as const, r: 0, c: s }],
       values: [...ys, c],
       value: v,
-      tex: `-\\log ${texNumber(p[c], 3, false)}`,
-      symbolic: `-\\log p_{${s},${c}}`,
+      // In parentheses so the sum reads "+ (−log p)"; when p underflows to 0 the term's value is shown instead.
+      tex: p[c] > 1e-300 ? `\\left(-\\log ${texNumber(p[c], 3, false)}\\right)` : texNumber(v),
+      symbolic: `\\left(-\\log p_{${s},${c}}\\right)`,
     };
   });
   const { sym, num } = sumOf(terms, ' + ');
