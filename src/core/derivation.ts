@@ -18,7 +18,7 @@ import {
   yLogical,
 } from './conventions.ts';
 import { ValidationError } from './errors.ts';
-import { texNumber } from './format.ts';
+import { formatNumber, texNumber } from './format.ts';
 import type { LessonInputs, LessonOutputs, LossKind } from './lesson.ts';
 import { LOSS_SPECS, softmaxRow } from './loss.ts';
 import type { Matrix } from './matrix.ts';
@@ -34,6 +34,8 @@ export interface DerivationTerm {
   tex: string;
   /** The term with its indices, in LaTeX. */
   symbolic: string;
+  /** The term as it is read aloud, e.g. '−0.7 times 0.128' or '0.999 minus 0.3, squared'. */
+  speech: string;
 }
 
 /** The matrix-form rule for a whole matrix, with each factor's shape. */
@@ -247,7 +249,8 @@ export function derive(ctx: DerivationContext, cell: CellRef): Derivation {
   const title = `${matrixLabel(cell.m)}[${cell.r},${cell.c}]`;
   const term = (factors: CellRef[], symbolic: string): DerivationTerm => {
     const values = factors.map((f) => cellValue(ctx, f));
-    return { factors, values, value: values.reduce((a, v) => a * v, 1), tex: prod(values), symbolic };
+    const speech = values.map((v) => formatNumber(v, 6)).join(' times ');
+    return { factors, values, value: values.reduce((a, v) => a * v, 1), tex: prod(values), symbolic, speech };
   };
 
   switch (cell.m) {
@@ -381,7 +384,7 @@ function deriveDY(ctx: DerivationContext, cell: CellRef, base: Base, title: stri
       general: LOSS_SPECS.sum.dtex(cv),
       indexed: `${lhs} = \\frac{\\partial}{\\partial ${ys}} \\sum y = 1`,
       numeric: '= 1',
-      terms: [{ factors: [yc], values: [get(outputs.y, yc)], value: 1, tex: '1', symbolic: '1' }],
+      terms: [{ factors: [yc], values: [get(outputs.y, yc)], value: 1, tex: '1', symbolic: '1', speech: '1' }],
       deps: [yc],
       note: 'With L the plain sum of the outputs, every output moves L one-for-one.',
     };
@@ -396,6 +399,7 @@ function deriveDY(ctx: DerivationContext, cell: CellRef, base: Base, title: stri
       value: yv - tv,
       tex: `\\left(${texNumber(yv, 3, false)} - ${texNumber(tv)}\\right)`,
       symbolic: `\\left(${ys} - \\hat{y}_${ySub(cv, s, j)}\\right)`,
+      speech: `${formatNumber(yv, 6)} minus ${formatNumber(tv, 6)}`,
     };
     return {
       ...base,
@@ -423,6 +427,7 @@ function deriveDY(ctx: DerivationContext, cell: CellRef, base: Base, title: stri
     value: p[j] - hit,
     tex: `\\left(${texNumber(p[j], 3, false)} - ${hit}\\right)`,
     symbolic: `\\left(p_${ySub(cv, s, j)} - [${j} = c_{${s}}]\\right)`,
+    speech: `probability ${formatNumber(p[j], 6)} minus ${hit}`,
   };
   return {
     ...base,
@@ -466,7 +471,7 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
     const terms = pairs.map(([s, j]) => {
       const yc = yCell(cv, s, j);
       const v = get(outputs.y, yc);
-      return { factors: [yc], values: [v], value: v, tex: texNumber(v), symbolic: `y_${ySub(cv, s, j)}` };
+      return { factors: [yc], values: [v], value: v, tex: texNumber(v), symbolic: `y_${ySub(cv, s, j)}`, speech: formatNumber(v, 6) };
     });
     const { sym, num } = sumOf(terms);
     return {
@@ -492,6 +497,7 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
         value: (yv - tv) ** 2,
         tex: `\\left(${texNumber(yv, 3, false)} - ${texNumber(tv)}\\right)^2`,
         symbolic: `\\left(y_${ySub(cv, s, j)} - \\hat{y}_${ySub(cv, s, j)}\\right)^2`,
+        speech: `${formatNumber(yv, 6)} minus ${formatNumber(tv, 6)}, squared`,
       };
     });
     const { sym, num } = sumOf(terms);
@@ -524,6 +530,7 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
       // In parentheses so the sum reads "+ (−log p)"; when p underflows to 0 the term's value is shown instead.
       tex: p[c] > 1e-300 ? `\\left(-\\log ${texNumber(p[c], 3, false)}\\right)` : texNumber(v),
       symbolic: `\\left(-\\log p_{${s},${c}}\\right)`,
+      speech: `minus log of probability ${formatNumber(p[c], 6)}`,
     };
   });
   const { sym, num } = sumOf(terms, ' + ');

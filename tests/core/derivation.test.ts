@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ValidationError,
   computeLesson,
+  formatNumber,
   derive,
   makeLesson,
   type CellRef,
@@ -299,5 +300,23 @@ describe('derive outside a matrix', () => {
     expect(derive(ctx, { m: 'x', r: 1, c: 2 }).value).toBe(0);
     expect(derive(ctx, { m: 'W', r: 2, c: 3 }).value).toBe(0);
     expect(() => derive(ctx, { m: 'dY', r: 1, c: 3 })).not.toThrow();
+  });
+});
+
+describe('spoken terms', () => {
+  const lesson = (loss: LossKind) => {
+    const sizes = { B: 2, N: 3, T: 2 };
+    const inputs = makeLesson({ ...sizes, convention: 'row', loss }, 7);
+    return { convention: 'row' as const, loss, sizes, inputs, outputs: computeLesson('row', loss, inputs) };
+  };
+  it('reads products as "times" and the loss terms by what they are', () => {
+    const ctx = lesson('mse');
+    const w = derive(ctx, { m: 'dW', r: 1, c: 0 }).terms[0];
+    expect(w.speech).toBe(`${formatNumber(w.values[0], 6)} times ${formatNumber(w.values[1], 6)}`);
+    const g = derive(ctx, { m: 'dY', r: 0, c: 1 }).terms[0];
+    expect(g.speech).toBe(`${formatNumber(g.values[0], 6)} minus ${formatNumber(g.values[1], 6)}`);
+    expect(derive(ctx, { m: 'L', r: 0, c: 0 }).terms[0].speech).toMatch(/ minus .*, squared$/);
+    expect(derive(lesson('softmax-ce'), { m: 'L', r: 0, c: 0 }).terms[0].speech).toMatch(/^minus log of probability 0\.\d+$/);
+    expect(derive(lesson('softmax-ce'), { m: 'dY', r: 0, c: 0 }).terms[0].speech).toMatch(/^probability 0\.\d+ minus [01]$/);
   });
 });

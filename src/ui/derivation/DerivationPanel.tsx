@@ -91,7 +91,7 @@ function TermButton({ t, k, on, onTerm }: { t: DerivationTerm; k: number; on: bo
       onBlur={() => onTerm(null)}
     >
       {/* The spoken name is the visible text's words, so speech input can say what it sees. */}
-      <span className="sr-only">{`term ${k + 1}: ${t.values.map((v) => formatNumber(v, 6)).join(' times ')} = ${formatNumber(t.value, 6)}`}</span>
+      <span className="sr-only">{`term ${k + 1}: ${t.speech} = ${formatNumber(t.value, 6)}`}</span>
       <span aria-hidden="true">
         <Tex tex={t.tex} mathml={false} />
       </span>
