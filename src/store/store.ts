@@ -151,6 +151,10 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
   }
   const focus = url.focus && inShape(url.focus, config) ? url.focus : null;
   const playback = playbackFor(lesson.ctx, null, url.step);
+  if (url.step !== null && url.step > playback.script.steps.length) {
+    const n = playback.script.steps.length;
+    notices = [...notices, { param: 'step', message: `step=${url.step} is past the end of this lesson's ${n} steps; showing the complete lesson.` }];
+  }
 
   return createStore<AppState>()((set, get, api) => {
     // Until the learner picks fine or coarse, the script's grain follows the lesson's size.
@@ -161,8 +165,27 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       const { focus, hover, step, script, granularity } = get();
       const f = focus && inShape(focus, config) ? focus : null;
       const h = hover && inShape(hover, config) ? hover : null;
-      const pb = playbackFor(next.ctx, grainChosen ? granularity : null, step >= script.steps.length ? null : step);
+      // Mid-lesson, stay at the start of the matrix being worked on: step numbers change meaning with the script.
+      const target = step < script.steps.length ? script.steps[step].target : null;
+      let pb = playbackFor(next.ctx, grainChosen ? granularity : null, null);
+      if (target) {
+        // The same step when the script kept its shape (a value was edited); else the start of the same matrix.
+        const same = pb.script.steps[step]?.id === script.steps[step].id;
+        const k = same ? step : pb.script.targetStart[target] >= 0 ? pb.script.targetStart[target] : Math.min(step, pb.script.steps.length);
+        pb = playbackFor(next.ctx, pb.granularity, k);
+      }
+      // A selected Jacobian entry names row and column numbers that the new lesson may lay out differently.
+      if (get().jacobianEntry) set({ jacobianEntry: null, termHighlights: {}, term: null });
       set({ config, seed, inputs, edited, ...next, ...pb, focus: f, hover: h, ...explained(next.ctx, config, pb.script, pb.step, f, h) });
+    };
+    /** Changes the lesson's settings, or, when the new lesson cannot be computed (it would overflow), keeps it and says why. */
+    const tryRelesson = (param: string, config: LessonConfig, seed: number, inputs: LessonInputs, edited: Edited): void => {
+      try {
+        relesson(config, seed, inputs, edited);
+      } catch (e) {
+        const message = `Changing ${param} makes the layer overflow (${(e as Error).message}); kept the previous setting. Make the large values you typed smaller first.`;
+        set({ notices: [...get().notices.filter((n) => n.param !== param), { param, message }] });
+      }
     };
     /** Moves playback to step k and refreshes the values and derivation on screen. */
     const moveTo = (k: number, script?: Script) => {
@@ -210,12 +233,12 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
         const v = Math.min(SIZE_MAX, Math.max(SIZE_MIN, Math.round(value)));
         if (!Number.isFinite(v) || v === s.config[name]) return;
         const config = { ...s.config, [name]: v };
-        relesson(config, s.seed, resizeInputs(config.convention, config, config.loss, s.seed, s.inputs, s.edited), s.edited);
+        tryRelesson(name, config, s.seed, resizeInputs(config.convention, config, config.loss, s.seed, s.inputs, s.edited), s.edited);
       },
       setLoss: (l) => {
         const s = get();
         if (l === s.config.loss) return;
-        relesson({ ...s.config, loss: l }, s.seed, s.inputs, s.edited);
+        tryRelesson('loss', { ...s.config, loss: l }, s.seed, s.inputs, s.edited);
       },
       setSeed: (seed) => {
         const s = get();

@@ -129,3 +129,43 @@ describe('playback slice', () => {
     expect(decodeUrl('?step=abc').notices.map((n) => n.param)).toEqual(['step']);
   });
 });
+
+describe('lesson changes mid-lesson', () => {
+  it('moves to the start of the same matrix when the script changes shape', () => {
+    const store = createAppStore('?B=2&N=3&T=2');
+    store.getState().toPhase('backward');
+    const target = store.getState().script.steps[store.getState().step].target;
+    store.getState().setSize('T', 12);
+    const s = store.getState();
+    expect(s.script.steps[s.step].target).toBe(target);
+    expect(s.step).toBe(s.script.targetStart[target]);
+  });
+
+  it('says when a linked step is past the end', () => {
+    const { notices } = createAppStore('?step=999').getState();
+    expect(notices.map((n) => n.param)).toEqual(['step']);
+    expect(notices[0].message).toMatch(/past the end of this lesson's \d+ steps/);
+  });
+});
+
+describe('guarded lesson changes', () => {
+  it('keeps the lesson and says why when a new loss would overflow, instead of throwing', () => {
+    const store = createAppStore('?loss=sum');
+    expect(store.getState().editCell({ m: 'x', r: 0, c: 0 }, '1e200').ok).toBe(true);
+    const before = store.getState();
+    expect(() => store.getState().setLoss('mse')).not.toThrow();
+    const s = store.getState();
+    expect(s.config.loss).toBe('sum');
+    expect(s.inputs).toBe(before.inputs);
+    expect(s.notices.find((n) => n.param === 'loss')?.message).toMatch(/Changing loss makes the layer overflow/);
+  });
+
+  it('clears a selected Jacobian entry when the lesson changes', () => {
+    const store = createAppStore('');
+    store.getState().setJacobianEntry({ r: 1, c: 2 });
+    expect(store.getState().jacobianEntry).not.toBeNull();
+    store.getState().setConvention('column');
+    expect(store.getState().jacobianEntry).toBeNull();
+    expect(store.getState().termHighlights).toEqual({});
+  });
+});

@@ -105,10 +105,25 @@ describe('App', () => {
     expect(B.value).toBe('13');
     expect(B.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('B must be a whole number from 1 to 12.')).toBeTruthy();
-    expect(store.getState().config.B).toBe(1); // the '1' typed on the way was applied
+    expect(store.getState().config.B).toBe(2); // nothing is applied while typing
     await user.click(document.querySelector<HTMLInputElement>('input[type="radio"][value="column"]')!);
     expect(store.getState().config.convention).toBe('column');
-    expect(grid('x').closest('figure')!.querySelector('.badge')?.textContent).toBe('[N×B] = [3×1]');
+    expect(B.value).toBe('13'); // leaving the field keeps the refused text
+    expect(store.getState().config.B).toBe(2);
+    expect(grid('x').closest('figure')!.querySelector('.badge')?.textContent).toBe('[N×B] = [3×2]');
     expect(grid('W').closest('figure')!.querySelector('.badge')?.textContent).toBe('[T×N] = [2×3]');
+  });
+
+  it('applies a size on Enter without passing through the sizes typed on the way, keeping typed values', async () => {
+    const user = userEvent.setup();
+    const store = mount();
+    expect(store.getState().editCell({ m: 'x', r: 0, c: 2 }, '5').ok).toBe(true);
+    const N = document.querySelector<HTMLInputElement>('input[name="N"]')!;
+    await user.clear(N);
+    await user.type(N, '10');
+    expect(store.getState().config.N).toBe(3);
+    await user.type(N, '{Enter}');
+    expect(store.getState().config.N).toBe(10);
+    expect(store.getState().inputs.x.data[2]).toBe(5);
   });
 });

@@ -1,5 +1,5 @@
 // The lesson's controls: convention, sizes, loss, seed, and a shareable link.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { CONVENTIONS, CONVENTION_INFO, LOSS_KINDS, type LossKind, type Sizes } from '../../core/index.ts';
 import { parseNumber } from '../../store/parse.ts';
 import { SIZE_MAX, SIZE_MIN } from '../../store/url.ts';
@@ -16,24 +16,41 @@ const LOSS_LABEL: Record<LossKind, string> = {
 const SIZE_WORD: Record<keyof Sizes, string> = { B: 'batch', N: 'inputs', T: 'outputs' };
 
 /**
- * Text typed into a numeric field: kept as typed, checked on every change, and
- * applied only when valid; reset whenever the stored value changes.
+ * Text typed into a numeric field: kept as typed and checked on every change,
+ * but applied only on Enter or on leaving the field, so that typing "10" never
+ * passes through a lesson of size 1 (which would drop values typed into the
+ * grids). Reset whenever the stored value changes.
  */
-function useCheckedText(value: number, problem: (v: number) => string | null, commit: (v: number) => void) {
+function useCheckedText(value: number, problem: (v: number) => string | null, apply: (v: number) => void) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setText(String(value));
     setError(null);
   }, [value]);
-  const onText = (t: string) => {
-    setText(t);
+  const check = (t: string): number | null => {
     const v = parseNumber(t);
     const why = v === null ? (problem(Number.NaN) ?? 'Type a number.') : problem(v);
     setError(why);
-    if (why === null && v !== null) commit(v);
+    return why === null ? v : null;
   };
-  return { text, error, onText };
+  const onText = (t: string) => {
+    setText(t);
+    check(t);
+  };
+  /** Applies t (by default what is typed) when it is valid; otherwise keeps it with its message. */
+  const commit = (t: string = text) => {
+    setText(t);
+    const v = check(t);
+    if (v !== null && v !== value) apply(v);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit();
+    }
+  };
+  return { text, error, onText, commit, onKeyDown };
 }
 
 /** A size field that keeps whatever was typed and says what is wrong with it. */
@@ -42,7 +59,7 @@ function SizeField({ name }: { name: keyof Sizes }) {
   const value = useApp((s) => s.config[name]);
   const id = useId();
   const inRange = (v: number) => (Number.isInteger(v) && v >= SIZE_MIN && v <= SIZE_MAX ? null : `${name} must be a whole number from ${SIZE_MIN} to ${SIZE_MAX}.`);
-  const { text, error, onText: apply } = useCheckedText(value, inRange, (v) => store.getState().setSize(name, v));
+  const { text, error, onText, commit, onKeyDown } = useCheckedText(value, inRange, (v) => store.getState().setSize(name, v));
   return (
     <div className="field size-field">
       <label htmlFor={id}>
@@ -57,13 +74,13 @@ function SizeField({ name }: { name: keyof Sizes }) {
         value={text}
         aria-invalid={error !== null}
         aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => apply(e.target.value)}
+        onChange={(e) => onText(e.target.value)}
+        onBlur={() => commit()}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
             e.preventDefault();
-            const next = Math.min(SIZE_MAX, Math.max(SIZE_MIN, value + (e.key === 'ArrowUp' ? 1 : -1)));
-            apply(String(next));
-          }
+            commit(String(Math.min(SIZE_MAX, Math.max(SIZE_MIN, value + (e.key === 'ArrowUp' ? 1 : -1)))));
+          } else onKeyDown(e);
         }}
       />
       {error && (
@@ -79,8 +96,9 @@ function SizeField({ name }: { name: keyof Sizes }) {
 function SeedField() {
   const store = useAppStore();
   const seed = useApp((s) => s.seed);
-  const whole = (v: number) => (Number.isInteger(v) && Math.abs(v) <= 2 ** 31 ? null : 'The seed must be a whole number.');
-  const { text, error, onText: apply } = useCheckedText(seed, whole, (v) => store.getState().setSeed(v));
+  const whole = (v: number) =>
+    !Number.isInteger(v) ? 'The seed must be a whole number.' : Math.abs(v) > 2 ** 31 ? 'The seed must lie between −2147483648 and 2147483648.' : null;
+  const { text, error, onText, commit, onKeyDown } = useCheckedText(seed, whole, (v) => store.getState().setSeed(v));
   return (
     <div className="field seed-field">
       <label htmlFor="seed">seed</label>
@@ -92,14 +110,16 @@ function SeedField() {
         value={text}
         aria-invalid={error !== null}
         aria-describedby={error ? 'seed-err' : undefined}
-        onChange={(e) => apply(e.target.value)}
+        onChange={(e) => onText(e.target.value)}
+        onBlur={() => commit()}
+        onKeyDown={onKeyDown}
       />
       <button
         type="button"
         onClick={() => {
           const buf = new Uint32Array(1);
           crypto.getRandomValues(buf);
-          apply(String(buf[0] % 100000));
+          commit(String(buf[0] % 100000));
         }}
       >
         Randomise
