@@ -529,7 +529,7 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
       value: v,
       // In parentheses so the sum reads "+ (−log p)"; when p underflows to 0 the term's value is shown instead.
       tex: p[c] > 1e-300 ? `\\left(-\\log ${texNumber(p[c], 3, false)}\\right)` : texNumber(v),
-      symbolic: `\\left(-\\log p_{${s},${c}}\\right)`,
+      symbolic: `\\left(-\\log p_${ySub(cv, s, c)}\\right)`,
       speech: `minus log of probability ${formatNumber(p[c], 6)}`,
     };
   });

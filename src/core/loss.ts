@@ -37,7 +37,7 @@ export const LOSS_SPECS: Record<CoreLossKind, LossSpec> = {
     kind: 'softmax-ce',
     label: 'softmax cross-entropy',
     tex: (c) =>
-      `L = -\\frac{1}{B}\\sum_{s} \\log p_{s,c_s},\\quad p_${ySub(c, 's', 'j')} = \\frac{e^{y_${ySub(c, 's', 'j')}}}{\\sum_{k} e^{y_${ySub(c, 's', 'k')}}}`,
+      `L = -\\frac{1}{B}\\sum_{s} \\log p_${ySub(c, 's', 'c_s')},\\quad p_${ySub(c, 's', 'j')} = \\frac{e^{y_${ySub(c, 's', 'j')}}}{\\sum_{k} e^{y_${ySub(c, 's', 'k')}}}`,
     dtex: (c) => `${dL('y', ySub(c, 's', 'j'))} = \\frac{1}{B}\\left(p_${ySub(c, 's', 'j')} - [j = c_s]\\right)`,
   },
   sum: {
@@ -141,7 +141,7 @@ export function loss(convention: Convention, kind: CoreLossKind, y: Matrix, targ
       v += m + Math.log(s) - y.data[yIndex(convention, y, b, c)];
       for (let t = 0; t < T; t++) dY.data[yIndex(convention, y, b, t)] = (p[t] - (t === c ? 1 : 0)) / B;
     }
-    return { value: v / B, dY };
+    return { value: finiteLoss('softmax-ce', v / B), dY };
   }
   throw new ValidationError('loss', `loss: unknown kind '${String(kind)}'; use mse, softmax-ce or sum`);
 }

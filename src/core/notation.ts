@@ -7,7 +7,7 @@ import type { Convention } from './conventions.ts';
 type Index = string | number;
 
 const sub = (a: Index, b: Index): string =>
-  typeof a === 'number' || typeof b === 'number' ? `{${a},${b}}` : `{${a}${b}}`;
+  typeof a === 'number' || typeof b === 'number' || a.length > 1 || b.length > 1 ? `{${a},${b}}` : `{${a}${b}}`;
 
 /** Subscript of y (and ŷ, ∂L/∂y) for sample s and output j. */
 export const ySub = (conv: Convention, s: Index, j: Index): string => (conv === 'column' ? sub(j, s) : sub(s, j));

@@ -38,7 +38,7 @@ export function deriveAtStep(ctx: DerivationContext, script: Script, k: number, 
   return {
     ...full,
     value,
-    indexed: `${lhs} \\approx ${terms.map((t) => t.symbolic).join(' + ')} + \\dots`,
+    indexed: `${lhs} = ${terms.map((t) => t.symbolic).join(' + ')}\\ \\text{(so far)}`,
     numeric: `= ${terms.map((t) => t.tex).join(' + ')}`,
     result: `= ${texNumber(value, 6, false)}\\ \\text{so far}`,
     terms,

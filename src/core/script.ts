@@ -56,6 +56,8 @@ export interface Script {
 export type Snapshot = Record<ComputedName, Float64Array>;
 
 const idx = (m: Matrix, c: CellRef): number => c.r * m.cols + c.c;
+/** A cell's indices as the grids show them, in the convention's layout: 'r,c'. */
+const cellIndex = (c: CellRef): string => `${c.r},${c.c}`;
 const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
 
 /** The largest number of steps the coarse script takes for sizes up to 12. */
@@ -90,7 +92,7 @@ export function buildScript(ctx: DerivationContext, granularity: Granularity): S
           reads: yReads(s, j),
           writes: [{ cell: yCell(cv, s, j), value: v, from: 0 }],
           narration: {
-            text: `y[${s},${j}]: multiply sample ${s}'s inputs by the weights into output ${j}, add them up, then add bias ${j}: ${formatNumber(v, 4)}.`,
+            text: `y[${cellIndex(yCell(cv, s, j))}]: multiply sample ${s}'s inputs by the weights into output ${j}, add them up, then add bias ${j}: ${formatNumber(v, 4)}.`,
             tex: `y_${ySub(cv, s, j)} = \\sum_{i} x_${xSub(cv, s, 'i')} W_${wSub(cv, 'i', j)} + b_{${j}} = ${texNumber(v, 4, false)}`,
           },
         });

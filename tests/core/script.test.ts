@@ -147,3 +147,15 @@ describe('derivations part-way through the script', () => {
     expect(deriveAtStep(ctx, script, 4, { m: 'y', r: 1, c: 1 }).value).toBe(ctx.outputs.y.data[3]);
   });
 });
+
+describe('narration follows the convention', () => {
+  it('names each forward step by the cell it writes, in the layout shown', () => {
+    const ctx = ctxOf({ convention: 'column', loss: 'mse', B: 2, N: 3, T: 2 }, 1);
+    for (const st of buildScript(ctx, 'fine').steps.filter((x) => x.target === 'y')) {
+      const w = st.writes[0].cell; // column: y is [T, B], so y[j, s]
+      expect(st.narration.text.startsWith(`y[${w.r},${w.c}]:`)).toBe(true);
+    }
+    const s1 = buildScript(ctx, 'fine').steps[1]; // s = 0, j = 1: cell (1, 0) in column
+    expect(s1.narration.text.startsWith('y[1,0]:')).toBe(true);
+  });
+});
