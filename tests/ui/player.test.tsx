@@ -85,8 +85,9 @@ describe('Player', () => {
     expect(play.disabled).toBe(true);
     act(() => void fireEvent.keyDown(document.body, { key: ' ' }));
     expect(store.getState().playing).toBe(false);
+    expect(store.getState().step).toBe(1); // Space steps instead
     act(() => void fireEvent.click(screen.getByRole('button', { name: /Step forward/ })));
-    expect(store.getState().step).toBe(1);
+    expect(store.getState().step).toBe(2);
   });
 
   it('narrates the current step and moves with the scrubber', () => {
@@ -105,5 +106,42 @@ describe('Player', () => {
     const store = setup();
     act(() => void fireEvent.click(screen.getByRole('button', { name: 'Backward' })));
     expect(store.getState().step).toBe(store.getState().script.phaseStart.backward);
+  });
+});
+
+describe('Player, finer points', () => {
+  it('narrates the last step when the lesson is complete', () => {
+    mockReducedMotion(false);
+    const store = setup('');
+    const { steps } = store.getState().script;
+    expect(screen.getByTestId('narration').textContent).toContain(steps[steps.length - 1].narration.text);
+  });
+
+  it('steps with Space under reduced motion instead of resetting to the start', () => {
+    mockReducedMotion(true);
+    const store = setup('?step=3');
+    act(() => void fireEvent.keyDown(document.body, { key: ' ' }));
+    expect(store.getState().step).toBe(4);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('leaves arrows to scrollable regions and canvases, but lets the page keys step', () => {
+    mockReducedMotion(false);
+    const store = setup();
+    const region = document.createElement('div');
+    region.tabIndex = 0;
+    const canvas = document.createElement('canvas');
+    canvas.tabIndex = 0;
+    document.body.append(region, canvas);
+    for (const el of [region, canvas]) {
+      act(() => void fireEvent.keyDown(el, { key: 'ArrowRight' }));
+      act(() => void fireEvent.keyDown(el, { key: 'End' }));
+      act(() => void fireEvent.keyDown(el, { key: ' ' }));
+    }
+    expect(store.getState().step).toBe(0);
+    act(() => void fireEvent.keyDown(canvas, { key: 'PageDown' }));
+    expect(store.getState().step).toBe(1);
+    region.remove();
+    canvas.remove();
   });
 });

@@ -5,7 +5,7 @@ import { SPEEDS } from '../../store/playbackSlice.ts';
 import { Tex } from '../derivation/Tex.tsx';
 import { useApp, useAppStore } from '../storeContext.tsx';
 import { ownedElsewhere, playerKey } from './keys.ts';
-import { useReducedMotion } from './reducedMotion.ts';
+import { prefersReducedMotion, useReducedMotion } from './reducedMotion.ts';
 
 const PHASES: { id: Phase; label: string }[] = [
   { id: 'forward', label: 'Forward' },
@@ -47,7 +47,7 @@ function useGlobalKeys() {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (ownedElsewhere(e.target, e.key)) return;
-      if (playerKey(e.key, store.getState())) e.preventDefault();
+      if (playerKey(e.key, store.getState(), prefersReducedMotion())) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -73,7 +73,7 @@ export function Player() {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (ownedElsewhere(e.target, e.key)) return;
-    if (playerKey(e.key, a)) {
+    if (playerKey(e.key, a, reduced)) {
       e.preventDefault();
       e.stopPropagation();
     }
@@ -158,12 +158,15 @@ export function Player() {
             <p className="narration-text">{current.narration.text}</p>
             <Tex tex={current.narration.tex} className="narration-tex" />
           </>
+        ) : step >= n && current ? (
+          <>
+            <p className="narration-text">
+              Every value is shown. The last step: {current.narration.text} Press Home or ⏮ to watch from the start.
+            </p>
+            <Tex tex={current.narration.tex} className="narration-tex" />
+          </>
         ) : (
-          <p className="narration-text">
-            {step >= n
-              ? 'Every value is shown. Press Home or ⏮ to watch the computation from the start.'
-              : 'Press → or Play to compute the first value. Step back with ←.'}
-          </p>
+          <p className="narration-text">Press → or Play to compute the first value. Step back with ←.</p>
         )}
       </div>
     </section>

@@ -3,23 +3,28 @@ import type { PlaybackSlice } from '../../store/playbackSlice.ts';
 
 type Actions = Pick<PlaybackSlice, 'togglePlay' | 'next' | 'prev' | 'toStart' | 'toEnd'>;
 
-/** Whether a key event belongs to something else on the page (typing, grid navigation, a control). */
+/** Whether a key event belongs to something else on the page (typing, a grid, a scrollable region, a control). */
 export function ownedElsewhere(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.closest !== 'function') return false;
+  const page = key === 'PageUp' || key === 'PageDown';
   // The scrubber's own arrow, Home and End keys already move by a step or to an end.
   if (el.closest('input[type="range"]')) return key.startsWith('Arrow') || key === 'Home' || key === 'End';
-  if (el.closest('input, textarea, select, [contenteditable="true"]')) return !(key === 'PageUp' || key === 'PageDown') || el.closest('input[type="text"], textarea') !== null;
-  if (el.closest('[role="grid"]')) return key !== 'PageUp' && key !== 'PageDown';
-  if (el.closest('button, a, [role="slider"], summary')) return key === ' ' || key === 'Enter';
+  if (el.closest('input[type="text"], textarea, [contenteditable="true"]')) return true;
+  if (el.closest('input, select')) return !page;
+  if (el.closest('button, a, summary')) return key === ' ' || key === 'Enter';
+  // Grids, sliders, the sparsity canvas and scrollable regions made focusable: they use their own keys,
+  // and only the page keys (presentation clickers) still step the player.
+  if (el.closest('[role="grid"], [role="slider"], canvas, [tabindex]:not([tabindex="-1"])')) return !page;
   return false;
 }
 
-/** Runs the player action for a key; returns whether the key was used. */
-export function playerKey(key: string, a: Actions): boolean {
+/** Runs the player action for a key; returns whether the key was used. Under reduced motion Space steps instead of playing. */
+export function playerKey(key: string, a: Actions, reduced = false): boolean {
   switch (key) {
     case ' ':
-      a.togglePlay();
+      if (reduced) a.next();
+      else a.togglePlay();
       return true;
     case 'ArrowRight':
     case 'PageDown':
