@@ -167,6 +167,7 @@ test.describe('Jacobian view', () => {
     await ready(page);
     const walk = page.getByTestId('shortcut-walk');
     await expect(walk).toHaveAttribute('data-motion', 'off');
+    await expect(page.getByTestId('walk-play')).toBeDisabled();
     await walk.scrollIntoViewIfNeeded();
     const next = page.getByTestId('walk-next');
     for (const step of ['1', '2', '3']) {

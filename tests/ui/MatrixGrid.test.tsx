@@ -289,3 +289,20 @@ describe('MatrixGrid editing', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 });
+
+describe('colour scale', () => {
+  const bgOf = (props: Partial<MatrixGridProps>) => {
+    const { container, unmount } = render(
+      <MatrixGrid name="y" label="y" badge="" rows={1} cols={2} values={[1, Number.NaN]} rowAxis={{ word: '', letter: '' }} colAxis={{ word: 'output', letter: 'j' }} editable={false} {...props} />,
+    );
+    const bg = container.querySelector<HTMLElement>('[data-c="0"]')!.style.background;
+    unmount();
+    return bg;
+  };
+  it('spans scaleValues when given, so a partial value keeps the colour it will have at the end', () => {
+    const alone = bgOf({});
+    const inFull = bgOf({ scaleValues: [1, 10] });
+    expect(inFull).not.toBe(alone);
+    expect(bgOf({ scaleValues: [1, 10], values: [1, 10] })).toBe(inFull);
+  });
+});

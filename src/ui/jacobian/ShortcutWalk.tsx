@@ -2,7 +2,7 @@
 // product with the full Jacobian where only the non-zeros contribute, the
 // result re-rolled into the parameter's shape, and the check that it is the
 // lesson's gradient. Runs by itself, steps with buttons or arrow keys, and
-// under reduced motion each step appears in its final state at once.
+// under reduced motion never runs by itself: each step appears in its final state at once.
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { CONVENTION_INFO, formatNumber, type ShortcutWalkthrough } from '../../core/index.ts';
 import { SHORTCUT_STEPS, selectWalkthrough } from '../../store/jacobianSlice.ts';
@@ -10,7 +10,7 @@ import { Tex } from '../derivation/Tex.tsx';
 import { useApp, useAppStore } from '../storeContext.tsx';
 import { KIND_TEXT, PARAM_NAME, cellName } from './labels.ts';
 import { MiniMatrix } from './MiniMatrix.tsx';
-import { useReducedMotion } from './motion.ts';
+import { useReducedMotion } from '../player/reducedMotion.ts';
 
 /** Above this many entries the product is listed column by column instead of drawn whole. */
 const GRID_MAX = { entries: 720, cols: 36 };
@@ -68,7 +68,14 @@ export function ShortcutWalk() {
         <button type="button" onClick={() => (setPlaying(false), go(step - 1))} disabled={step === 0}>
           ◀ Back
         </button>
-        <button type="button" onClick={play} aria-pressed={playing} data-testid="walk-play">
+        <button
+          type="button"
+          onClick={play}
+          aria-pressed={playing}
+          data-testid="walk-play"
+          disabled={reduced}
+          title={reduced ? 'Reduced motion is on: step with Next or the arrow keys' : undefined}
+        >
           {playing ? 'Pause' : step >= last ? 'Run again' : 'Run'}
         </button>
         <button type="button" onClick={() => (setPlaying(false), go(step + 1))} disabled={step === last} data-testid="walk-next">

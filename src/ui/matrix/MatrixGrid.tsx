@@ -22,6 +22,8 @@ export interface MatrixGridProps {
   cols: number;
   /** Row-major values. */
   values: ArrayLike<number>;
+  /** Values the colour scale spans (default: values); the player passes the final ones so colours hold still. */
+  scaleValues?: ArrayLike<number>;
   rowAxis: Axis;
   colAxis: Axis;
   editable: boolean;
@@ -116,7 +118,8 @@ export function MatrixGrid(props: MatrixGridProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState<{ r: number; c: number; text: string; error: string | null } | null>(null);
-  const colour = useMemo(() => heatScale(values), [values]);
+  const scaleValues = props.scaleValues ?? values;
+  const colour = useMemo(() => heatScale(scaleValues), [scaleValues]);
   // Text, six-digit value and colours depend on the values alone: worked out once per values array,
   // not on every hover (at 12×12 a grid re-renders 144 cells when its highlights change).
   const shown = useMemo(

@@ -10,6 +10,11 @@ import { MatrixGrid } from './MatrixGrid.tsx';
 /** Values of a displayed matrix, from the store's inputs and outputs, or the player's snapshot part-way. */
 export function selectValues(s: AppState, m: MatrixName): ArrayLike<number> {
   if (s.snapshot && m !== 'x' && m !== 'W' && m !== 'b' && m !== 'target') return s.snapshot[m];
+  return selectFinalValues(s, m);
+}
+
+/** Values of a displayed matrix in the complete lesson, whatever the player's step. */
+export function selectFinalValues(s: AppState, m: MatrixName): ArrayLike<number> {
   switch (m) {
     case 'x':
       return s.inputs.x.data;
@@ -45,6 +50,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const N = useApp((s) => s.config.N);
   const T = useApp((s) => s.config.T);
   const values = useApp((s) => selectValues(s, name));
+  const finalValues = useApp((s) => selectFinalValues(s, name));
   const highlights = useApp((s) => s.highlights[name] ?? EMPTY);
   const termHighlights = useApp((s) => s.termHighlights[name] ?? EMPTY);
   const reads = useApp((s) => s.stepReads[name] ?? EMPTY);
@@ -77,6 +83,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
       rows={rows}
       cols={cols}
       values={values}
+      scaleValues={finalValues}
       rowAxis={axes.rows}
       colAxis={axes.cols}
       editable={editable}
