@@ -150,7 +150,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
     lesson = computed(config, inputs);
   }
   const focus = url.focus && inShape(url.focus, config) ? url.focus : null;
-  const playback = playbackFor(lesson.ctx, null, url.step);
+  const playback = playbackFor(lesson.ctx, url.granularity, url.step);
   if (url.step !== null && url.step > playback.script.steps.length) {
     const n = playback.script.steps.length;
     notices = [...notices, { param: 'step', message: `step=${url.step} is past the end of this lesson's ${n} steps; showing the complete lesson.` }];
@@ -158,7 +158,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
 
   return createStore<AppState>()((set, get, api) => {
     // Until the learner picks fine or coarse, the script's grain follows the lesson's size.
-    let grainChosen = false;
+    let grainChosen = url.granularity !== null;
     /** Replaces the lesson, keeping the focused cell when it still exists and the step where it was. */
     const relesson = (config: LessonConfig, seed: number, inputs: LessonInputs, edited: Edited) => {
       const next = computed(config, inputs);
@@ -292,6 +292,8 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       },
       setLinked: (cells) => set({ term: null, termHighlights: cells ? groupCells(cells) : {} }),
       ...createJacobianSlice(set, get, api),
+      ...(url.jacobianKind ? { jacobianKind: url.jacobianKind } : {}),
+      ...(url.linearisation ? { linearisation: url.linearisation } : {}),
       ...playbackActions,
       setGranularity: (g) => {
         grainChosen = true;
@@ -304,6 +306,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
 /** The URL state of the store, for the codec. The step is left out when the lesson is complete. */
 export function urlStateOf(s: AppState): UrlState {
   const step = s.step < s.script.steps.length ? s.step : null;
+  const granularity = step !== null ? s.granularity : null;
   const explicit: UrlState['explicit'] = {};
   if (s.edited.x) explicit.x = rowsOf(s.inputs.x);
   if (s.edited.W) explicit.W = rowsOf(s.inputs.W);
@@ -311,5 +314,16 @@ export function urlStateOf(s: AppState): UrlState {
   if (s.edited.target) explicit.target = s.config.loss === 'softmax-ce' ? rowsOf(s.inputs.targetClasses) : rowsOf(s.inputs.targetMatrix);
   if (s.edited.dY) explicit.dY = rowsOf(s.inputs.upstream);
   const { B, N, T } = s.config;
-  return { convention: s.config.convention, sizes: { B, N, T }, loss: s.config.loss, seed: s.seed, explicit, focus: s.focus, step };
+  return {
+    convention: s.config.convention,
+    sizes: { B, N, T },
+    loss: s.config.loss,
+    seed: s.seed,
+    explicit,
+    focus: s.focus,
+    step,
+    granularity,
+    jacobianKind: s.jacobianKind,
+    linearisation: s.linearisation,
+  };
 }

@@ -11,8 +11,15 @@ import {
   matrixShape,
   targetShape,
   type Sizes,
+  type Granularity,
+  type JacobianKind,
+  type Linearisation,
 } from '../core/index.ts';
 import { matrixTextProblem, parseMatrixText, parseNumber, writeNumber } from './parse.ts';
+
+/** URL words for the Jacobian view's choices. */
+const JAC_PARAM: Record<string, JacobianKind> = { W: 'dY/dW', x: 'dY/dX', b: 'dY/db' };
+const LIN_PARAM: Record<string, Linearisation> = { row: 'row-major', col: 'column-major' };
 
 /** Sizes allowed in the lesson view. */
 export const SIZE_MIN = 1;
@@ -39,6 +46,11 @@ export interface UrlState {
   explicit: Partial<Record<EditableName, number[][]>>;
   focus: CellRef | null;
   step: number | null;
+  /** The player's grain, when the link sets it (it gives step its meaning). */
+  granularity: Granularity | null;
+  /** The Jacobian view's choice, when the link sets it. */
+  jacobianKind: JacobianKind | null;
+  linearisation: Linearisation | null;
 }
 
 const MATRIX_NAMES: readonly MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
@@ -147,7 +159,17 @@ export function decodeUrl(search: string): { state: UrlState; notices: Notice[] 
     if (v !== null && Number.isInteger(v) && v >= 0) step = v;
     else notices.push({ param: 'step', message: `step=“${stepRaw}” is not a step number; starting at the beginning.` });
   }
-  return { state: { convention, sizes, loss, seed, explicit, focus, step }, notices };
+  const pick = <T extends string>(param: string, table: Record<string, T>, what: string): T | null => {
+    const raw = p.get(param);
+    if (raw === null) return null;
+    if (Object.prototype.hasOwnProperty.call(table, raw)) return table[raw];
+    notices.push({ param, message: `${param}=“${raw}” is not ${what} (${Object.keys(table).join(', ')}); using the default.` });
+    return null;
+  };
+  const granularity = pick<Granularity>('grain', { fine: 'fine', coarse: 'coarse' }, 'a grain');
+  const jacobianKind = pick<JacobianKind>('jac', JAC_PARAM, 'a Jacobian');
+  const linearisation = pick<Linearisation>('lin', LIN_PARAM, 'a linearisation');
+  return { state: { convention, sizes, loss, seed, explicit, focus, step, granularity, jacobianKind, linearisation }, notices };
 }
 
 /** The displayed shape of any matrix, including the 1×B class-target row. */
@@ -179,6 +201,10 @@ export function encodeUrl(s: UrlState): string {
   }
   if (s.focus) parts.push(['focus', writeCell(s.focus)]);
   if (s.step !== null) parts.push(['step', String(s.step)]);
+  if (s.granularity !== null) parts.push(['grain', s.granularity]);
+  const key = <T extends string>(table: Record<string, T>, v: T) => Object.keys(table).find((k) => table[k] === v) ?? '';
+  if (s.jacobianKind !== null && s.jacobianKind !== 'dY/dW') parts.push(['jac', key(JAC_PARAM, s.jacobianKind)]);
+  if (s.linearisation !== null && s.linearisation !== 'row-major') parts.push(['lin', key(LIN_PARAM, s.linearisation)]);
   // Keep ',', ';' and ':' readable: they are safe in a query value.
   const enc = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%3A/g, ':');
   return parts.map(([k, v]) => `${k}=${enc(v)}`).join('&');

@@ -1,8 +1,8 @@
 // The URL codec: bad parameters become notices naming them, and every valid lesson round-trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONVENTIONS, LOSS_KINDS, matrixShape, type Convention, type LossKind, type MatrixName } from '../../src/core/index.ts';
-import { createAppStore } from '../../src/store/store.ts';
+import { CONVENTIONS, LOSS_KINDS, matrixShape, type Convention, type Granularity, type JacobianKind, type Linearisation, type LossKind, type MatrixName } from '../../src/core/index.ts';
+import { createAppStore, urlStateOf } from '../../src/store/store.ts';
 import { DEFAULTS, SIZE_MAX, SIZE_MIN, cellShape, decodeUrl, encodeUrl, expectedShape, parseCell, writeCell, type UrlState } from '../../src/store/url.ts';
 
 const params = (notices: { param: string }[]) => notices.map((n) => n.param);
@@ -20,6 +20,9 @@ describe('decodeUrl: defaults and valid parameters', () => {
         explicit: {},
         focus: null,
         step: null,
+        granularity: null,
+        jacobianKind: null,
+        linearisation: null,
       });
     }
   });
@@ -180,7 +183,7 @@ describe('encodeUrl', () => {
 
 // ---------- properties ----------
 
-const KEYS = ['conv', 'B', 'N', 'T', 'seed', 'loss', 'x', 'W', 'b', 'target', 'dY', 'focus', 'step'];
+const KEYS = ['conv', 'B', 'N', 'T', 'seed', 'loss', 'x', 'W', 'b', 'target', 'dY', 'focus', 'step', 'grain', 'jac', 'lin'];
 const MATRICES: MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
 
 /** Text that looks a little like what the codec reads, to get past its first checks. */
@@ -308,6 +311,10 @@ const validLesson: fc.Arbitrary<UrlState> = fc
       loss: fc.constant(loss),
       seed: fc.constant(seed),
       step: fc.constant(step),
+      granularity: fc.option(fc.constantFrom<Granularity>('fine', 'coarse'), { nil: null }),
+      // The codec leaves out the defaults (dY/dW, row-major), which therefore read back as null.
+      jacobianKind: fc.constantFrom<JacobianKind | null>(null, 'dY/dX', 'dY/db'),
+      linearisation: fc.constantFrom<Linearisation | null>(null, 'column-major'),
       focus,
       explicit: fc.record(
         { x: optional(grid(...shape('x'))), W: optional(grid(...shape('W'))), b: optional(grid(1, T)), target: optional(target), dY: optional(grid(...shape('dY'))) },
@@ -342,5 +349,27 @@ describe('every valid lesson round-trips through the URL', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('player grain and Jacobian view in the link', () => {
+  it('restores a fine step at a size whose default is coarse', () => {
+    const store = createAppStore('?B=12&N=12&T=12');
+    store.getState().setGranularity('fine');
+    store.getState().setStep(20);
+    const q = encodeUrl(urlStateOf(store.getState()));
+    expect(q).toContain('grain=fine');
+    const again = createAppStore(`?${q}`).getState();
+    expect(again.granularity).toBe('fine');
+    expect(again.step).toBe(20);
+    expect(again.script.steps[20].id).toBe(store.getState().script.steps[20].id);
+  });
+  it('restores the Jacobian and its linearisation, and names bad values', () => {
+    const s = createAppStore('?jac=x&lin=col').getState();
+    expect(s.jacobianKind).toBe('dY/dX');
+    expect(s.linearisation).toBe('column-major');
+    expect(encodeUrl(urlStateOf(s))).toBe('jac=x&lin=col');
+    const { notices } = decodeUrl('?jac=Q&lin=diag&grain=medium');
+    expect(notices.map((n) => n.param)).toEqual(['grain', 'jac', 'lin']);
   });
 });
