@@ -219,4 +219,26 @@ test.describe('Jacobian view', () => {
     await settled(page);
     expect(await axeJacobian(page)).toEqual([]);
   });
+
+  test('the keyboard selects and explains single entries on the canvas at any size', async ({ page, errors }) => {
+    void errors;
+    await ready(page, './?jac=W');
+    await page.locator('input[name="jac-size"][value="image-b32"]').check();
+    await expect(page.getByTestId('sparsity-view')).toContainText('1,638,400 columns');
+    const canvas = page.getByTestId('sparsity-canvas');
+    await canvas.focus();
+    await page.keyboard.press('Enter');
+    const readout = page.locator('.jac-readout[aria-live="polite"]');
+    await expect(readout).toContainText(/Entry at row [\d,]+ \(y\[\d+,\d+\]\), column [\d,]+ \(W\[\d+,\d+\]\): non-zero/);
+    await expect(page.getByTestId('jacobian-explain')).toContainText('∂y[');
+    const first = await readout.innerText();
+    await page.keyboard.press('ArrowRight');
+    await expect(readout).not.toHaveText(first);
+    const col = (t: string) => Number(/column ([\d,]+)/.exec(t)![1].replace(/,/g, ''));
+    expect(col(await readout.innerText())).toBe(col(first) + 1);
+    // The player ignores the arrows while the canvas has them.
+    await expect(page.getByTestId('narration')).toContainText('Complete');
+    await page.keyboard.press('Escape');
+    await expect(readout).toHaveText('');
+  });
 });

@@ -161,15 +161,39 @@ export function SparsityView() {
   const zoomIn = () => setView((v) => zoomViewport(v, ext, 2));
   const zoomOut = () => setView((v) => zoomViewport(v, ext, 0.5));
   const reset = () => setViewState(null);
-  // Down to single entries, centred on the non-zero nearest the middle of the view.
-  const toEntries = () =>
-    setView((v) => {
-      const [cr, cc] = viewCentre(v, ext);
-      const r = Math.min(J.rows - 1, Math.max(0, Math.floor(cr)));
-      const c = nearestNonZeroColumn(pattern, r, Math.min(J.cols - 1, Math.max(0, Math.floor(cc))));
-      return zoomToEntries(v, ext, 40, [r + 0.5, c + 0.5]);
-    });
+  /** Selects one entry for the keyboard: explained, outlined in the lesson, and kept in view. */
+  const select = (r: number, c: number, recentre: boolean) => {
+    setReadout({ kind: 'entry', r, c });
+    store.getState().setJacobianEntry({ r, c });
+    if (recentre) setView((v) => zoomToEntries(v, ext, 40, [r + 0.5, c + 0.5]));
+  };
+  // Down to single entries, centred on (and selecting) the non-zero nearest the middle of the view.
+  const toEntries = () => {
+    const [cr, cc] = viewCentre(view, ext);
+    const r = Math.min(J.rows - 1, Math.max(0, Math.floor(cr)));
+    const c = nearestNonZeroColumn(pattern, r, Math.min(J.cols - 1, Math.max(0, Math.floor(cc))));
+    select(r, c, true);
+  };
+  const atEntries = view.ry <= 1 && view.cx <= 1;
+  const cursor = readout?.kind === 'entry' && readout.r < J.rows && readout.c < J.cols ? readout : null;
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    // At single entries with one selected, the arrow keys move entry by entry (Shift: ten at a time).
+    const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    if (atEntries && cursor && moves[e.key]) {
+      e.preventDefault();
+      const k = e.shiftKey ? 10 : 1;
+      const r = Math.min(J.rows - 1, Math.max(0, cursor.r + moves[e.key][0] * k));
+      const c = Math.min(J.cols - 1, Math.max(0, cursor.c + moves[e.key][1] * k));
+      const vis = visibleRange(view, ext);
+      select(r, c, r < vis.r0 || r >= vis.r1 || c < vis.c0 || c >= vis.c1);
+      return;
+    }
+    if (e.key === 'Escape' && cursor) {
+      e.preventDefault();
+      setReadout(null);
+      store.getState().setJacobianEntry(null);
+      return;
+    }
     const stepX = (e.shiftKey ? 1 : 0.125) * ext.width, stepY = (e.shiftKey ? 1 : 0.125) * ext.height;
     const acts: Record<string, () => void> = {
       '+': zoomIn,
@@ -257,13 +281,13 @@ export function SparsityView() {
         {whole ? 'The whole matrix is in view' : `Rows ${fmt(vis.r0)}–${fmt(vis.r1 - 1)} and columns ${fmt(vis.c0)}–${fmt(vis.c1 - 1)} are in view`}
         {perPx ? `; one pixel covers about ${fmt(Math.max(1, Math.round(view.ry)))} × ${fmt(Math.max(1, Math.round(view.cx)))} entries.` : '.'} Click the
         pattern, then scroll or press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the
-        whole matrix.
+        whole matrix. At single entries the arrow keys move from entry to entry, each explained; Escape lets go.
       </p>
       <p className="jac-readout" aria-live="polite">
         {readout?.kind === 'region' &&
           `Under the pointer: rows ${fmt(readout.r0)}–${fmt(readout.r1 - 1)}, columns ${fmt(readout.c0)}–${fmt(readout.c1 - 1)}: ${fmt(readout.count)} non-zero of ${fmt((readout.r1 - readout.r0) * (readout.c1 - readout.c0))} entries.`}
         {explained &&
-          `Under the pointer: row ${fmt(explained.r)} (${cellName(explained.yCell)}), column ${fmt(explained.c)} (${cellName(explained.paramCell)}): ${explained.structural ? `non-zero, ${explained.label}` : 'a structural zero'}.`}
+          `Entry at row ${fmt(explained.r)} (${cellName(explained.yCell)}), column ${fmt(explained.c)} (${cellName(explained.paramCell)}): ${explained.structural ? `non-zero, ${explained.label}` : 'a structural zero'}.`}
       </p>
     </figure>
   );
