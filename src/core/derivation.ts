@@ -215,7 +215,7 @@ function matrixForm(conv: Convention, s: Sizes, m: MatrixName): MatrixForm | nul
   const under = factors.map((x) => `\\underset{${dimTex(x.dims)}}{${x.label}}`).join('\\,');
   return {
     rule: tex,
-    tex: `\\underset{${dimTex(result.dims)}}{${result.label}} = ${under}${m === 'y' ? ' + b' : ''}`,
+    tex: `\\underset{${dimTex(result.dims)}}{${result.label}} = ${under}${m === 'y' ? (conv === 'column' ? ' + b\\mathbf{1}^{\\top}' : ' + b') : ''}`,
     factors,
     result,
     checkTex,
