@@ -12,6 +12,8 @@ import {
   type Sizes,
   jacobian,
   shortcutWalkthrough,
+  jacobianCost,
+  type JacobianCost,
 } from '../core/index.ts';
 import type { AppState } from './store.ts';
 
@@ -148,4 +150,22 @@ export function selectWalkthrough(s: AppState): ShortcutWalkthrough {
   const w = shortcutWalkthrough(s.jacobianKind, s.config.convention, s.linearisation, { x, W }, o.dY, shortcut);
   walkMemo = { kind: s.jacobianKind, lin: s.linearisation, outputs: o, inputs: s.inputs, w };
   return w;
+}
+
+/** The cost of the chosen Jacobian at each preset (the teaching one at the lesson's sizes). */
+export interface PresetCost {
+  p: JacobianPreset;
+  cost: JacobianCost;
+}
+
+let costMemo: { key: string; costs: PresetCost[] } | null = null;
+
+/** The cost table's figures, from core's structured Jacobians; the same array while nothing they depend on changes. */
+export function selectCosts(s: AppState): PresetCost[] {
+  const { B, N, T, convention } = s.config;
+  const key = `${s.jacobianKind}|${convention}|${s.linearisation}|${B}|${N}|${T}`;
+  if (costMemo?.key === key) return costMemo.costs;
+  const costs = JACOBIAN_PRESETS.map((p) => ({ p, cost: jacobianCost(jacobian(s.jacobianKind, convention, PRESET_INFO[p].sizes ?? { B, N, T }, s.linearisation)) }));
+  costMemo = { key, costs };
+  return costs;
 }

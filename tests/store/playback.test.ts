@@ -169,3 +169,24 @@ describe('guarded lesson changes', () => {
     expect(store.getState().termHighlights).toEqual({});
   });
 });
+
+describe('Jacobian cost selector', () => {
+  it('gives each preset the closed-form figures, and the same array until something changes', async () => {
+    const { selectCosts } = await import('../../src/store/jacobianSlice.ts');
+    const store = createAppStore('?B=2&N=3&T=2');
+    const a = selectCosts(store.getState());
+    expect(selectCosts(store.getState())).toBe(a);
+    const mnist = a.find((c) => c.p === 'mnist')!.cost;
+    const [B, N, T] = [32, 784, 128];
+    expect(mnist.entries).toBe(B * T * N * T);
+    expect(mnist.nnz).toBe(B * T * N);
+    expect(mnist.float32).toBe(B * T * N * T * 4);
+    expect(mnist.macsShortcut).toBe(B * N * T);
+    const teaching = a.find((c) => c.p === 'teaching')!.cost;
+    expect(teaching.entries).toBe(2 * 2 * 3 * 2);
+    store.getState().setJacobianKind('dY/db');
+    const b = selectCosts(store.getState());
+    expect(b).not.toBe(a);
+    expect(b.find((c) => c.p === 'mnist')!.cost.nnz).toBe(B * T);
+  });
+});

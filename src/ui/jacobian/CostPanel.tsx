@@ -1,8 +1,7 @@
 // What the chosen Jacobian would cost to build and to multiply through, at
 // the lesson's size and at three realistic layers, beside the shortcut.
-import { useMemo } from 'react';
-import { formatBytes, formatCount, formatPercent, jacobian, jacobianCost, type JacobianCost, type Sizes } from '../../core/index.ts';
-import { JACOBIAN_PRESETS, PRESET_INFO, type JacobianPreset } from '../../store/jacobianSlice.ts';
+import { formatBytes, formatCount, formatPercent, type JacobianCost } from '../../core/index.ts';
+import { PRESET_INFO, selectCosts, type JacobianPreset } from '../../store/jacobianSlice.ts';
 import { useApp, useAppStore } from '../storeContext.tsx';
 import { KIND_TEXT } from './labels.ts';
 
@@ -23,21 +22,9 @@ interface Row {
 export function CostPanel() {
   const store = useAppStore();
   const kind = useApp((s) => s.jacobianKind);
-  const conv = useApp((s) => s.config.convention);
-  const lin = useApp((s) => s.linearisation);
   const preset = useApp((s) => s.jacobianPreset);
-  const B = useApp((s) => s.config.B);
-  const N = useApp((s) => s.config.N);
-  const T = useApp((s) => s.config.T);
 
-  const costs = useMemo(
-    () =>
-      JACOBIAN_PRESETS.map((p) => {
-        const sizes: Sizes = PRESET_INFO[p].sizes ?? { B, N, T };
-        return { p, cost: jacobianCost(jacobian(kind, conv, sizes, lin)) };
-      }),
-    [kind, conv, lin, B, N, T],
-  );
+  const costs = useApp(selectCosts);
 
   const rows: Row[] = [
     { label: 'B, N, T', cell: (c) => `${formatCount(c.sizes.B)}, ${formatCount(c.sizes.N)}, ${formatCount(c.sizes.T)}` },
