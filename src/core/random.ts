@@ -8,7 +8,7 @@ export interface Rng {
   int(n: number): number;
 }
 
-/** A mulberry32 generator with Box–Muller normals, seeded by any integer. */
+/** A mulberry32 generator with Irwin–Hall normals (exact arithmetic), seeded by any integer. */
 export function createRng(seed: number): Rng {
   let a = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
   const uniform = (): number => {
@@ -18,19 +18,13 @@ export function createRng(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  let spare: number | null = null;
+  // Irwin–Hall: twelve uniforms minus 6 has mean 0 and variance 1. Each uniform is a
+  // multiple of 2⁻³², so the sum is exact: a seed gives the same lesson in every
+  // engine, where Box–Muller's log, sin and cos may round differently.
   const normal = (): number => {
-    if (spare !== null) {
-      const s = spare;
-      spare = null;
-      return s;
-    }
-    let u = 0;
-    while (u === 0) u = uniform();
-    const v = uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    let s = 0;
+    for (let k = 0; k < 12; k++) s += uniform();
+    return s - 6;
   };
   return { uniform, normal, int: (n) => Math.floor(uniform() * n) };
 }

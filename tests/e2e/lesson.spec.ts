@@ -124,7 +124,7 @@ test.describe('keyboard', () => {
 const EDITS: Record<Convention, { m: MatrixName; r: number; c: number; text: string; value: number }[]> = {
   row: [
     { m: 'x', r: 1, c: 2, text: '1.5', value: 1.5 },
-    { m: 'W', r: 2, c: 0, text: '-0.25', value: -0.25 },
+    { m: 'W', r: 2, c: 0, text: '-0.35', value: -0.35 },
     { m: 'b', r: 0, c: 1, text: '3.7e-1', value: 0.37 },
   ],
   torch: [
