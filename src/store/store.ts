@@ -69,6 +69,8 @@ export interface FocusSlice {
   highlights: Highlights;
   /** The factor cells of the hovered term. */
   termHighlights: Highlights;
+  /** Cells pointed at from another view (a Jacobian entry, a walkthrough value); kept apart from term hovers. */
+  linked: Highlights;
   setFocus(cell: CellRef | null): void;
   setHover(cell: CellRef | null): void;
   setTerm(k: number | null): void;
@@ -175,7 +177,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
         pb = playbackFor(next.ctx, pb.granularity, k);
       }
       // A selected Jacobian entry names row and column numbers that the new lesson may lay out differently.
-      if (get().jacobianEntry) set({ jacobianEntry: null, termHighlights: {}, term: null });
+      if (get().jacobianEntry) set({ jacobianEntry: null, linked: {} });
       set({ config, seed, inputs, edited, ...next, ...pb, focus: f, hover: h, ...explained(next.ctx, config, pb.script, pb.step, f, h) });
     };
     /** Changes the lesson's settings, or, when the new lesson cannot be computed (it would overflow), keeps it and says why. */
@@ -207,6 +209,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       notices,
       focus,
       hover: null,
+      linked: {},
       ...playback,
       ...explained(lesson.ctx, config, playback.script, playback.step, focus, null),
 
@@ -290,7 +293,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
         if (k === null || !d || !d.terms[k]) return set({ term: null, termHighlights: {} });
         set({ term: k, termHighlights: groupCells(d.terms[k].factors) });
       },
-      setLinked: (cells) => set({ term: null, termHighlights: cells ? groupCells(cells) : {} }),
+      setLinked: (cells) => set({ linked: cells ? groupCells(cells) : {} }),
       ...createJacobianSlice(set, get, api),
       ...(url.jacobianKind ? { jacobianKind: url.jacobianKind } : {}),
       ...(url.linearisation ? { linearisation: url.linearisation } : {}),

@@ -166,7 +166,18 @@ describe('guarded lesson changes', () => {
     expect(store.getState().jacobianEntry).not.toBeNull();
     store.getState().setConvention('column');
     expect(store.getState().jacobianEntry).toBeNull();
-    expect(store.getState().termHighlights).toEqual({});
+    expect(store.getState().linked).toEqual({});
+  });
+
+  it('keeps a Jacobian entry outlined while derivation terms are hovered and left', () => {
+    const store = createAppStore('?focus=dW:0,0');
+    store.getState().setJacobianEntry({ r: 1, c: 2 });
+    const linked = store.getState().linked;
+    expect(linked).not.toEqual({});
+    store.getState().setTerm(0);
+    expect(store.getState().termHighlights).not.toEqual({});
+    store.getState().setTerm(null);
+    expect(store.getState().linked).toBe(linked);
   });
 });
 

@@ -88,8 +88,8 @@ describe('entry table', () => {
     fireEvent.mouseOver(entry(1, 5));
     const s = store.getState();
     expect(s.jacobianEntry).toEqual({ r: 1, c: 5 });
-    expect([...(s.termHighlights.y ?? [])]).toEqual(['0,1']);
-    expect([...(s.termHighlights.W ?? [])]).toEqual(['2,1']);
+    expect([...(s.linked.y ?? [])]).toEqual(['0,1']);
+    expect([...(s.linked.W ?? [])]).toEqual(['2,1']);
     const panel = screen.getByTestId('jacobian-explain');
     expect(panel.querySelector('h3')!.textContent).toMatch(/^∂y\[0,1\]\/∂W\[2,1\] = /);
     expect(panel.querySelectorAll('.katex').length).toBeGreaterThanOrEqual(4);
@@ -100,7 +100,7 @@ describe('entry table', () => {
     expect(lessonW.className).toContain('term');
     fireEvent.mouseLeave(table());
     expect(store.getState().jacobianEntry).toBeNull();
-    expect(store.getState().termHighlights).toEqual({});
+    expect(store.getState().linked).toEqual({});
     expect(lessonY.className).not.toContain('term');
   });
 

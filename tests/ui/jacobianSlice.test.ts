@@ -19,12 +19,12 @@ describe('jacobian slice', () => {
     const J = selectJacobian(s);
     expect(s.jacobianEntry).toEqual({ r: 1, c: 2 });
     const y = J.rowCell(1), w = J.colCell(2);
-    expect([...(s.termHighlights.y ?? [])]).toEqual([`${y.r},${y.c}`]);
-    expect([...(s.termHighlights.W ?? [])]).toEqual([`${w.r},${w.c}`]);
+    expect([...(s.linked.y ?? [])]).toEqual([`${y.r},${y.c}`]);
+    expect([...(s.linked.W ?? [])]).toEqual([`${w.r},${w.c}`]);
     store.getState().setJacobianEntry(null);
     s = store.getState();
     expect(s.jacobianEntry).toBeNull();
-    expect(s.termHighlights).toEqual({});
+    expect(s.linked).toEqual({});
   });
 
   it('refuses entries outside the Jacobian', () => {
@@ -40,7 +40,7 @@ describe('jacobian slice', () => {
     store.getState().setJacobianPreset('image-b32');
     store.getState().setJacobianEntry({ r: 3199, c: 1_638_399 });
     expect(store.getState().jacobianEntry).toEqual({ r: 3199, c: 1_638_399 });
-    expect(store.getState().termHighlights).toEqual({});
+    expect(store.getState().linked).toEqual({});
   });
 
   it('clears the entry and its outlines when the kind, linearisation or preset changes', () => {
@@ -49,10 +49,10 @@ describe('jacobian slice', () => {
     for (const change of changes) {
       store.getState().setJacobianPreset('teaching');
       store.getState().setJacobianEntry({ r: 0, c: 0 });
-      expect(store.getState().termHighlights).not.toEqual({});
+      expect(store.getState().linked).not.toEqual({});
       change();
       expect(store.getState().jacobianEntry).toBeNull();
-      expect(store.getState().termHighlights).toEqual({});
+      expect(store.getState().linked).toEqual({});
     }
   });
 

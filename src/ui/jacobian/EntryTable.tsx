@@ -127,7 +127,8 @@ export function EntryTable() {
           const cell = cellOf(e.target);
           if (cell) point(cell);
         }}
-        onMouseLeave={() => point(null)}
+        // Leaving with the pointer goes back to the entry the keyboard is on, if the table has focus.
+        onMouseLeave={() => point(ref.current?.contains(document.activeElement) ? { r: rp, c: cp } : null)}
         onFocus={(e) => {
           const cell = cellOf(e.target);
           if (cell) {

@@ -35,6 +35,8 @@ export interface MatrixGridProps {
   highlights?: ReadonlySet<string>;
   /** Factor cells of the hovered term, as 'r,c'. */
   termHighlights?: ReadonlySet<string>;
+  /** Cells pointed at from another view, outlined the same way, as 'r,c'. */
+  linked?: ReadonlySet<string>;
   /** Cells to show as not computed, as 'r,c', or 'all'. NaN values are shown that way too. */
   muted?: ReadonlySet<string> | 'all';
   /** Cells the player's current step reads, and writes. */
@@ -225,7 +227,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           tabbable={r === rp && c === cp}
           active={!!active && active.r === r && active.c === c}
           dep={highlights?.has(k) ?? false}
-          term={termHighlights?.has(k) ?? false}
+          term={(termHighlights?.has(k) ?? false) || (props.linked?.has(k) ?? false)}
           read={reads?.has(k) ?? false}
           written={writes?.has(k) ?? false}
           muted={isMuted}

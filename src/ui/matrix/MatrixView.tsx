@@ -53,6 +53,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const finalValues = useApp((s) => selectFinalValues(s, name));
   const highlights = useApp((s) => s.highlights[name] ?? EMPTY);
   const termHighlights = useApp((s) => s.termHighlights[name] ?? EMPTY);
+  const linked = useApp((s) => s.linked[name] ?? EMPTY);
   const reads = useApp((s) => s.stepReads[name] ?? EMPTY);
   const writes = useApp((s) => s.stepWrites[name] ?? EMPTY);
   const activeR = useApp((s) => {
@@ -91,6 +92,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
       active={activeR >= 0 ? { r: activeR, c: activeC } : null}
       highlights={highlights}
       termHighlights={termHighlights}
+      linked={linked}
       reads={reads}
       writes={writes}
       muted={name === 'L' && loss === 'upstream' ? 'all' : undefined}
