@@ -127,3 +127,15 @@ describe('App', () => {
     expect(store.getState().inputs.x.data[2]).toBe(5);
   });
 });
+
+describe('Copy link', () => {
+  it('shows the link to copy by hand when the clipboard is refused', async () => {
+    const user = userEvent.setup();
+    mount();
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    const field = await screen.findByRole('textbox', { name: 'Link to this lesson' });
+    expect((field as HTMLInputElement).value).toBe(window.location.href);
+    expect(screen.getByText(/Copy this link by hand/)).toBeTruthy();
+  });
+});

@@ -136,16 +136,22 @@ function SeedField() {
 /** Copies the page's link, which holds the whole lesson. */
 function CopyLink() {
   const [said, setSaid] = useState('');
+  // When the clipboard is refused (an iframe without permission, an old browser), the link is shown to copy by hand:
+  // inside an iframe the address bar would hold the host page, not this lesson.
+  const [manual, setManual] = useState<string | null>(null);
   return (
     <div className="field">
       <button
         type="button"
         onClick={async () => {
+          const href = window.location.href;
           try {
-            await navigator.clipboard.writeText(window.location.href);
+            await navigator.clipboard.writeText(href);
+            setManual(null);
             setSaid('Link copied: it reopens this exact lesson.');
           } catch {
-            setSaid('Copy the address bar: it holds this exact lesson.');
+            setManual(href);
+            setSaid('Copy this link by hand: it reopens this exact lesson.');
           }
         }}
       >
@@ -154,6 +160,9 @@ function CopyLink() {
       <span role="status" className="muted-text">
         {said}
       </span>
+      {manual !== null && (
+        <input className="manual-link" type="text" readOnly aria-label="Link to this lesson" value={manual} onFocus={(e) => e.currentTarget.select()} />
+      )}
     </div>
   );
 }
