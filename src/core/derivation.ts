@@ -20,7 +20,7 @@ import {
 import { ValidationError } from './errors.ts';
 import { formatNumber, texNumber } from './format.ts';
 import type { LessonInputs, LessonOutputs, LossKind } from './lesson.ts';
-import { LOSS_SPECS, softmaxRow } from './loss.ts';
+import { LOSS_SPECS, crossEntropy, softmaxRow } from './loss.ts';
 import type { Matrix } from './matrix.ts';
 import { dL, dLInline, wSub, xSub, ySub } from './notation.ts';
 
@@ -520,9 +520,7 @@ function deriveL(ctx: DerivationContext, base: Base, title: string): Derivation 
     const p = softmaxRow(cv, outputs.y, s);
     const row = range(T).map((k) => yCell(cv, s, k));
     const ys = row.map((rc) => get(outputs.y, rc));
-    // -log p_c as logsumexp(y_s) - y_{s,c}, finite even when p_c underflows to 0.
-    const m = Math.max(...ys);
-    const v = m + Math.log(ys.reduce((a, u) => a + Math.exp(u - m), 0)) - ys[c];
+    const v = crossEntropy(cv, outputs.y, s, c);
     return {
       factors: [...row, { m: 'target' as const, r: 0, c: s }],
       values: [...ys, c],

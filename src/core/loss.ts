@@ -86,6 +86,16 @@ export function softmaxRow(conv: Convention, y: Matrix, b: number): Float64Array
   return p;
 }
 
+/** −log p_c for sample b, as logsumexp(y_b) − y_bc: finite even when p_c underflows to 0. */
+export function crossEntropy(conv: Convention, y: Matrix, b: number, c: number): number {
+  const { T } = yDims(conv, y);
+  let m = -Infinity;
+  for (let t = 0; t < T; t++) m = Math.max(m, y.data[yIndex(conv, y, b, t)]);
+  let s = 0;
+  for (let t = 0; t < T; t++) s += Math.exp(y.data[yIndex(conv, y, b, t)] - m);
+  return m + Math.log(s) - y.data[yIndex(conv, y, b, c)];
+}
+
 /** The loss value, refused when it overflows rather than passed on as Infinity. */
 function finiteLoss(kind: CoreLossKind, v: number): number {
   if (!Number.isFinite(v)) throw new ValidationError('L', `loss: the ${kind} loss overflows to ${String(v)}; y is too large for float64`);
@@ -133,12 +143,7 @@ export function loss(convention: Convention, kind: CoreLossKind, y: Matrix, targ
     for (let b = 0; b < B; b++) {
       const p = softmaxRow(convention, y, b);
       const c = target[b];
-      // -log p_c = logsumexp(y_b) - y_bc, computed without overflow.
-      let m = -Infinity;
-      for (let t = 0; t < T; t++) m = Math.max(m, y.data[yIndex(convention, y, b, t)]);
-      let s = 0;
-      for (let t = 0; t < T; t++) s += Math.exp(y.data[yIndex(convention, y, b, t)] - m);
-      v += m + Math.log(s) - y.data[yIndex(convention, y, b, c)];
+      v += crossEntropy(convention, y, b, c);
       for (let t = 0; t < T; t++) dY.data[yIndex(convention, y, b, t)] = (p[t] - (t === c ? 1 : 0)) / B;
     }
     return { value: finiteLoss('softmax-ce', v / B), dY };
