@@ -10,8 +10,14 @@ import './ui/styles.css';
 const store = createAppStore(window.location.search);
 
 let last = '';
+let seen: unknown[] = [];
 const syncUrl = () => {
-  const q = encodeUrl(urlStateOf(store.getState()));
+  const s = store.getState();
+  // Hover and playback animation change the store often; the link only when one of these does.
+  const parts = [s.config, s.seed, s.inputs, s.edited, s.focus, s.step, s.script, s.jacobianKind, s.linearisation];
+  if (parts.every((v, k) => v === seen[k])) return;
+  seen = parts;
+  const q = encodeUrl(urlStateOf(s));
   if (q === last) return;
   last = q;
   const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;

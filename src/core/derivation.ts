@@ -140,28 +140,34 @@ export function matrixLabel(m: MatrixName): string {
 
 /** The value of any displayed cell. */
 export function cellValue(ctx: DerivationContext, cell: CellRef): number {
+  const [, cols] = cell.m === 'target' ? targetShape(ctx) : matrixShape(ctx.convention, ctx.sizes, cell.m);
+  return matrixValues(ctx, cell.m)[cell.r * cols + cell.c];
+}
+
+/** All values of a displayed matrix, row-major as laid out on screen (L as a single value). */
+export function matrixValues(ctx: DerivationContext, m: MatrixName): ArrayLike<number> {
   const { inputs, outputs } = ctx;
-  switch (cell.m) {
+  switch (m) {
     case 'x':
-      return get(inputs.x, cell);
+      return inputs.x.data;
     case 'W':
-      return get(inputs.W, cell);
+      return inputs.W.data;
     case 'b':
-      return inputs.b[cell.c];
+      return inputs.b;
     case 'target':
-      return ctx.loss === 'softmax-ce' ? inputs.targetClasses[cell.c] : get(inputs.targetMatrix, cell);
+      return ctx.loss === 'softmax-ce' ? inputs.targetClasses : inputs.targetMatrix.data;
     case 'y':
-      return get(outputs.y, cell);
+      return outputs.y.data;
     case 'L':
-      return outputs.L;
+      return [outputs.L];
     case 'dY':
-      return get(outputs.dY, cell);
+      return outputs.dY.data;
     case 'dW':
-      return get(outputs.dW, cell);
+      return outputs.dW.data;
     case 'db':
-      return outputs.db[cell.c];
+      return outputs.db;
     case 'dX':
-      return get(outputs.dX, cell);
+      return outputs.dX.data;
   }
 }
 

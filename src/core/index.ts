@@ -52,6 +52,7 @@ export {
 export {
   derive,
   cellValue,
+  matrixValues,
   matrixTex,
   matrixLabel,
   targetShape,

@@ -1,6 +1,6 @@
 // Derivations of the values shown part-way through the step script: cells not
 // yet computed, and dW and db sums that hold only the samples added so far.
-import { type CellRef } from './conventions.ts';
+import { type CellRef, matrixShape } from './conventions.ts';
 import { type Derivation, type DerivationContext, derive } from './derivation.ts';
 import { texNumber } from './format.ts';
 import { type ComputedName, type Script, COMPUTED, samplesDoneAt, snapshotAt } from './script.ts';
@@ -12,7 +12,7 @@ export function deriveAtStep(ctx: DerivationContext, script: Script, k: number, 
   const full = derive(ctx, cell);
   if (k >= script.steps.length || !isComputed(cell.m)) return full;
   const snap = snapshotAt(ctx, script, k);
-  const cols = cell.m === 'L' ? 1 : cell.m === 'db' ? ctx.outputs.db.length : ctx.outputs[cell.m].cols;
+  const [, cols] = matrixShape(ctx.convention, ctx.sizes, cell.m);
   const shown = snap[cell.m][cell.r * cols + cell.c];
   if (Number.isNaN(shown)) {
     const at = script.steps.findIndex((st) => st.writes.some((w) => w.cell.m === cell.m && w.cell.r === cell.r && w.cell.c === cell.c));

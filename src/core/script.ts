@@ -2,7 +2,7 @@
 // the cells it reads, the cells it writes with their values after the step,
 // and a narration. Sums are accumulated here in the same order as dense.ts, so
 // the last step ends exactly on backward's numbers.
-import { type CellRef, type Convention, bCell, wCell, xCell, yCell } from './conventions.ts';
+import { type CellRef, type Convention, bCell, matrixShape, wCell, xCell, yCell } from './conventions.ts';
 import type { DerivationContext } from './derivation.ts';
 import { formatNumber, texNumber } from './format.ts';
 import type { Matrix } from './matrix.ts';
@@ -273,12 +273,11 @@ export function snapshotAt(ctx: DerivationContext, script: Script, k: number): S
     db: blank(outputs.db.length),
     dX: blank(outputs.dX.data.length),
   };
-  const cols: Record<ComputedName, number> = { y: outputs.y.cols, L: 1, dY: outputs.dY.cols, dW: outputs.dW.cols, db: outputs.db.length, dX: outputs.dX.cols };
   const end = Math.max(0, Math.min(k, script.steps.length));
   for (let n = 0; n < end; n++)
     for (const w of script.steps[n].writes) {
       const m = w.cell.m as ComputedName;
-      snap[m][w.cell.r * cols[m] + w.cell.c] = w.value;
+      snap[m][w.cell.r * matrixShape(ctx.convention, ctx.sizes, m)[1] + w.cell.c] = w.value;
     }
   return snap;
 }

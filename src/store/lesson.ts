@@ -7,6 +7,7 @@ import {
   type LossKind,
   type Matrix,
   type Sizes,
+  fromRows,
   makeLesson,
 } from '../core/index.ts';
 import type { EditableName } from './url.ts';
@@ -17,11 +18,12 @@ export type Edited = Record<EditableName, boolean>;
 /** Nothing edited. */
 export const NONE_EDITED: Edited = { x: false, W: false, b: false, target: false, dY: false };
 
-const fromRowsOrNull = (rows: number[][] | undefined): Matrix | null => {
-  if (!rows) return null;
-  const r = rows.length, c = rows[0].length;
-  return { rows: r, cols: c, data: Float64Array.from(rows.flat()) };
-};
+/** Where each explicit matrix goes among the inputs (b and the target are handled on their own). */
+const MATRIX_INPUTS = [
+  ['x', 'x'],
+  ['W', 'W'],
+  ['dY', 'upstream'],
+] as const;
 
 /** The seed's lesson with any explicit values laid over it. Explicit values must already have the right shapes. */
 export function buildInputs(
@@ -32,15 +34,11 @@ export function buildInputs(
   const base = makeLesson(config, seed);
   const edited = { ...NONE_EDITED };
   const inputs = { ...base };
-  const x = fromRowsOrNull(explicit.x);
-  if (x) {
-    inputs.x = x;
-    edited.x = true;
-  }
-  const W = fromRowsOrNull(explicit.W);
-  if (W) {
-    inputs.W = W;
-    edited.W = true;
+  for (const [name, key] of MATRIX_INPUTS) {
+    const rows = explicit[name];
+    if (!rows) continue;
+    inputs[key] = fromRows(rows);
+    edited[name] = true;
   }
   if (explicit.b) {
     inputs.b = Float64Array.from(explicit.b[0]);
@@ -48,13 +46,8 @@ export function buildInputs(
   }
   if (explicit.target) {
     if (config.loss === 'softmax-ce') inputs.targetClasses = explicit.target[0].slice();
-    else inputs.targetMatrix = fromRowsOrNull(explicit.target) ?? inputs.targetMatrix;
+    else inputs.targetMatrix = fromRows(explicit.target);
     edited.target = true;
-  }
-  const dY = fromRowsOrNull(explicit.dY);
-  if (dY) {
-    inputs.upstream = dY;
-    edited.dY = true;
   }
   return { inputs, edited };
 }

@@ -34,11 +34,14 @@ export const SPEEDS: readonly number[] = [0.5, 1, 2, 4];
 
 /** The playback fields for a lesson: the script, the step clamped into it, and the snapshot. */
 export function playbackFor(ctx: DerivationContext, granularity: Granularity | null, step: number | null): Pick<PlaybackSlice, 'granularity' | 'script' | 'step' | 'snapshot' | 'stepReads' | 'stepWrites'> {
-  const g = granularity ?? defaultGranularity(ctx);
-  const script = buildScript(ctx, g);
+  return atStep(ctx, buildScript(ctx, granularity ?? defaultGranularity(ctx)), step);
+}
+
+/** The playback fields for a script at step k (null: the end), k clamped into the script. */
+export function atStep(ctx: DerivationContext, script: Script, step: number | null): Pick<PlaybackSlice, 'granularity' | 'script' | 'step' | 'snapshot' | 'stepReads' | 'stepWrites'> {
   const n = script.steps.length;
   const k = step === null ? n : Math.max(0, Math.min(n, Math.trunc(step)));
-  return { granularity: g, script, step: k, snapshot: k >= n ? null : snapshotAt(ctx, script, k), ...stepMarks(script, k) };
+  return { granularity: script.granularity, script, step: k, snapshot: k >= n ? null : snapshotAt(ctx, script, k), ...stepMarks(script, k) };
 }
 
 /** The read and written cells of the last applied step, while the lesson is part-way. */

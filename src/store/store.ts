@@ -16,17 +16,18 @@ import {
   computeLesson,
   convertInputs,
   deriveAtStep,
-  snapshotAt,
+  buildScript,
+  defaultGranularity,
   type Script,
   type Snapshot,
   withEntry,
 } from '../core/index.ts';
 import { groupCells, type Highlights } from './highlights.ts';
 import { createJacobianSlice, type JacobianSlice } from './jacobianSlice.ts';
-import { createPlaybackActions, playbackFor, stepMarks, type PlaybackSlice } from './playbackSlice.ts';
+import { atStep, createPlaybackActions, playbackFor, type PlaybackSlice } from './playbackSlice.ts';
 
 export { groupCells, type Highlights };
-import { type Edited, buildInputs, resizeInputs } from './lesson.ts';
+import { type Edited, NONE_EDITED, buildInputs, resizeInputs } from './lesson.ts';
 import { numberProblem, parseNumber } from './parse.ts';
 import { type EditableName, type Notice, SIZE_MAX, SIZE_MIN, type UrlState, cellShape, decodeUrl, rowsOf } from './url.ts';
 
@@ -169,13 +170,14 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       const h = hover && inShape(hover, config) ? hover : null;
       // Mid-lesson, stay at the start of the matrix being worked on: step numbers change meaning with the script.
       const target = step < script.steps.length ? script.steps[step].target : null;
-      let pb = playbackFor(next.ctx, grainChosen ? granularity : null, null);
+      const sc = buildScript(next.ctx, grainChosen ? granularity : defaultGranularity(next.ctx));
+      let k: number | null = null;
       if (target) {
         // The same step when the script kept its shape (a value was edited); else the start of the same matrix.
-        const same = pb.script.steps[step]?.id === script.steps[step].id;
-        const k = same ? step : pb.script.targetStart[target] >= 0 ? pb.script.targetStart[target] : Math.min(step, pb.script.steps.length);
-        pb = playbackFor(next.ctx, pb.granularity, k);
+        const same = sc.steps[step]?.id === script.steps[step].id;
+        k = same ? step : sc.targetStart[target] >= 0 ? sc.targetStart[target] : step;
       }
+      const pb = atStep(next.ctx, sc, k);
       // A selected Jacobian entry names row and column numbers that the new lesson may lay out differently.
       if (get().jacobianEntry) set({ jacobianEntry: null, linked: {} });
       set({ config, seed, inputs, edited, ...next, ...pb, focus: f, hover: h, ...explained(next.ctx, config, pb.script, pb.step, f, h) });
@@ -193,11 +195,11 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
     const moveTo = (k: number, script?: Script) => {
       const s = get();
       const sc = script ?? s.script;
-      const n = sc.steps.length;
-      const step = Math.max(0, Math.min(n, Math.trunc(k)));
+      const step = Math.max(0, Math.min(sc.steps.length, Math.trunc(k)));
       if (step === s.step && sc === s.script) return;
-      const snapshot = step >= n ? null : keepUnchanged(s.snapshot, snapshotAt(s.ctx, sc, step));
-      set({ script: sc, granularity: sc.granularity, step, snapshot, ...stepMarks(sc, step), ...explained(s.ctx, s.config, sc, step, s.focus, s.hover) });
+      const pb = atStep(s.ctx, sc, step);
+      const snapshot = pb.snapshot && keepUnchanged(s.snapshot, pb.snapshot);
+      set({ ...pb, snapshot, ...explained(s.ctx, s.config, sc, step, s.focus, s.hover) });
     };
     const playbackActions = createPlaybackActions<AppState>(set, get, moveTo);
     return {
@@ -245,8 +247,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
       },
       setSeed: (seed) => {
         const s = get();
-        const clean = { x: false, W: false, b: false, target: false, dY: false };
-        relesson(s.config, Math.trunc(seed), buildInputs(s.config, Math.trunc(seed), {}).inputs, clean);
+        relesson(s.config, Math.trunc(seed), buildInputs(s.config, Math.trunc(seed), {}).inputs, NONE_EDITED);
       },
       editCell: (cell, text) => {
         const s = get();

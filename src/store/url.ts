@@ -14,6 +14,7 @@ import {
   type Granularity,
   type JacobianKind,
   type Linearisation,
+  toRows,
 } from '../core/index.ts';
 import { matrixTextProblem, parseMatrixText, parseNumber, writeNumber } from './parse.ts';
 
@@ -57,9 +58,7 @@ const MATRIX_NAMES: readonly MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 
 
 /** The shape an explicit URL matrix must have. `b` and class targets are one row. */
 export function expectedShape(name: EditableName, conv: Convention, sizes: Sizes, loss: LossKind): [number, number] {
-  if (name === 'b') return [1, sizes.T];
-  if (name === 'target') return targetShape({ convention: conv, loss, sizes });
-  return matrixShape(conv, sizes, name === 'dY' ? 'dY' : name);
+  return cellShape(name, conv, sizes, loss);
 }
 
 function readSize(p: URLSearchParams, name: 'B' | 'N' | 'T', notices: Notice[]): number {
@@ -182,10 +181,7 @@ const writeRows = (rows: number[][]): string => rows.map((r) => r.map(writeNumbe
 
 /** Rows of a matrix, or of a flat vector as one row. */
 export function rowsOf(m: Matrix | Float64Array | number[]): number[][] {
-  if (m instanceof Float64Array || Array.isArray(m)) return [Array.from(m)];
-  const out: number[][] = [];
-  for (let r = 0; r < m.rows; r++) out.push(Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
-  return out;
+  return m instanceof Float64Array || Array.isArray(m) ? [Array.from(m)] : toRows(m);
 }
 
 /** Writes a lesson as a query string (without '?'). Parameters equal to the defaults are left out. */

@@ -1,6 +1,6 @@
 // A matrix of the lesson, read from the store and wired to focus, hover and editing.
 import { useCallback } from 'react';
-import { matrixDims, matrixLabel, type MatrixName } from '../../core/index.ts';
+import { matrixDims, matrixLabel, matrixValues, type MatrixName } from '../../core/index.ts';
 import { cellShape } from '../../store/url.ts';
 import { editableName, type AppState } from '../../store/store.ts';
 import { useApp, useAppStore } from '../storeContext.tsx';
@@ -13,30 +13,9 @@ export function selectValues(s: AppState, m: MatrixName): ArrayLike<number> {
   return selectFinalValues(s, m);
 }
 
-/** Values of a displayed matrix in the complete lesson, whatever the player's step. */
+/** Values of a displayed matrix in the complete lesson, whatever the player's step (L kept as one stable array). */
 export function selectFinalValues(s: AppState, m: MatrixName): ArrayLike<number> {
-  switch (m) {
-    case 'x':
-      return s.inputs.x.data;
-    case 'W':
-      return s.inputs.W.data;
-    case 'b':
-      return s.inputs.b;
-    case 'target':
-      return s.config.loss === 'softmax-ce' ? s.inputs.targetClasses : s.inputs.targetMatrix.data;
-    case 'y':
-      return s.outputs.y.data;
-    case 'L':
-      return s.lossCell;
-    case 'dY':
-      return s.outputs.dY.data;
-    case 'dW':
-      return s.outputs.dW.data;
-    case 'db':
-      return s.outputs.db;
-    case 'dX':
-      return s.outputs.dX.data;
-  }
+  return m === 'L' ? s.lossCell : matrixValues(s.ctx, m);
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
