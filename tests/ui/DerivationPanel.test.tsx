@@ -174,3 +174,16 @@ describe('DerivationPanel with the store', () => {
     expect(store.getState().termHighlights).toEqual({});
   });
 });
+
+describe('values not on screen', () => {
+  it('says "not computed yet" part-way through the player, and "not used" for the loss when dL/dy is given', async () => {
+    const { buildScript, deriveAtStep } = await import('../../src/core/index.ts');
+    const ctx = ctxOf('row', 'mse');
+    const d = deriveAtStep(ctx, buildScript(ctx, 'fine'), 0, { m: 'L', r: 0, c: 0 });
+    render(<DerivationBody d={d} term={null} onTerm={() => {}} />);
+    expect(screen.getByTestId('derivation-value').textContent).toBe('not computed yet');
+    cleanup();
+    render(<DerivationBody d={derive(ctxOf('row', 'upstream'), { m: 'L', r: 0, c: 0 })} term={null} onTerm={() => {}} />);
+    expect(screen.getByTestId('derivation-value').textContent).toBe('not used');
+  });
+});

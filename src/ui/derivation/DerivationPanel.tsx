@@ -115,7 +115,11 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
   return (
     <div className="derivation-body" data-cell={cellText(d.cell)}>
       <h2 className="derivation-title">
-        {d.title} = <span data-testid="derivation-value">{formatNumber(d.value, 6)}</span>
+        {d.title} ={' '}
+        <span data-testid="derivation-value">
+          {/* NaN is a value not computed yet at this step, or the loss when dL/dy is given directly. */}
+          {Number.isNaN(d.value) ? (d.role === 'input' ? 'not used' : 'not computed yet') : formatNumber(d.value, 6)}
+        </span>
       </h2>
       <p className="note">{d.note}</p>
       <ol className="lines">
