@@ -1,8 +1,10 @@
 // Forward and backward of one dense layer, for the three conventions side by side.
-import { type Convention, sizesOf, xShape, wShape, yShape } from './conventions.ts';
+import type { Convention } from './conventions.ts';
 import { ValidationError } from './errors.ts';
 import { matmulNN, matmulNT, matmulTN } from './gemm.ts';
 import type { Matrix } from './matrix.ts';
+import { msg } from './messages.ts';
+import { sizesOf, wShape, xShape, yShape } from './nodes.ts';
 import { assertFinite, assertMatrix, assertShape, isAllFinite, maxAbs } from './validate.ts';
 
 /** Gradients of the loss with respect to the layer's inputs and parameters. */
@@ -38,6 +40,7 @@ function checkOutput(fn: string, name: string, out: Float64Array, cols: number, 
   throw new ValidationError(
     name,
     `${fn}: ${name}[${Math.floor(k / cols)},${k % cols}] overflows to ${String(out[k])}; the inputs are too large for float64`,
+    msg('error.overflow', { name, index: `${Math.floor(k / cols)},${k % cols}` }),
   );
 }
 

@@ -1,6 +1,7 @@
 // Central finite differences on every input and parameter, compared with the analytic gradients.
 import type { Convention } from './conventions.ts';
 import { computeLesson, type LessonInputs, type LossKind } from './lesson.ts';
+import type { Activation } from './ops/activation.ts';
 import type { Matrix } from './matrix.ts';
 
 /** The result of a gradient check: the largest error, and where it is. */
@@ -15,10 +16,10 @@ export interface GradCheckResult {
  * Checks dL/dX, dL/dW and dL/db against central differences (f(v+h) − f(v−h)) / 2h.
  * For 'upstream' the loss is taken to be Σ dY ⊙ y, whose gradient is the given dY.
  */
-export function gradCheck(convention: Convention, kind: LossKind, inputs: LessonInputs, h = 1e-5): GradCheckResult {
-  const analytic = computeLesson(convention, kind, inputs);
+export function gradCheck(convention: Convention, kind: LossKind, inputs: LessonInputs, h = 1e-5, activation: Activation = 'identity'): GradCheckResult {
+  const analytic = computeLesson(convention, kind, inputs, activation);
   const lossOf = (inp: LessonInputs): number => {
-    const out = computeLesson(convention, kind, inp);
+    const out = computeLesson(convention, kind, inp, activation);
     if (kind !== 'upstream') return out.L;
     let s = 0;
     for (let k = 0; k < out.y.data.length; k++) s += inputs.upstream.data[k] * out.y.data[k];

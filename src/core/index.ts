@@ -1,17 +1,24 @@
 // The public API of the maths core. Pure TypeScript: runs in Node, the browser and a worker.
 export type { Matrix } from './matrix.ts';
 export { fromRows, toRows, zeros, transpose, clone, at, withEntry, shapeOf } from './matrix.ts';
-export type { Convention, Sizes, MatrixName, CellRef, ConventionInfo } from './conventions.ts';
+export type { Convention, Sizes } from './conventions.ts';
+export { CONVENTIONS, isConvention } from './conventions.ts';
+export type { IndexName, Idx, LayoutName } from './layout.ts';
+export { axesOf, layoutShape, layoutDims, logicalOf, physicalOf, indicesOf, INDEX_SIZE } from './layout.ts';
+export type { MatrixName, CellRef } from './nodes.ts';
 export {
-  CONVENTIONS,
-  CONVENTION_INFO,
-  isConvention,
+  MATRIX_NAMES,
+  NODE_LAYOUT,
+  NODE_TEX,
+  ENTRY_SYMBOL_OF,
+  GRADIENT_OF,
+  matrixShape,
+  matrixDims,
+  cellAt,
+  idxOf,
   xShape,
   wShape,
   yShape,
-  matrixShape,
-  matrixDims,
-  sizesOf,
   xCell,
   wCell,
   yCell,
@@ -19,10 +26,20 @@ export {
   xLogical,
   wLogical,
   yLogical,
-} from './conventions.ts';
+  sizesOf,
+} from './nodes.ts';
+export { subOf, entryTex, ySub, xSub, wSub } from './notation.ts';
+export type { Msg, MsgParam, NumParam, TexParam, CellParam, CoreMessageKey } from './messages.ts';
+export { msg, num } from './messages.ts';
 export { ValidationError } from './errors.ts';
 export { forward, backward, type Gradients } from './dense.ts';
-export { loss, softmaxRow, LOSS_SPECS, type CoreLossKind, type LossResult, type LossSpec } from './loss.ts';
+export { ACTIVATIONS, ACTIVATION_SPECS, activate, activationBackward, isActivation, type Activation, type ActivationSpec } from './ops/activation.ts';
+export { LOSS_KINDS, LOSS_TARGET, isLossKind, type CoreLossKind, type LossKind, type TargetKind } from './ops/lossKinds.ts';
+export { loss, LOSSES, LOSS_SPECS, type LossEntry, type LossResult, type LossSpec } from './ops/losses.ts';
+export { softmaxRow, crossEntropy } from './ops/lossMath.ts';
+export { CONVENTION_INFO, PRODUCTS, denseNames, forwardTex, layerTex, linearRule, type ConventionInfo } from './ops/linear.ts';
+export type { ComputedRule, GivenRule, NodeRule, OpId, Phase, Schedule, MatrixForm, FormFactor, Narration, NumericTerm, DerivationContext, GraphSpec } from './ops/types.ts';
+export { lessonGraph, type LessonGraph } from './graph.ts';
 export {
   jacobian,
   vectorise,
@@ -30,38 +47,16 @@ export {
   MATERIALISE_LIMIT,
   VJP_LIMIT,
   type Jacobian,
-  type JacobianKind,
-  type JacobianValues,
   type Linearisation,
 } from './jacobian.ts';
+export { JACOBIAN_KINDS, JACOBIAN_SPECS, jacobianKindsFor, jacobianOf, paramOf, sharedIndices, type JacobianKind, type JacobianKindSpec, type JacobianValues } from './jacobianKinds.ts';
 export { gradCheck, type GradCheckResult } from './gradcheck.ts';
 export { createRng, type Rng } from './random.ts';
-export {
-  makeLesson,
-  computeLesson,
-  convertInputs,
-  lessonSizes,
-  assertLessonShapes,
-  isLossKind,
-  LOSS_KINDS,
-  type LossKind,
-  type LessonConfig,
-  type LessonInputs,
-  type LessonOutputs,
-} from './lesson.ts';
-export {
-  derive,
-  cellValue,
-  matrixValues,
-  matrixTex,
-  matrixLabel,
-  targetShape,
-  type Derivation,
-  type DerivationTerm,
-  type DerivationContext,
-  type MatrixForm,
-} from './derivation.ts';
-export { formatNumber, texNumber } from './format.ts';
+export { makeLesson, computeLesson, convertInputs, lessonSizes, assertLessonShapes } from './lesson.ts';
+export type { LessonConfig, LessonInputs, LessonOutputs } from './lessonTypes.ts';
+export { derive, uniqueCells, type Derivation, type DerivationTerm, type Progress } from './derivation.ts';
+export { cellValue, matrixValues, nodeLayout, nodeShape, nodeDims, targetShape, inShape } from './values.ts';
+export { formatNumber, texNumber, numberFormat, ENGLISH, type NumberFormat } from './format.ts';
 export {
   buildScript,
   snapshotAt,
@@ -72,11 +67,34 @@ export {
   type Script,
   type Step,
   type StepWrite,
-  type Phase,
   type Granularity,
   type ComputedName,
   type Snapshot,
 } from './script.ts';
 export { deriveAtStep } from './partial.ts';
-export { sparsityPattern, structuralCount, hasStructuralNonZero, patternAt, nearestNonZeroColumn, keyAt, paramOf, sparsityRaster, jacobianCost, formatBytes, formatCount, formatPercent, OUTSIDE, type AxisKey, type SparsityPattern, type PatternSpec, type RasterView, type JacobianCost } from './sparsity.ts';
-export { explainEntry, shortcutWalkthrough, type EntryExplanation, type ShortcutTerm, type ShortcutColumn, type ShortcutWalkthrough } from './jacobianExplain.ts';
+export {
+  sparsityPattern,
+  structuralCount,
+  hasStructuralNonZero,
+  patternAt,
+  nearestNonZeroColumn,
+  keyAt,
+  sparsityRaster,
+  jacobianCost,
+  OUTSIDE,
+  type AxisKey,
+  type SparsityPattern,
+  type PatternSpec,
+  type RasterView,
+  type JacobianCost,
+} from './sparsity.ts';
+export {
+  explainEntry,
+  shortcutWalkthrough,
+  WALKTHROUGH_STEPS,
+  type EntryExplanation,
+  type ShortcutTerm,
+  type ShortcutColumn,
+  type ShortcutWalkthrough,
+  type WalkthroughStep,
+} from './jacobianExplain.ts';

@@ -1,25 +1,24 @@
-// The full Jacobians of y with respect to W, X and b, described by their
-// structure. Nothing here allocates the whole matrix unless asked to, within
-// a limit.
-import {
-  type CellRef,
-  type Convention,
-  type Sizes,
-  bCell,
-  matrixShape,
-  wCell,
-  wLogical,
-  xCell,
-  xLogical,
-  yCell,
-  yLogical,
-} from './conventions.ts';
+// The full Jacobians of the layer's output with respect to W, X and b (and of
+// y with respect to z through an activation), described by their structure.
+// Nothing here allocates the whole matrix unless asked to, within a limit.
+import type { Convention, Sizes } from './conventions.ts';
 import { ValidationError } from './errors.ts';
+import {
+  JACOBIAN_SPECS,
+  type JacobianKind,
+  type JacobianValues,
+  entryValue,
+  jacobianOf,
+  paramOf,
+  sharedIndices,
+} from './jacobianKinds.ts';
+import { INDEX_SIZE, type Idx, indicesOf } from './layout.ts';
 import type { Matrix } from './matrix.ts';
+import { type CellRef, NODE_LAYOUT, cellAt, idxOf, matrixShape } from './nodes.ts';
+import type { Activation } from './ops/activation.ts';
 import { assertSize } from './validate.ts';
 
-/** Which Jacobian: of y with respect to W, X or b. */
-export type JacobianKind = 'dY/dW' | 'dY/dX' | 'dY/db';
+export type { JacobianKind, JacobianValues } from './jacobianKinds.ts';
 
 /** How a matrix is flattened into a vector: row after row, or column after column. */
 export type Linearisation = 'row-major' | 'column-major';
@@ -30,15 +29,16 @@ export const MATERIALISE_LIMIT = 1 << 24;
 /** Above this many entries, the full-Jacobian vector–Jacobian product refuses: it visits every entry. */
 export const VJP_LIMIT = 1 << 26;
 
-/** A Jacobian described by its structure. Row r is an element of y, column c an element of the parameter. */
+/** A Jacobian described by its structure. Row r is an element of y (or z), column c an element of the parameter. */
 export interface Jacobian {
   kind: JacobianKind;
   convention: Convention;
+  activation: Activation;
   sizes: Sizes;
   linearisation: Linearisation;
   /** |y| = B·T. */
   rows: number;
-  /** |W| = N·T, |X| = B·N or |b| = T. */
+  /** |W| = N·T, |X| = B·N, |b| = T or |z| = B·T. */
   cols: number;
   /** rows · cols. */
   entries: number;
@@ -48,7 +48,7 @@ export interface Jacobian {
   bytes: { float32: number; float64: number };
   /** Multiply-adds of a vector–Jacobian product: through the full matrix, and by the shortcut formula. */
   macs: { full: number; shortcut: number };
-  /** The y cell of row r. */
+  /** The y (or z) cell of row r. */
   rowCell(r: number): CellRef;
   /** The parameter cell of column c. */
   colCell(c: number): CellRef;
@@ -68,12 +68,6 @@ export interface Jacobian {
   vjp(g: Float64Array): Float64Array;
 }
 
-/** The values entries need: x and W in the Jacobian's convention. */
-export interface JacobianValues {
-  x: Matrix;
-  W: Matrix;
-}
-
 function linear(lin: Linearisation, rows: number, cols: number) {
   return {
     index: (r: number, c: number): number => (lin === 'row-major' ? r * cols + c : c * rows + r),
@@ -81,28 +75,33 @@ function linear(lin: Linearisation, rows: number, cols: number) {
   };
 }
 
-/** The structured Jacobian of y with respect to W, X or b. Costs O(1) time and memory to make. */
+/** The structured Jacobian of a kind. Costs O(1) time and memory to make. */
 export function jacobian(
   kind: JacobianKind,
   convention: Convention,
   sizes: Sizes,
   linearisation: Linearisation = 'row-major',
   values?: JacobianValues,
+  activation: Activation = 'identity',
 ): Jacobian {
   const { B, N, T } = sizes;
   assertSize('B', B);
   assertSize('N', N);
   assertSize('T', T);
+  if (!JACOBIAN_SPECS[kind]) throw new ValidationError('kind', `jacobian: unknown kind '${String(kind)}'`);
   if (values) {
-    // Entries read x and W by the convention's layout, so they must have its shapes.
-    for (const [field, m] of [['x', values.x], ['W', values.W]] as const) {
+    // Entries read x, W and z by the convention's layout, so they must have its shapes.
+    for (const [field, m] of [['x', values.x], ['W', values.W], ['z', values.z]] as const) {
+      if (!m) continue;
       const [r, c] = matrixShape(convention, sizes, field);
       if (m.rows !== r || m.cols !== c) {
         throw new ValidationError(field, `jacobian ${kind}: ${field} is [${m.rows},${m.cols}] but the sizes need [${r},${c}] (convention '${convention}')`);
       }
     }
   }
-  const param = kind === 'dY/dW' ? 'W' : kind === 'dY/dX' ? 'x' : 'b';
+  const { of } = jacobianOf(kind, activation);
+  const param = paramOf(kind);
+  const colLayout = NODE_LAYOUT[param];
   const [yr, yc] = matrixShape(convention, sizes, 'y');
   const [pr, pc] = matrixShape(convention, sizes, param);
   const ylin = linear(linearisation, yr, yc);
@@ -110,42 +109,38 @@ export function jacobian(
   const rows = B * T;
   const cols = pr * pc;
   const entries = rows * cols;
-  const nnz = kind === 'dY/db' ? B * T : B * T * N;
-  const shortcut = kind === 'dY/db' ? B * T : B * N * T;
+  const shared = sharedIndices(kind, convention);
+  const free = indicesOf(colLayout, convention).filter((k) => !shared.includes(k));
+  // Each row meets one non-zero per value of the column's indices it does not share.
+  const perRow = free.reduce((n, k) => n * sizes[INDEX_SIZE[k]], 1);
+  const nnz = rows * perRow;
 
-  const rowLogical = (r: number): [number, number] => {
-    const [pr0, pc0] = ylin.cell(r);
-    return yLogical(convention, pr0, pc0);
+  const rowIdx = (r: number): Idx => {
+    const [a, b] = ylin.cell(r);
+    return idxOf({ m: 'y', r: a, c: b }, convention);
   };
-  // Logical indices of column c: [i, t] for W, [b, i] for X, [0, t] for b.
-  const colLogical = (c: number): [number, number] => {
-    const [r0, c0] = plin.cell(c);
-    if (param === 'W') return wLogical(convention, r0, c0);
-    if (param === 'x') return xLogical(convention, r0, c0);
-    return [0, c0];
+  const colIdx = (c: number): Idx => {
+    const [a, b] = plin.cell(c);
+    return idxOf({ m: param, r: a, c: b }, convention);
   };
   const isStructuralNonZero = (r: number, c: number): boolean => {
-    const [b, t] = rowLogical(r);
-    const [p, q] = colLogical(c);
-    if (param === 'W') return q === t;
-    if (param === 'x') return p === b;
-    return q === t;
-  };
-  const colIndexOf = (p: number, q: number): number => {
-    const cell = param === 'W' ? wCell(convention, p, q) : param === 'x' ? xCell(convention, p, q) : bCell(q);
-    return plin.index(cell.r, cell.c);
+    const ri = rowIdx(r), ci = colIdx(c);
+    return shared.every((k) => ri[k] === ci[k]);
   };
   const rowNonZeros = (r: number): number[] => {
-    const [b, t] = rowLogical(r);
+    const ri = rowIdx(r);
     const out: number[] = [];
-    if (param === 'W') for (let i = 0; i < N; i++) out.push(colIndexOf(i, t));
-    else if (param === 'x') for (let i = 0; i < N; i++) out.push(colIndexOf(b, i));
-    else out.push(colIndexOf(0, t));
+    // Every column cell agreeing with the row on the shared indices, the free ones running over their sizes.
+    const walk = (k: number, idx: Idx) => {
+      if (k === free.length) {
+        const cell = cellAt(param, convention, idx);
+        out.push(plin.index(cell.r, cell.c));
+        return;
+      }
+      for (let v = 0; v < sizes[INDEX_SIZE[free[k]]]; v++) walk(k + 1, { ...idx, [free[k]]: v });
+    };
+    walk(0, Object.fromEntries(shared.map((k) => [k, ri[k]])));
     return out.sort((u, v) => u - v);
-  };
-  const needValues = (): JacobianValues => {
-    if (!values) throw new ValidationError('values', `jacobian ${kind}: entry values need x and W; this Jacobian was made from sizes only`);
-    return values;
   };
   const checkIndex = (r: number, c: number): void => {
     if (!Number.isInteger(r) || !Number.isInteger(c) || r < 0 || c < 0 || r >= rows || c >= cols) {
@@ -155,27 +150,20 @@ export function jacobian(
   const entry = (r: number, c: number): number => {
     checkIndex(r, c);
     if (!isStructuralNonZero(r, c)) return 0;
-    if (param === 'b') return 1;
-    const v = needValues();
-    const [b, t] = rowLogical(r);
-    const [p, q] = colLogical(c);
-    if (param === 'W') {
-      const cell = xCell(convention, b, p); // ∂y[b,t]/∂W[i,t] = x[b,i]
-      return v.x.data[cell.r * v.x.cols + cell.c];
+    const e = entryValue(kind, convention, rowIdx(r), colIdx(c), values, activation);
+    if (e.value === null) {
+      throw new ValidationError('values', `jacobian ${kind}: entry values need ${kind === 'dY/dZ' ? 'z' : 'x and W'}; this Jacobian was made from sizes only`);
     }
-    const cell = wCell(convention, q, t); // ∂y[b,t]/∂x[b,i] = W[i,t]
-    return v.W.data[cell.r * v.W.cols + cell.c];
+    return e.value;
   };
   const refuse = (what: string, limit: number): never => {
-    throw new ValidationError(
-      'size',
-      `jacobian ${kind}: ${what} has ${entries.toLocaleString('en')} entries, above the limit of ${limit.toLocaleString('en')}; use the structure or the shortcut formula instead`,
-    );
+    throw new ValidationError('size', `jacobian ${kind}: ${what} has ${entries} entries, above the limit of ${limit}; use the structure or the shortcut formula instead`);
   };
 
   return {
     kind,
     convention,
+    activation,
     sizes: { B, N, T },
     linearisation,
     rows,
@@ -183,14 +171,15 @@ export function jacobian(
     entries,
     nnz,
     bytes: { float32: entries * 4, float64: entries * 8 },
-    macs: { full: entries, shortcut },
+    // The shortcut formula does exactly one multiply-add per structural non-zero.
+    macs: { full: entries, shortcut: nnz },
     rowCell: (r) => {
-      const [b, t] = rowLogical(r);
-      return yCell(convention, b, t);
+      const [a, b] = ylin.cell(r);
+      return { m: of, r: a, c: b };
     },
     colCell: (c) => {
-      const [r0, c0] = plin.cell(c);
-      return { m: param, r: r0, c: c0 };
+      const [a, b] = plin.cell(c);
+      return { m: param, r: a, c: b };
     },
     rowOf: (cell) => ylin.index(cell.r, cell.c),
     colOf: (cell) => plin.index(cell.r, cell.c),

@@ -1,31 +1,33 @@
 // What the Jacobian view explains, as data: one entry written with Kronecker
 // deltas and its numbers filled in, and the vector–Jacobian product walked
 // through step by step until it lands on the shortcut's gradient. Views only
-// typeset these strings and lay out these numbers.
-import { type CellRef, type Convention, type MatrixName, matrixShape, wCell, xCell } from './conventions.ts';
-import { texNumber } from './format.ts';
+// typeset these formulas and lay out these numbers.
+import type { Convention } from './conventions.ts';
+import { ENGLISH, type NumberFormat } from './format.ts';
 import { type Jacobian, type JacobianKind, type JacobianValues, type Linearisation, jacobian, unvectorise, vectorise } from './jacobian.ts';
+import { entryValue, jacobianOf, paramOf } from './jacobianKinds.ts';
 import type { Matrix } from './matrix.ts';
-import { wSub, xSub, ySub } from './notation.ts';
-import { paramOf } from './sparsity.ts';
+import { type Msg, cellParam, msg } from './messages.ts';
+import { type CellRef, type MatrixName, idxOf, matrixShape, sizesOf } from './nodes.ts';
+import { entryTex, subOf } from './notation.ts';
+import { ACTIVATION_SPECS, type Activation } from './ops/activation.ts';
+import { activationName } from './ops/activationRules.ts';
+import { linearRule } from './ops/linear.ts';
+import { sumRuleTex } from './ops/sums.ts';
 
 /** One Jacobian entry, explained. */
 export interface EntryExplanation {
   r: number;
   c: number;
-  /** The y cell of row r and the parameter cell of column c, in the convention's layout. */
+  /** The cell of row r (of y, or z) and the parameter cell of column c, in the convention's layout. */
   yCell: CellRef;
   paramCell: CellRef;
-  /** The cell whose value the entry equals (an x cell for dY/dW, a W cell for dY/dX), or null. */
+  /** The cell whose value the entry equals (x for dy/dW, W for dy/dx, z for dy/dz), or null when it is a constant. */
   valueCell: CellRef | null;
   /** True when the entry is non-zero by structure. */
   structural: boolean;
   /** The entry's value, or null when the Jacobian was made from sizes only and the entry is not a constant. */
   value: number | null;
-  /** Plain text, e.g. '∂y[0,1]/∂W[2,1]'. */
-  title: string;
-  /** What the entry is in a few characters: 'x[0,2]', 'W[2,1]', '1' or '0'. */
-  label: string;
   /** The forward rule it comes from, in LaTeX. */
   forward: string;
   /** The general entry with Kronecker deltas, in LaTeX. */
@@ -35,96 +37,101 @@ export interface EntryExplanation {
   /** The same with the numbers filled in, ending in the value (symbolic where values are unknown). */
   numeric: string;
   /** One plain sentence on why the entry is what it is. */
-  note: string;
+  note: Msg;
 }
 
-const cellText = (cell: CellRef): string => (cell.m === 'b' ? `b[${cell.c}]` : `${cell.m}[${cell.r},${cell.c}]`);
 const delta = (a: string | number, b: string | number): string => `\\delta_{${a}${typeof a === 'number' ? ',' : ''}${b}}`;
-const valueAt = (m: Matrix, cell: CellRef): number => m.data[cell.r * m.cols + cell.c];
 const partial = (top: string, bottom: string): string => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
 
-/** The forward rule for y[s,j] in the convention's subscripts. */
-function forwardTex(conv: Convention): string {
-  if (conv === 'column') return `y_{js} = \\sum_{i} W_{ji}\\, x_{is} + b_j`;
-  return `y_{sj} = \\sum_{i} x_{si}\\, W_${wSub(conv, 'i', 'j')} + b_j`;
+/** The forward rule the rows come from: the dense product, or y = act(z). */
+function forwardTex(kind: JacobianKind, conv: Convention, activation: Activation): string {
+  if (kind === 'dY/dZ') return `${entryTex('y', conv, { s: 's', j: 'j' })} = ${ACTIVATION_SPECS[activation].apply(entryTex('z', conv, { s: 's', j: 'j' }))}`;
+  return sumRuleTex(linearRule('out', conv, activation), conv, {}, null);
 }
 
 /**
  * Entry (r, c) of a Jacobian with its Kronecker-delta derivation. Values come
- * from `values` (x and W in the Jacobian's convention) when given.
+ * from `values` (x, W and z in the Jacobian's convention) when given.
  */
-export function explainEntry(J: Jacobian, r: number, c: number, values?: JacobianValues): EntryExplanation {
+export function explainEntry(J: Jacobian, r: number, c: number, values?: JacobianValues, fmt: NumberFormat = ENGLISH): EntryExplanation {
   const conv = J.convention;
+  const act = J.activation;
   const yc = J.rowCell(r);
   const pc = J.colCell(c);
   const structural = J.isStructuralNonZero(r, c);
-  const [s, j] = conv === 'column' ? [yc.c, yc.r] : [yc.r, yc.c];
-  const ys = (a: string | number, b: string | number) => `y_${ySub(conv, a, b)}`;
-  const title = `∂${cellText(yc)}/∂${cellText(pc)}`;
-  const base = { r, c, yCell: yc, paramCell: pc, structural, title, forward: forwardTex(conv) };
+  const row = idxOf({ m: 'y', r: yc.r, c: yc.c }, conv);
+  const col = idxOf(pc, conv);
+  const s = row.s ?? 0, j = row.j ?? 0;
+  const of = yc.m;
+  const o = (a: string | number, b: string | number) => entryTex(of, conv, { s: a, j: b });
+  const e = entryValue(J.kind, conv, row, col, values, act);
+  const value = structural ? e.value : 0;
+  const show = (v: number | null, sym: string) => (v === null ? sym : fmt.tex(v, 6, false));
+  const base = { r, c, yCell: yc, paramCell: pc, structural, forward: forwardTex(J.kind, conv, act), value };
+  const on = structural ? 1 : 0;
+  const cells = { cell: cellParam(yc), param: cellParam(pc) };
 
-  if (J.kind === 'dY/db') {
-    const l = pc.c;
-    const d = structural ? 1 : 0;
-    return {
-      ...base,
-      valueCell: null,
-      value: d,
-      label: String(d),
-      general: `${partial(ys('s', 'j'), 'b_l')} = ${delta('j', 'l')}`,
-      indexed: `${partial(ys(s, j), `b_{${l}}`)} = ${delta(j, l)}`,
-      numeric: `= ${d}`,
-      note: structural
-        ? `Bias ${l} is added to output ${l} of every sample, so ${cellText(yc)} moves one-for-one with it.`
-        : `Bias ${l} only reaches output ${l}; ${cellText(yc)} is output ${j}, so the entry is 0.`,
-    };
+  switch (J.kind) {
+    case 'dY/db': {
+      const l = col.j ?? 0;
+      return {
+        ...base,
+        valueCell: null,
+        general: `${partial(o('s', 'j'), 'b_l')} = ${delta('j', 'l')}`,
+        indexed: `${partial(o(s, j), `b_{${l}}`)} = ${delta(j, l)}`,
+        numeric: `= ${on}`,
+        note: structural ? msg('jac.note.db.on', { ...cells, l }) : msg('jac.note.db.off', { ...cells, l, j }),
+      };
+    }
+    case 'dY/dW': {
+      const k = col.i ?? 0, l = col.j ?? 0;
+      const xs = entryTex('x', conv, { s, i: k });
+      const xv = e.value;
+      return {
+        ...base,
+        valueCell: structural ? e.cell : null,
+        general: `${partial(o('s', 'j'), `W_${subOf('W', conv, { i: 'k', j: 'l' })}`)} = \\sum_{i} x_${subOf('x', conv, { s: 's', i: 'i' })}\\, ${delta('i', 'k')}\\, ${delta('j', 'l')} = x_${subOf('x', conv, { s: 's', i: 'k' })}\\, ${delta('j', 'l')}`,
+        indexed: `${partial(o(s, j), `W_${subOf('W', conv, { i: k, j: l })}`)} = ${xs}\\, ${delta(j, l)}`,
+        numeric: `= ${xv === null ? xs : fmt.tex(xv)} \\cdot ${on} = ${structural ? show(value, xs) : '0'}`,
+        note: structural && e.cell ? msg('jac.note.dW.on', { ...cells, k, l, value: cellParam(e.cell) }) : msg('jac.note.dW.off', { ...cells, l, j }),
+      };
+    }
+    case 'dY/dX': {
+      const u = col.s ?? 0, k = col.i ?? 0;
+      const ws = entryTex('W', conv, { i: k, j });
+      const wv = e.value;
+      return {
+        ...base,
+        valueCell: structural ? e.cell : null,
+        general: `${partial(o('s', 'j'), `x_${subOf('x', conv, { s: 'u', i: 'k' })}`)} = \\sum_{i} ${delta('s', 'u')}\\, ${delta('i', 'k')}\\, W_${subOf('W', conv, { i: 'i', j: 'j' })} = ${delta('s', 'u')}\\, W_${subOf('W', conv, { i: 'k', j: 'j' })}`,
+        indexed: `${partial(o(s, j), `x_${subOf('x', conv, { s: u, i: k })}`)} = ${delta(s, u)}\\, ${ws}`,
+        numeric: `= ${on} \\cdot ${wv === null ? ws : fmt.tex(wv)} = ${structural ? show(value, ws) : '0'}`,
+        note: structural && e.cell ? msg('jac.note.dX.on', { ...cells, k, s, j, value: cellParam(e.cell) }) : msg('jac.note.dX.off', { ...cells, u, s }),
+      };
+    }
+    case 'dY/dZ': {
+      const u = col.s ?? 0, k = col.j ?? 0;
+      const spec = ACTIVATION_SPECS[act];
+      const slope = spec.deriv(entryTex('z', conv, { s, j }));
+      let zv: number | null = null;
+      if (values?.z && e.cell) zv = values.z.data[e.cell.r * values.z.cols + e.cell.c];
+      const numbers = zv === null ? slope : spec.derivNumeric(zv, spec.f(zv), fmt);
+      return {
+        ...base,
+        valueCell: structural ? e.cell : null,
+        general: `${partial(o('s', 'j'), `z_${subOf('y', conv, { s: 'u', j: 'k' })}`)} = ${delta('s', 'u')}\\, ${delta('j', 'k')}\\, ${spec.deriv(entryTex('z', conv, { s: 's', j: 'j' }))}`,
+        indexed: `${partial(o(s, j), `z_${subOf('y', conv, { s: u, j: k })}`)} = ${delta(s, u)}\\, ${delta(j, k)}\\, ${slope}`,
+        numeric: structural ? `= 1 \\cdot 1 \\cdot ${numbers} = ${show(value, slope)}` : '= 0',
+        note: structural ? msg('jac.note.dZ.on', { ...cells, fn: activationName(act) }) : msg('jac.note.dZ.off', { ...cells }),
+      };
+    }
   }
-
-  if (J.kind === 'dY/dW') {
-    // W[k,l]: input k, output l.
-    const [k, l] = conv === 'row' ? [pc.r, pc.c] : [pc.c, pc.r];
-    const xcell = xCell(conv, s, k);
-    const xv = values ? valueAt(values.x, xcell) : null;
-    const value = structural ? xv : 0;
-    const xs = `x_${xSub(conv, s, k)}`;
-    return {
-      ...base,
-      valueCell: structural ? xcell : null,
-      value,
-      label: structural ? cellText(xcell) : '0',
-      general: `${partial(ys('s', 'j'), `W_${wSub(conv, 'k', 'l')}`)} = \\sum_{i} x_${xSub(conv, 's', 'i')}\\, ${delta('i', 'k')}\\, ${delta('j', 'l')} = x_${xSub(conv, 's', 'k')}\\, ${delta('j', 'l')}`,
-      indexed: `${partial(ys(s, j), `W_${wSub(conv, k, l)}`)} = ${xs}\\, ${delta(j, l)}`,
-      numeric: `= ${xv === null ? xs : texNumber(xv)} \\cdot ${structural ? 1 : 0} = ${value === null ? xs : texNumber(value, 6, false)}`,
-      note: structural
-        ? `This weight carries input ${k} into output ${l}, the output of ${cellText(yc)}, so nudging it moves ${cellText(yc)} by the input it multiplies, ${cellText(xcell)}.`
-        : `This weight feeds output ${l}, but ${cellText(yc)} is output ${j}: it never sees this weight, so the entry is 0.`,
-    };
-  }
-
-  // dY/dX: x[u,k], sample u, input k.
-  const [u, k] = conv === 'column' ? [pc.c, pc.r] : [pc.r, pc.c];
-  const wcell = wCell(conv, k, j);
-  const wv = values ? valueAt(values.W, wcell) : null;
-  const value = structural ? wv : 0;
-  const ws = `W_${wSub(conv, k, j)}`;
-  return {
-    ...base,
-    valueCell: structural ? wcell : null,
-    value,
-    label: structural ? cellText(wcell) : '0',
-    general: `${partial(ys('s', 'j'), `x_${xSub(conv, 'u', 'k')}`)} = \\sum_{i} ${delta('s', 'u')}\\, ${delta('i', 'k')}\\, W_${wSub(conv, 'i', 'j')} = ${delta('s', 'u')}\\, W_${wSub(conv, 'k', 'j')}`,
-    indexed: `${partial(ys(s, j), `x_${xSub(conv, u, k)}`)} = ${delta(s, u)}\\, ${ws}`,
-    numeric: `= ${structural ? 1 : 0} \\cdot ${wv === null ? ws : texNumber(wv)} = ${value === null ? ws : texNumber(value, 6, false)}`,
-    note: structural
-      ? `Input ${k} of sample ${s} reaches output ${j} through one weight, ${cellText(wcell)}, so that weight is the entry.`
-      : `${cellText(pc)} belongs to sample ${u}, but ${cellText(yc)} is computed from sample ${s} alone, so the entry is 0.`,
-  };
 }
 
 /** One non-zero term of a column of g·J: g_r times J[r, c]. */
 export interface ShortcutTerm {
   r: number;
-  /** The dL/dY cell g_r came from. */
+  /** The upstream gradient cell g_r came from. */
   gCell: CellRef;
   g: number;
   /** J[r, c]. */
@@ -150,9 +157,11 @@ export interface ShortcutWalkthrough {
   linearisation: Linearisation;
   rows: number;
   cols: number;
-  /** Step 1: g = vec(dL/dY), a row vector of |y| entries. */
+  /** The gradient arriving at the rows' node (dL/dy, or dL/dz before an activation). */
+  upstream: MatrixName;
+  /** Step 1: g = vec(upstream), a row vector of |y| entries. */
   g: Float64Array;
-  /** The dL/dY cell of each entry of g. */
+  /** The upstream cell of each entry of g. */
   gCells: CellRef[];
   /** Step 2: each column of g·J with its contributing terms. */
   columns: ShortcutColumn[];
@@ -161,7 +170,7 @@ export interface ShortcutWalkthrough {
   /** Step 3: g·J re-rolled into the parameter's shape. */
   rolled: Matrix;
   /** Which gradient it is. */
-  target: 'dW' | 'dX' | 'db';
+  target: 'dW' | 'dX' | 'db' | 'dZ';
   /** Step 4: the same gradient by the shortcut formula, as the lesson computed it. */
   shortcut: Matrix;
   /** Largest |rolled − shortcut| over all entries. */
@@ -172,10 +181,17 @@ export interface ShortcutWalkthrough {
   macs: { full: number; nonZero: number; shortcut: number };
 }
 
-const GRADIENT_OF: Record<'W' | 'x' | 'b', 'dW' | 'dX' | 'db'> = { W: 'dW', x: 'dX', b: 'db' };
+/** The steps of the walkthrough, as a script the player walks: g, g·J, re-rolled, compared. */
+export const WALKTHROUGH_STEPS = ['vector', 'product', 'rolled', 'compare'] as const;
+
+/** One step of the walkthrough. */
+export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number];
+
+const GRADIENT_OF: Record<'W' | 'x' | 'b' | 'z', 'dW' | 'dX' | 'db' | 'dZ'> = { W: 'dW', x: 'dX', b: 'db', z: 'dZ' };
 
 /**
- * Walks through g·J for the lesson's dL/dY and compares it with the gradient
+ * Walks through g·J for the lesson's upstream gradient (dL/dy, or dL/dz for
+ * the dense Jacobians after an activation) and compares it with the gradient
  * the shortcut formula gave (`shortcut`, the parameter's shape, or db as a
  * vector). Visits every entry of J, so it is for teaching sizes.
  */
@@ -186,16 +202,15 @@ export function shortcutWalkthrough(
   values: JacobianValues,
   dY: Matrix,
   shortcut: Matrix | Float64Array,
+  activation: Activation = 'identity',
 ): ShortcutWalkthrough {
-  const B = convention === 'column' ? values.x.cols : values.x.rows;
-  const N = convention === 'column' ? values.x.rows : values.x.cols;
-  const T = convention === 'row' ? values.W.cols : values.W.rows;
-  const sizes = { B, N, T };
-  const J = jacobian(kind, convention, sizes, linearisation, values);
+  const sizes = sizesOf(convention, values.x, values.W);
+  const J = jacobian(kind, convention, sizes, linearisation, values, activation);
   const g = vectorise(dY, linearisation);
   const vjp = J.vjp(g);
   const param = paramOf(kind);
   const target = GRADIENT_OF[param];
+  const { upstream } = jacobianOf(kind, activation);
   const [pr, pc] = matrixShape(convention, sizes, param);
   const rolled = unvectorise(vjp, pr, pc, linearisation);
   const short: Matrix = shortcut instanceof Float64Array ? { rows: 1, cols: shortcut.length, data: shortcut } : shortcut;
@@ -204,12 +219,12 @@ export function shortcutWalkthrough(
   const columns: ShortcutColumn[] = [];
   for (let c = 0; c < J.cols; c++) {
     const pcell = J.colCell(c);
-    columns.push({ c, cell: { m: target as MatrixName, r: pcell.r, c: pcell.c }, terms: [], value: vjp[c] });
+    columns.push({ c, cell: { m: target, r: pcell.r, c: pcell.c }, terms: [], value: vjp[c] });
   }
   let nonZero = 0;
   for (let r = 0; r < J.rows; r++) {
     const yc = J.rowCell(r);
-    const gCell: CellRef = { m: 'dY', r: yc.r, c: yc.c };
+    const gCell: CellRef = { m: upstream, r: yc.r, c: yc.c };
     gCells.push(gCell);
     for (const c of J.rowNonZeros(r)) {
       const e = J.entry(r, c);
@@ -230,6 +245,7 @@ export function shortcutWalkthrough(
     linearisation,
     rows: J.rows,
     cols: J.cols,
+    upstream,
     g,
     gCells,
     columns,

@@ -1,71 +1,25 @@
-// A lesson: sizes, convention, loss and the values of every input, plus
-// everything computed from them.
-import { type Convention, type Sizes, sizesOf, wShape, xShape, yShape } from './conventions.ts';
-import { backward } from './dense.ts';
-import { forward } from './dense.ts';
+// A lesson: sizes, convention, loss, activation and the values of every
+// input, plus everything computed from them.
+import { type Convention, type Sizes } from './conventions.ts';
+import { backward, forward } from './dense.ts';
 import { ValidationError } from './errors.ts';
-import { type CoreLossKind, loss } from './loss.ts';
-import { type Matrix, transpose } from './matrix.ts';
+import type { LessonConfig, LessonInputs, LessonOutputs } from './lessonTypes.ts';
+import { fillLayout, relayout } from './layout.ts';
+import type { Matrix } from './matrix.ts';
+import { sizesOf, wShape, xShape, yShape } from './nodes.ts';
+import { type Activation, activate, activationBackward } from './ops/activation.ts';
+import { LOSS_TARGET, type LossKind } from './ops/lossKinds.ts';
+import { LOSSES } from './ops/losses.ts';
 import { createRng } from './random.ts';
 import { assertMatrix, assertSize } from './validate.ts';
 
-/** Where dL/dy comes from: a loss, or typed in directly ('upstream'). */
-export type LossKind = CoreLossKind | 'upstream';
-
-/** Every loss kind, in the order the app lists them. */
-export const LOSS_KINDS: readonly LossKind[] = ['mse', 'softmax-ce', 'sum', 'upstream'];
-
-/** True when s names a loss kind. */
-export function isLossKind(s: unknown): s is LossKind {
-  return s === 'mse' || s === 'softmax-ce' || s === 'sum' || s === 'upstream';
-}
-
-/** What a lesson is made from. */
-export interface LessonConfig extends Sizes {
-  convention: Convention;
-  loss: LossKind;
-}
-
-/** The values a learner can edit, laid out in the lesson's convention. */
-export interface LessonInputs {
-  x: Matrix;
-  W: Matrix;
-  b: Float64Array;
-  /** Target of y's shape for mse. */
-  targetMatrix: Matrix;
-  /** One class index per sample for softmax-ce. */
-  targetClasses: number[];
-  /** dL/dy given directly, y's shape, for 'upstream'. */
-  upstream: Matrix;
-}
-
-/** Everything computed from a lesson's inputs. */
-export interface LessonOutputs {
-  /** y, the shape of Y in the convention. */
-  y: Matrix;
-  /** The scalar loss (NaN when dL/dy is given directly). */
-  L: number;
-  /** dL/dy, the shape of y. */
-  dY: Matrix;
-  /** dL/dX, the shape of X. */
-  dX: Matrix;
-  /** dL/dW, the shape of W. */
-  dW: Matrix;
-  /** dL/db, length T. */
-  db: Float64Array;
-}
+export type { LessonConfig, LessonInputs, LessonOutputs } from './lessonTypes.ts';
+export { LOSS_KINDS, isLossKind, type LossKind } from './ops/lossKinds.ts';
 
 const round = (v: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(v * f) / f + 0; // + 0 turns -0 into 0
 };
-
-/** Builds a matrix of the given physical shape from a function of logical indices. */
-function build(rows: number, cols: number, value: (r: number, c: number) => number): Matrix {
-  const data = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) data[r * cols + c] = value(r, c);
-  return { rows, cols, data };
-}
 
 /**
  * Makes a whole lesson (x, W, b, targets, an upstream gradient) from its
@@ -87,36 +41,36 @@ export function makeLesson(config: LessonConfig, seed: number): LessonInputs {
   const classes = Array.from({ length: B }, () => rng.int(T));
   const gl = Array.from({ length: B }, () => Array.from({ length: T }, () => round(rng.normal() * 0.5, 2)));
   const s = { B, N, T };
-  const [xr, xc] = xShape(convention, s);
-  const [wr, wc] = wShape(convention, s);
-  const [yr, yc] = yShape(convention, s);
-  const col = convention === 'column';
+  const y = (g: number[][]) => fillLayout('y', convention, s, (k) => g[k.s ?? 0][k.j ?? 0]);
   return {
-    x: build(xr, xc, (r, c) => (col ? xl[c][r] : xl[r][c])),
-    W: build(wr, wc, (r, c) => (convention === 'row' ? wl[r][c] : wl[c][r])),
+    x: fillLayout('x', convention, s, (k) => xl[k.s ?? 0][k.i ?? 0]),
+    W: fillLayout('W', convention, s, (k) => wl[k.i ?? 0][k.j ?? 0]),
     b,
-    targetMatrix: build(yr, yc, (r, c) => (col ? tl[c][r] : tl[r][c])),
+    targetMatrix: y(tl),
     targetClasses: classes,
-    upstream: build(yr, yc, (r, c) => (col ? gl[c][r] : gl[r][c])),
+    upstream: y(gl),
   };
 }
 
-/** Runs the forward pass, the loss and the backward pass of a lesson. */
-export function computeLesson(convention: Convention, kind: LossKind, inputs: LessonInputs): LessonOutputs {
-  const y = forward(convention, inputs.x, inputs.W, inputs.b);
+/** Runs the forward pass, the activation, the loss and the backward pass of a lesson. */
+export function computeLesson(convention: Convention, kind: LossKind, inputs: LessonInputs, activation: Activation = 'identity'): LessonOutputs {
+  const z = forward(convention, inputs.x, inputs.W, inputs.b);
+  const y = activation === 'identity' ? z : activate(activation, z);
   let L = Number.NaN;
   let dY: Matrix;
-  if (kind === 'upstream') {
+  const compute = LOSSES[kind]?.compute;
+  if (!compute) {
     assertMatrix('dY', inputs.upstream);
     dY = { rows: inputs.upstream.rows, cols: inputs.upstream.cols, data: new Float64Array(inputs.upstream.data) };
   } else {
-    const target = kind === 'mse' ? inputs.targetMatrix : kind === 'softmax-ce' ? inputs.targetClasses : undefined;
-    const r = loss(convention, kind, y, target);
+    const target = LOSS_TARGET[kind] === 'matrix' ? inputs.targetMatrix : LOSS_TARGET[kind] === 'classes' ? inputs.targetClasses : undefined;
+    const r = compute(convention, y, target);
     L = r.value;
     dY = r.dY;
   }
-  const g = backward(convention, inputs.x, inputs.W, dY);
-  return { y, L, dY, ...g };
+  const dZ = activation === 'identity' ? dY : activationBackward(activation, z, dY);
+  const g = backward(convention, inputs.x, inputs.W, dZ);
+  return { z, y, L, dY, dZ, ...g };
 }
 
 /** Sizes of a lesson's inputs. */
@@ -127,15 +81,15 @@ export function lessonSizes(convention: Convention, inputs: LessonInputs): Sizes
 /** Converts inputs laid out in one convention to another: the same logical numbers, transposed as needed. */
 export function convertInputs(from: Convention, to: Convention, inputs: LessonInputs): LessonInputs {
   if (from === to) return inputs;
-  const xT = (from === 'column') !== (to === 'column');
-  const wT = (from === 'row') !== (to === 'row');
+  const s = sizesOf(from, inputs.x, inputs.W);
+  const move = (m: Matrix, layout: 'x' | 'W' | 'y') => relayout(m, layout, from, to, s);
   return {
-    x: xT ? transpose(inputs.x) : inputs.x,
-    W: wT ? transpose(inputs.W) : inputs.W,
+    x: move(inputs.x, 'x'),
+    W: move(inputs.W, 'W'),
     b: inputs.b,
-    targetMatrix: xT ? transpose(inputs.targetMatrix) : inputs.targetMatrix,
+    targetMatrix: move(inputs.targetMatrix, 'y'),
     targetClasses: inputs.targetClasses,
-    upstream: xT ? transpose(inputs.upstream) : inputs.upstream,
+    upstream: move(inputs.upstream, 'y'),
   };
 }
 

@@ -1,25 +1,58 @@
-// LaTeX notation shared by losses and derivations. Index letters: s for the
-// sample (0..B−1), i for the input feature (0..N−1), j for the output (0..T−1).
-// Subscripts follow each convention's physical layout, so y_{sj} in row and
-// torch is y_{js} in column, and W_{ij} in row is W_{ji} in torch and column.
+// LaTeX notation shared by every operation. Index letters: s for the sample
+// (0..B−1), i for the input feature (0..N−1), j for the output (0..T−1).
+// Subscripts follow each convention's physical layout (layout.ts), so y_{sj}
+// in row and torch is y_{js} in column, and W_{ij} in row is W_{ji} in torch
+// and column.
 import type { Convention } from './conventions.ts';
+import { type IndexName, type LayoutName, axesOf } from './layout.ts';
+import { ENTRY_SYMBOL, type MatrixName, NODE_LAYOUT } from './nodes.ts';
 
-type Index = string | number;
+/** An index as written: a letter ('s'), a number (2) or a range (':'). */
+export type Index = string | number;
 
-const sub = (a: Index, b: Index): string =>
-  typeof a === 'number' || typeof b === 'number' || a.length > 1 || b.length > 1 ? `{${a},${b}}` : `{${a}${b}}`;
+/** Indices to write, by logical name. */
+export type IndexValues = Partial<Record<IndexName, Index>>;
 
-/** Subscript of y (and ŷ, ∂L/∂y) for sample s and output j. */
-export const ySub = (conv: Convention, s: Index, j: Index): string => (conv === 'column' ? sub(j, s) : sub(s, j));
+const join = (parts: Index[]): string => {
+  if (parts.length === 1) return `{${parts[0]}}`;
+  const plain = parts.every((p) => typeof p === 'string' && p.length === 1);
+  return plain ? `{${parts.join('')}}` : `{${parts.join(',')}}`;
+};
+
+/** The subscript of a layout's entry, e.g. {sj} or {1,0}, in the convention's physical order. */
+export function subOf(layout: LayoutName, conv: Convention, idx: IndexValues): string {
+  const parts = axesOf(layout, conv)
+    .filter((a): a is IndexName => a !== null)
+    .map((a) => idx[a] ?? a);
+  return parts.length === 0 ? '' : join(parts);
+}
+
+/** Subscript of y (and z, ŷ, ∂L/∂y) for sample s and output j. */
+export const ySub = (conv: Convention, s: Index, j: Index): string => subOf('y', conv, { s, j });
 
 /** Subscript of x for sample s and input i. */
-export const xSub = (conv: Convention, s: Index, i: Index): string => (conv === 'column' ? sub(i, s) : sub(s, i));
+export const xSub = (conv: Convention, s: Index, i: Index): string => subOf('x', conv, { s, i });
 
 /** Subscript of W for input i and output j. */
-export const wSub = (conv: Convention, i: Index, j: Index): string => (conv === 'row' ? sub(i, j) : sub(j, i));
+export const wSub = (conv: Convention, i: Index, j: Index): string => subOf('W', conv, { i, j });
 
 /** ∂L/∂name_sub, in text style so it sits inside a sum. */
-export const dL = (name: string, subscript: string): string => `\\tfrac{\\partial L}{\\partial ${name}_${subscript}}`;
+export const dL = (name: string, subscript: string): string => `\\tfrac{\\partial L}{\\partial ${name}${subscript ? `_${subscript}` : ''}}`;
 
 /** ∂L/∂name_sub written on one line, for the many factors of an expanded sum. */
-export const dLInline = (name: string, subscript: string): string => `\\partial L/\\partial ${name}_${subscript}`;
+export const dLInline = (name: string, subscript: string): string => `\\partial L/\\partial ${name}${subscript ? `_${subscript}` : ''}`;
+
+/** How a gradient entry is written: as a fraction, or on one line. */
+export type GradStyle = 'frac' | 'inline';
+
+/**
+ * One entry of a node in index notation: x_{si}, W_{ij}, b_{j}, or for a
+ * gradient \tfrac{∂L}{∂W_{ij}} (or ∂L/∂W_{ij} inline). Letters stand for
+ * themselves; numbers give one cell.
+ */
+export function entryTex(m: MatrixName, conv: Convention, idx: IndexValues, style: GradStyle = 'frac', layout: LayoutName = NODE_LAYOUT[m]): string {
+  const { sym, grad } = ENTRY_SYMBOL[m];
+  const sub = subOf(layout, conv, idx);
+  if (grad) return style === 'frac' ? dL(sym, sub) : dLInline(sym, sub);
+  return sub ? `${sym}_${sub}` : sym;
+}

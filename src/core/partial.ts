@@ -1,47 +1,38 @@
 // Derivations of the values shown part-way through the step script: cells not
-// yet computed, and dW and db sums that hold only the samples added so far.
-import { type CellRef, matrixShape } from './conventions.ts';
+// yet computed, and running sums that hold only the samples added so far.
 import { type Derivation, type DerivationContext, derive } from './derivation.ts';
-import { texNumber } from './format.ts';
-import { type ComputedName, type Script, COMPUTED, samplesDoneAt, snapshotAt } from './script.ts';
-
-const isComputed = (m: string): m is ComputedName => (COMPUTED as readonly string[]).includes(m);
+import { ENGLISH, type NumberFormat } from './format.ts';
+import { type LessonGraph, lessonGraph } from './graph.ts';
+import type { CellRef } from './nodes.ts';
+import { type Script, samplesDoneAt, snapshotAt } from './script.ts';
+import { nodeShape } from './values.ts';
 
 /** The derivation of a cell as it stands after the first k steps of a script. */
-export function deriveAtStep(ctx: DerivationContext, script: Script, k: number, cell: CellRef): Derivation {
-  const full = derive(ctx, cell);
-  if (k >= script.steps.length || !isComputed(cell.m)) return full;
+export function deriveAtStep(
+  ctx: DerivationContext,
+  script: Script,
+  k: number,
+  cell: CellRef,
+  fmt: NumberFormat = ENGLISH,
+  graph: LessonGraph = lessonGraph(ctx),
+): Derivation {
+  const full = derive(ctx, cell, fmt, graph);
+  if (k >= script.steps.length || !script.nodes.includes(cell.m)) return full;
   const snap = snapshotAt(ctx, script, k);
-  const [, cols] = matrixShape(ctx.convention, ctx.sizes, cell.m);
-  const shown = snap[cell.m][cell.r * cols + cell.c];
+  const [, cols] = nodeShape(cell.m, ctx.convention, ctx.sizes, ctx.loss);
+  const shown = snap[cell.m]?.[cell.r * cols + cell.c] ?? Number.NaN;
+  const of = script.steps.length;
   if (Number.isNaN(shown)) {
     const at = script.steps.findIndex((st) => st.writes.some((w) => w.cell.m === cell.m && w.cell.r === cell.r && w.cell.c === cell.c));
-    return {
-      ...full,
-      value: Number.NaN,
-      indexed: '',
-      numeric: '',
-      result: '\\text{not computed yet}',
-      terms: [],
-      note: `Not computed yet: this value is written at step ${at + 1} of ${script.steps.length}. ${full.note}`,
-    };
+    return { ...full, value: Number.NaN, terms: [], progress: { kind: 'pending', at: at + 1, of } };
   }
-  if (cell.m !== 'dW' && cell.m !== 'db') return full;
-  const done = samplesDoneAt(script, k)[cell.m];
+  if (script.schedules[cell.m] !== 'accumulate') return full;
+  const done = samplesDoneAt(script, k)[cell.m] ?? 0;
   const B = ctx.sizes.B;
   if (done >= B) return full;
-  // Terms of dW and db run over samples in order, so the first `done` are the ones added so far.
+  // The terms of a running sum run over samples in order, so the first `done` are the ones added so far.
   const terms = full.terms.slice(0, done);
   let value = 0;
   for (const t of terms) value += t.value;
-  const lhs = full.indexed.split(' = ')[0];
-  return {
-    ...full,
-    value,
-    indexed: `${lhs} = ${terms.map((t) => t.symbolic).join(' + ')}\\ \\text{(so far)}`,
-    numeric: `= ${terms.map((t) => t.tex).join(' + ')}`,
-    result: `= ${texNumber(value, 6, false)}\\ \\text{so far}`,
-    terms,
-    note: `A running sum: ${done} of ${B} samples added so far. ${full.note}`,
-  };
+  return { ...full, value, terms, deps: terms.flatMap((t) => t.factors), progress: { kind: 'partial', done, of: B } };
 }

@@ -1,15 +1,21 @@
-// The sparsity pattern of a dense layer's Jacobians in closed form, so any
+// The sparsity pattern of the layer's Jacobians in closed form, so any
 // rectangle of (row, column) index space can be asked "how many structural
 // non-zeros are in here?" in O(1), at any size, without touching entries.
 //
-// Every Jacobian of y = f(W, X, b) has entry (r, c) non-zero exactly when one
-// logical index of row r equals one logical index of column c:
-//   dY/dW and dY/db: the output t of the y element equals the output t of the parameter;
-//   dY/dX:           the sample s of the y element equals the sample s of the input.
-// After linearisation that index is either floor(k / d) (it is the outer,
-// slower-moving index) or k mod m (the inner one), for both axes.
-import { type Convention, type Sizes, matrixShape } from './conventions.ts';
+// Entry (r, c) is non-zero exactly when the logical indices the row's cell and
+// the column's cell share are equal (jacobianKinds.ts):
+//   dy/dW and dy/db share the output j; dy/dx shares the sample s;
+//   dy/dz shares both, so it is diagonal.
+// After linearisation a single shared index is either floor(k / d) (it is the
+// outer, slower-moving index) or k mod m (the inner one), for both axes; two
+// shared indices are the whole linear index, floor(k / 1).
+import type { Sizes } from './conventions.ts';
 import type { Jacobian, JacobianKind, Linearisation } from './jacobian.ts';
+import { paramOf, sharedIndices } from './jacobianKinds.ts';
+import { type IndexName, type LayoutName, axesOf } from './layout.ts';
+import { NODE_LAYOUT, matrixShape } from './nodes.ts';
+
+export { paramOf } from './jacobianKinds.ts';
 
 /** How a linear index k maps to the index that decides structure: floor(k / d), or k mod m. */
 export type AxisKey = { op: 'div'; d: number } | { op: 'mod'; m: number };
@@ -34,11 +40,8 @@ function keyOf(lin: Linearisation, rows: number, cols: number, axis: 'r' | 'c'):
   return axis === 'c' ? { op: 'div', d: rows } : { op: 'mod', m: rows };
 }
 
-/** Which physical axis of y holds the output index t ('t') or the sample index s ('s'). */
-function yAxis(conv: Convention, which: 't' | 's'): 'r' | 'c' {
-  const tOnRows = conv === 'column';
-  return (which === 't') === tOnRows ? 'r' : 'c';
-}
+/** Which physical axis of a layout holds an index. */
+const axisOf = (layout: LayoutName, spec: PatternSpec, k: IndexName): 'r' | 'c' => (axesOf(layout, spec.convention)[0] === k ? 'r' : 'c');
 
 /** The closed-form sparsity pattern of a Jacobian. O(1). */
 export function sparsityPattern(spec: PatternSpec): SparsityPattern {
@@ -46,22 +49,18 @@ export function sparsityPattern(spec: PatternSpec): SparsityPattern {
   const [yr, yc] = matrixShape(conv, sizes, 'y');
   const param = paramOf(kind);
   const [pr, pc] = matrixShape(conv, sizes, param);
-  let rowKey: AxisKey;
-  let colKey: AxisKey;
-  if (param === 'x') {
-    rowKey = keyOf(lin, yr, yc, yAxis(conv, 's'));
-    colKey = keyOf(lin, pr, pc, conv === 'column' ? 'c' : 'r');
-  } else {
-    rowKey = keyOf(lin, yr, yc, yAxis(conv, 't'));
-    // W holds t on its columns in the row convention, on its rows otherwise; b is [1, T].
-    colKey = keyOf(lin, pr, pc, param === 'b' || conv === 'row' ? 'c' : 'r');
+  const shared = sharedIndices(kind, conv);
+  if (shared.length === 2) {
+    // Row and column cells are both y-shaped and flattened alike: the pattern is the diagonal.
+    return { rows: yr * yc, cols: pr * pc, rowKey: { op: 'div', d: 1 }, colKey: { op: 'div', d: 1 } };
   }
-  return { rows: yr * yc, cols: pr * pc, rowKey, colKey };
-}
-
-/** The parameter a Jacobian differentiates by, as a displayed matrix name. */
-export function paramOf(kind: JacobianKind): 'W' | 'x' | 'b' {
-  return kind === 'dY/dW' ? 'W' : kind === 'dY/dX' ? 'x' : 'b';
+  const k = shared[0];
+  return {
+    rows: yr * yc,
+    cols: pr * pc,
+    rowKey: keyOf(lin, yr, yc, axisOf('y', spec, k)),
+    colKey: keyOf(lin, pr, pc, axisOf(NODE_LAYOUT[param], spec, k)),
+  };
 }
 
 /** The key of one index. */
@@ -120,17 +119,17 @@ function dot(a: Float64Array, ao: number, an: number, b: Float64Array, bo: numbe
   return sum;
 }
 
-const scratchA = new Float64Array(9);
-const scratchB = new Float64Array(9);
-
 /** Number of structural non-zeros in rows [r0, r1) × columns [c0, c1), clipped to the matrix. O(1). */
 export function structuralCount(p: SparsityPattern, r0: number, r1: number, c0: number, c1: number): number {
   const a0 = Math.max(0, Math.floor(r0)), a1 = Math.min(p.rows, Math.ceil(r1));
   const b0 = Math.max(0, Math.floor(c0)), b1 = Math.min(p.cols, Math.ceil(c1));
   if (a1 <= a0 || b1 <= b0) return 0;
-  const an = segments(p.rowKey, a0, a1, scratchA, 0);
-  const bn = segments(p.colKey, b0, b1, scratchB, 0);
-  return dot(scratchA, 0, an, scratchB, 0, bn);
+  // Each axis has at most three segments of three numbers: small enough to allocate per call.
+  const sa = new Float64Array(9);
+  const sb = new Float64Array(9);
+  const an = segments(p.rowKey, a0, a1, sa, 0);
+  const bn = segments(p.colKey, b0, b1, sb, 0);
+  return dot(sa, 0, an, sb, 0, bn);
 }
 
 /** True when rows [r0, r1) × columns [c0, c1) hold at least one structural non-zero. O(1). */
@@ -251,38 +250,3 @@ export function jacobianCost(J: Jacobian): JacobianCost {
     ratio: J.macs.full / J.macs.shortcut,
   };
 }
-
-/** A byte count in binary units: '96 B', '1.5 KiB', '610 MiB', '19.5 GiB'. */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = n, u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${trim(v)} ${units[u]}`;
-}
-
-/** A count for people: exact with separators below a million, else '164 million', '5.24 billion'. */
-export function formatCount(n: number): string {
-  if (n < 1e6) return Math.round(n).toLocaleString('en');
-  const names: [number, string][] = [
-    [1e12, 'trillion'],
-    [1e9, 'billion'],
-    [1e6, 'million'],
-  ];
-  for (const [scale, name] of names) if (n >= scale) return `${trim(n / scale)} ${name}`;
-  return String(n);
-}
-
-/** A fraction as a percentage with enough digits to tell 99% from 99.99%. */
-export function formatPercent(f: number): string {
-  if (f === 0 || f === 1) return `${f * 100}%`;
-  const p = f * 100;
-  // Keep digits until the distance to 100 (or 0) shows.
-  const gap = Math.min(p, 100 - p);
-  const decimals = Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(gap))));
-  return `${Number(p.toFixed(decimals))}%`;
-}
-
-const trim = (v: number): string => String(Number(v.toPrecision(3)));

@@ -1,4 +1,5 @@
 // Parsing what a learner types or pastes: numbers and matrices.
+import { type Note, note } from './messages.ts';
 
 /** Reads one number as people type it: '−' or '-', spaces, exponents. Returns null unless finite. */
 export function parseNumber(text: string): number | null {
@@ -9,22 +10,22 @@ export function parseNumber(text: string): number | null {
 }
 
 /** Why a typed value was refused, or null when it is a finite number. */
-export function numberProblem(text: string): string | null {
-  if (text.trim() === '') return 'Type a number; the cell cannot be empty.';
-  if (parseNumber(text) === null) return `“${text.trim()}” is not a finite number. Use digits like 0.5, -2 or 1e-3.`;
+export function numberProblem(text: string): Note | null {
+  if (text.trim() === '') return note('edit.empty');
+  if (parseNumber(text) === null) return note('edit.notNumber', { text: text.trim() });
   return null;
 }
 
 /** What is wrong with a matrix written as rows separated by ';' and entries by ',', or null when nothing is. */
-export function matrixTextProblem(text: string): string | null {
-  if (text.trim() === '') return 'is empty';
+export function matrixTextProblem(text: string): Note | null {
+  if (text.trim() === '') return note('problem.empty');
   const rows = text.split(';').map((r) => r.split(','));
   for (let r = 0; r < rows.length; r++) {
     const c = rows[r].findIndex((v) => parseNumber(v) === null);
-    if (c >= 0) return `has an entry that is not a number (“${rows[r][c].trim()}” in row ${r})`;
+    if (c >= 0) return note('problem.notNumber', { text: rows[r][c].trim(), row: r });
   }
   const k = rows.findIndex((r) => r.length !== rows[0].length);
-  if (k >= 0) return `has rows of different lengths (row 0 has ${rows[0].length} entries, row ${k} has ${rows[k].length})`;
+  if (k >= 0) return note('problem.ragged', { first: rows[0].length, row: k, n: rows[k].length });
   return null;
 }
 

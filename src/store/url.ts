@@ -1,41 +1,61 @@
 // The URL <-> lesson codec. The query string holds the whole lesson, so a
-// copied link restores the same screen. A public contract: see README.md.
+// copied link restores the same screen. One table of parameters drives both
+// directions. A public contract: see README.md.
 import {
+  ACTIVATIONS,
+  CONVENTIONS,
+  JACOBIAN_KINDS,
+  JACOBIAN_SPECS,
+  LOSS_KINDS,
+  LOSS_TARGET,
+  MATRIX_NAMES,
+  type Activation,
   type CellRef,
   type Convention,
-  type LossKind,
-  type Matrix,
-  type MatrixName,
-  isConvention,
-  isLossKind,
-  matrixShape,
-  targetShape,
-  type Sizes,
   type Granularity,
   type JacobianKind,
   type Linearisation,
+  type LossKind,
+  type Matrix,
+  type MatrixName,
+  type Sizes,
+  lessonGraph,
+  nodeShape,
   toRows,
 } from '../core/index.ts';
+import { type Note, note } from './messages.ts';
 import { matrixTextProblem, parseMatrixText, parseNumber, writeNumber } from './parse.ts';
-
-/** URL words for the Jacobian view's choices. */
-const JAC_PARAM: Record<string, JacobianKind> = { W: 'dY/dW', x: 'dY/dX', b: 'dY/db' };
-const LIN_PARAM: Record<string, Linearisation> = { row: 'row-major', col: 'column-major' };
 
 /** Sizes allowed in the lesson view. */
 export const SIZE_MIN = 1;
 export const SIZE_MAX = 12;
 
+/** The locales the app has a catalogue for; en-XA is the pseudo-locale used to test translation. */
+export const LOCALES = ['en', 'en-XA'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 /** The lesson a page opens with when the URL says nothing. */
-export const DEFAULTS = { convention: 'row' as Convention, B: 2, N: 3, T: 2, loss: 'mse' as LossKind, seed: 7 };
+export const DEFAULTS = {
+  convention: 'row' as Convention,
+  B: 2,
+  N: 3,
+  T: 2,
+  loss: 'mse' as LossKind,
+  activation: 'identity' as Activation,
+  seed: 7,
+  locale: 'en' as Locale,
+};
 
 /** The inputs a learner can type into. */
 export type EditableName = 'x' | 'W' | 'b' | 'target' | 'dY';
 
+/** Every editable input, in the order links write them. */
+export const EDITABLE_NAMES: readonly EditableName[] = ['x', 'W', 'b', 'target', 'dY'];
+
 /** A problem found in a URL parameter, and what was done about it. */
 export interface Notice {
   param: string;
-  message: string;
+  message: Note;
 }
 
 /** Everything a URL can say. Matrices are in the convention's layout; `b` and class targets are flat lists. */
@@ -43,6 +63,7 @@ export interface UrlState {
   convention: Convention;
   sizes: Sizes;
   loss: LossKind;
+  activation: Activation;
   seed: number;
   explicit: Partial<Record<EditableName, number[][]>>;
   focus: CellRef | null;
@@ -52,29 +73,22 @@ export interface UrlState {
   /** The Jacobian view's choice, when the link sets it. */
   jacobianKind: JacobianKind | null;
   linearisation: Linearisation | null;
+  locale: Locale;
 }
 
-const MATRIX_NAMES: readonly MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
+/** URL words for the Jacobian view's choices: the node differentiated by. */
+const JAC_WORD: Record<JacobianKind, string> = Object.fromEntries(JACOBIAN_KINDS.map((k) => [k, JACOBIAN_SPECS[k].by])) as Record<JacobianKind, string>;
+const LIN_WORD: Record<Linearisation, string> = { 'row-major': 'row', 'column-major': 'col' };
 
-/** The shape an explicit URL matrix must have. `b` and class targets are one row. */
-export function expectedShape(name: EditableName, conv: Convention, sizes: Sizes, loss: LossKind): [number, number] {
-  return cellShape(name, conv, sizes, loss);
+/** The displayed shape of any matrix, including the 1×B class-target row. */
+export function cellShape(m: MatrixName, conv: Convention, sizes: Sizes, loss: LossKind): [number, number] {
+  return nodeShape(m, conv, sizes, loss);
 }
 
-function readSize(p: URLSearchParams, name: 'B' | 'N' | 'T', notices: Notice[]): number {
-  const raw = p.get(name);
-  if (raw === null) return DEFAULTS[name];
-  const v = parseNumber(raw);
-  if (v === null) {
-    notices.push({ param: name, message: `${name}=“${raw}” is not a number; using ${DEFAULTS[name]}.` });
-    return DEFAULTS[name];
-  }
-  const n = Math.round(v);
-  const clamped = Math.min(SIZE_MAX, Math.max(SIZE_MIN, n));
-  if (clamped !== v) {
-    notices.push({ param: name, message: `${name}=${raw} is outside ${SIZE_MIN}–${SIZE_MAX} or not whole; clamped to ${clamped}.` });
-  }
-  return clamped;
+/** The matrices a lesson shows, given its loss and activation. */
+export function shownMatrices(conv: Convention, sizes: Sizes, loss: LossKind, activation: Activation): MatrixName[] {
+  const g = lessonGraph({ convention: conv, sizes, loss, activation });
+  return [...g.forward, ...g.backward];
 }
 
 /** Parses `dW:1,0` into a cell, or null. */
@@ -89,6 +103,145 @@ export function writeCell(c: CellRef): string {
   return `${c.m}:${c.r},${c.c}`;
 }
 
+const writeRows = (rows: number[][]): string => rows.map((r) => r.map(writeNumber).join(',')).join(';');
+
+/** Rows of a matrix, or of a flat vector as one row. */
+export function rowsOf(m: Matrix | Float64Array | number[]): number[][] {
+  return m instanceof Float64Array || Array.isArray(m) ? [Array.from(m)] : toRows(m);
+}
+
+/** One URL parameter: how it is read into the state decoded so far, and written from a state. */
+interface Param {
+  name: string;
+  read(raw: string, st: UrlState, say: (message: Note) => void): void;
+  write(st: UrlState): string | null;
+}
+
+/** A parameter choosing one of a list of words. */
+function choice<T extends string>(name: string, words: readonly T[], get: (s: UrlState) => T | null, set: (s: UrlState, v: T) => void, fallback: (s: UrlState) => T | null): Param {
+  return {
+    name,
+    read: (raw, st, say) => {
+      if ((words as readonly string[]).includes(raw)) set(st, raw as T);
+      else {
+        const f = fallback(st);
+        say(f === null ? note('notice.choice.auto', { name, raw, options: words.join(', ') }) : note('notice.choice', { name, raw, options: words.join(', '), fallback: f }));
+      }
+    },
+    write: (st) => {
+      const v = get(st);
+      return v !== null && v !== fallback(st) ? v : null;
+    },
+  };
+}
+
+/** A parameter naming a table's value by its URL word. */
+function worded<T extends string>(name: string, table: Record<T, string>, get: (s: UrlState) => T | null, set: (s: UrlState, v: T) => void, dflt: T, allowed: (s: UrlState) => readonly T[]): Param {
+  return {
+    name,
+    read: (raw, st, say) => {
+      const ok = allowed(st);
+      const hit = ok.find((k) => table[k] === raw);
+      if (hit !== undefined) set(st, hit);
+      else say(note('notice.choice', { name, raw, options: ok.map((k) => table[k]).join(', '), fallback: table[dflt] }));
+    },
+    write: (st) => {
+      const v = get(st);
+      return v !== null && v !== dflt ? table[v] : null;
+    },
+  };
+}
+
+function size(name: keyof Sizes): Param {
+  return {
+    name,
+    read: (raw, st, say) => {
+      const v = parseNumber(raw);
+      if (v === null) return say(note('notice.size.notNumber', { name, raw, fallback: DEFAULTS[name] }));
+      const clamped = Math.min(SIZE_MAX, Math.max(SIZE_MIN, Math.round(v)));
+      if (clamped !== v) say(note('notice.size.clamped', { name, raw, min: SIZE_MIN, max: SIZE_MAX, value: clamped }));
+      st.sizes = { ...st.sizes, [name]: clamped };
+    },
+    write: (st) => (st.sizes[name] !== DEFAULTS[name] ? String(st.sizes[name]) : null),
+  };
+}
+
+function matrix(name: EditableName): Param {
+  return {
+    name,
+    read: (raw, st, say) => {
+      const rows = parseMatrixText(raw);
+      const [er, ec] = cellShape(name, st.convention, st.sizes, st.loss);
+      if (rows === null) return say(note('notice.matrix.malformed', { name, problem: matrixTextProblem(raw) ?? note('problem.notMatrix') }));
+      if (rows.length !== er || rows[0].length !== ec) {
+        return say(note('notice.matrix.shape', { name, rows: rows.length, cols: rows[0].length, er, ec, conv: st.convention }));
+      }
+      if (name === 'target' && LOSS_TARGET[st.loss] === 'classes' && rows[0].some((v) => !Number.isInteger(v) || v < 0 || v >= st.sizes.T)) {
+        return say(note('notice.target.classes', { last: st.sizes.T - 1 }));
+      }
+      st.explicit = { ...st.explicit, [name]: rows };
+    },
+    write: (st) => {
+      const rows = st.explicit[name];
+      return rows ? writeRows(rows) : null;
+    },
+  };
+}
+
+/** Every parameter, in the order they are read (each may depend on those before it) and written. */
+const PARAMS: readonly Param[] = [
+  choice('conv', CONVENTIONS, (s) => s.convention, (s, v) => (s.convention = v), () => DEFAULTS.convention),
+  size('B'),
+  size('N'),
+  size('T'),
+  choice('loss', LOSS_KINDS, (s) => s.loss, (s, v) => (s.loss = v), () => DEFAULTS.loss),
+  choice('act', ACTIVATIONS, (s) => s.activation, (s, v) => (s.activation = v), () => DEFAULTS.activation),
+  {
+    name: 'seed',
+    read: (raw, st, say) => {
+      const v = parseNumber(raw);
+      if (v !== null && Number.isInteger(v) && Math.abs(v) <= 2 ** 31) st.seed = v;
+      else say(note('notice.seed', { raw, fallback: DEFAULTS.seed }));
+    },
+    write: (st) => (st.seed !== DEFAULTS.seed ? String(st.seed) : null),
+  },
+  ...EDITABLE_NAMES.map(matrix),
+  {
+    name: 'focus',
+    read: (raw, st, say) => {
+      const cell = parseCell(raw);
+      const shown = cell !== null && shownMatrices(st.convention, st.sizes, st.loss, st.activation).includes(cell.m);
+      const shape = cell && shown ? cellShape(cell.m, st.convention, st.sizes, st.loss) : null;
+      if (cell && shape && cell.r < shape[0] && cell.c < shape[1]) st.focus = cell;
+      else say(note('notice.focus', { raw }));
+    },
+    write: (st) => (st.focus ? writeCell(st.focus) : null),
+  },
+  {
+    name: 'step',
+    read: (raw, st, say) => {
+      const v = parseNumber(raw);
+      if (v !== null && Number.isInteger(v) && v >= 0) st.step = v;
+      else say(note('notice.step', { raw }));
+    },
+    write: (st) => (st.step !== null ? String(st.step) : null),
+  },
+  // Written whenever step is: it fixes what a step number means.
+  {
+    ...choice<Granularity>('grain', ['fine', 'coarse'], (s) => s.granularity, (s, v) => (s.granularity = v), () => null),
+    write: (st) => st.granularity,
+  },
+  worded('jac', JAC_WORD, (s) => s.jacobianKind, (s, v) => (s.jacobianKind = v), 'dY/dW', (s) => JACOBIAN_KINDS.filter((k) => !JACOBIAN_SPECS[k].activation || s.activation !== 'identity')),
+  worded('lin', LIN_WORD, (s) => s.linearisation, (s, v) => (s.linearisation = v), 'row-major', () => ['row-major', 'column-major']),
+  choice('lang', LOCALES, (s) => s.locale, (s, v) => (s.locale = v), () => DEFAULTS.locale),
+];
+
+/** The state of a link that says nothing. */
+export function defaultUrlState(): UrlState {
+  const { convention, B, N, T, loss, activation, seed, locale } = DEFAULTS;
+  return { convention, sizes: { B, N, T }, loss, activation, seed, explicit: {}, focus: null, step: null, granularity: null, jacobianKind: null, linearisation: null, locale };
+}
+
 /** Reads a query string. Never throws: every bad parameter becomes a notice and a fallback. */
 export function decodeUrl(search: string): { state: UrlState; notices: Notice[] } {
   const notices: Notice[] = [];
@@ -98,110 +251,22 @@ export function decodeUrl(search: string): { state: UrlState; notices: Notice[] 
   } catch {
     p = new URLSearchParams();
   }
-  const convRaw = p.get('conv');
-  let convention = DEFAULTS.convention;
-  if (convRaw !== null) {
-    if (isConvention(convRaw)) convention = convRaw;
-    else notices.push({ param: 'conv', message: `conv=“${convRaw}” is not a convention (row, torch, column); using ${DEFAULTS.convention}.` });
+  const st = defaultUrlState();
+  for (const param of PARAMS) {
+    const raw = p.get(param.name);
+    if (raw !== null) param.read(raw, st, (message) => notices.push({ param: param.name, message }));
   }
-  const sizes = { B: readSize(p, 'B', notices), N: readSize(p, 'N', notices), T: readSize(p, 'T', notices) };
-  const lossRaw = p.get('loss');
-  let loss = DEFAULTS.loss;
-  if (lossRaw !== null) {
-    if (isLossKind(lossRaw)) loss = lossRaw;
-    else notices.push({ param: 'loss', message: `loss=“${lossRaw}” is not a loss (mse, softmax-ce, sum, upstream); using ${DEFAULTS.loss}.` });
-  }
-  const seedRaw = p.get('seed');
-  let seed = DEFAULTS.seed;
-  if (seedRaw !== null) {
-    const v = parseNumber(seedRaw);
-    if (v !== null && Number.isInteger(v) && Math.abs(v) <= 2 ** 31) seed = v;
-    else notices.push({ param: 'seed', message: `seed=“${seedRaw}” is not a whole number; using ${DEFAULTS.seed}.` });
-  }
-  const explicit: UrlState['explicit'] = {};
-  for (const name of ['x', 'W', 'b', 'target', 'dY'] as const) {
-    const raw = p.get(name);
-    if (raw === null) continue;
-    const rows = parseMatrixText(raw);
-    const [er, ec] = expectedShape(name, convention, sizes, loss);
-    if (rows === null) {
-      const problem = matrixTextProblem(raw) ?? 'is not a matrix';
-      notices.push({ param: name, message: `${name} ${problem}; ignored, using the seed's values. Write rows separated by ';' and entries by ','.` });
-      continue;
-    }
-    if (rows.length !== er || rows[0].length !== ec) {
-      notices.push({
-        param: name,
-        message: `${name} is [${rows.length}×${rows[0].length}] but needs [${er}×${ec}] in the ${convention} convention; ignored, using the seed's values.`,
-      });
-      continue;
-    }
-    if (name === 'target' && loss === 'softmax-ce' && rows[0].some((v) => !Number.isInteger(v) || v < 0 || v >= sizes.T)) {
-      notices.push({ param: name, message: `target must list one class index from 0 to ${sizes.T - 1} per sample; ignored, using the seed's classes.` });
-      continue;
-    }
-    explicit[name] = rows;
-  }
-  let focus: CellRef | null = null;
-  const focusRaw = p.get('focus');
-  if (focusRaw !== null) {
-    const cell = parseCell(focusRaw);
-    const shown = cell !== null && (cell.m !== 'target' || loss === 'mse' || loss === 'softmax-ce');
-    const shape = cell && shown ? cellShape(cell.m, convention, sizes, loss) : null;
-    if (cell && shape && cell.r < shape[0] && cell.c < shape[1]) focus = cell;
-    else notices.push({ param: 'focus', message: `focus=“${focusRaw}” is not a cell of this lesson (write it like dW:1,0); ignored.` });
-  }
-  let step: number | null = null;
-  const stepRaw = p.get('step');
-  if (stepRaw !== null) {
-    const v = parseNumber(stepRaw);
-    if (v !== null && Number.isInteger(v) && v >= 0) step = v;
-    else notices.push({ param: 'step', message: `step=“${stepRaw}” is not a step number; starting at the beginning.` });
-  }
-  const pick = <T extends string>(param: string, table: Record<string, T>, what: string): T | null => {
-    const raw = p.get(param);
-    if (raw === null) return null;
-    if (Object.prototype.hasOwnProperty.call(table, raw)) return table[raw];
-    notices.push({ param, message: `${param}=“${raw}” is not ${what} (${Object.keys(table).join(', ')}); using the default.` });
-    return null;
-  };
-  const granularity = pick<Granularity>('grain', { fine: 'fine', coarse: 'coarse' }, 'a grain');
-  const jacobianKind = pick<JacobianKind>('jac', JAC_PARAM, 'a Jacobian');
-  const linearisation = pick<Linearisation>('lin', LIN_PARAM, 'a linearisation');
-  return { state: { convention, sizes, loss, seed, explicit, focus, step, granularity, jacobianKind, linearisation }, notices };
-}
-
-/** The displayed shape of any matrix, including the 1×B class-target row. */
-export function cellShape(m: MatrixName, conv: Convention, sizes: Sizes, loss: LossKind): [number, number] {
-  if (m === 'target') return targetShape({ convention: conv, loss, sizes });
-  return matrixShape(conv, sizes, m);
-}
-
-const writeRows = (rows: number[][]): string => rows.map((r) => r.map(writeNumber).join(',')).join(';');
-
-/** Rows of a matrix, or of a flat vector as one row. */
-export function rowsOf(m: Matrix | Float64Array | number[]): number[][] {
-  return m instanceof Float64Array || Array.isArray(m) ? [Array.from(m)] : toRows(m);
+  return { state: st, notices };
 }
 
 /** Writes a lesson as a query string (without '?'). Parameters equal to the defaults are left out. */
 export function encodeUrl(s: UrlState): string {
-  const parts: [string, string][] = [];
-  if (s.convention !== DEFAULTS.convention) parts.push(['conv', s.convention]);
-  for (const k of ['B', 'N', 'T'] as const) if (s.sizes[k] !== DEFAULTS[k]) parts.push([k, String(s.sizes[k])]);
-  if (s.loss !== DEFAULTS.loss) parts.push(['loss', s.loss]);
-  if (s.seed !== DEFAULTS.seed) parts.push(['seed', String(s.seed)]);
-  for (const name of ['x', 'W', 'b', 'target', 'dY'] as const) {
-    const rows = s.explicit[name];
-    if (rows) parts.push([name, writeRows(rows)]);
-  }
-  if (s.focus) parts.push(['focus', writeCell(s.focus)]);
-  if (s.step !== null) parts.push(['step', String(s.step)]);
-  if (s.granularity !== null) parts.push(['grain', s.granularity]);
-  const key = <T extends string>(table: Record<string, T>, v: T) => Object.keys(table).find((k) => table[k] === v) ?? '';
-  if (s.jacobianKind !== null && s.jacobianKind !== 'dY/dW') parts.push(['jac', key(JAC_PARAM, s.jacobianKind)]);
-  if (s.linearisation !== null && s.linearisation !== 'row-major') parts.push(['lin', key(LIN_PARAM, s.linearisation)]);
   // Keep ',', ';' and ':' readable: they are safe in a query value.
   const enc = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%3A/g, ':');
-  return parts.map(([k, v]) => `${k}=${enc(v)}`).join('&');
+  const parts: string[] = [];
+  for (const param of PARAMS) {
+    const v = param.write(s);
+    if (v !== null) parts.push(`${param.name}=${enc(v)}`);
+  }
+  return parts.join('&');
 }

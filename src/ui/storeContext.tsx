@@ -1,23 +1,77 @@
-// React access to the app store: one store per mounted app, read with selectors.
-import { createContext, useContext, type ReactNode } from 'react';
+// What every view of one app reads: its store, its strings and its KaTeX
+// cache, provided once at the top. Two apps on a page each have their own.
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/store.ts';
+import type { Selectors } from '../store/selectors.ts';
+import { catalogueFor } from './strings/catalogues.ts';
+import { createI18n, type I18n } from './strings/i18n.ts';
+import { createTexCache, type TexCache } from './texCache.ts';
 
-const StoreContext = createContext<AppStore | null>(null);
+/** Where the player's keys are heard: the whole page (one app per page), or only inside this app. */
+export type KeyScope = 'page' | 'own';
 
-/** Provides a store to the views below it. */
-export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+interface AppContextValue {
+  store: AppStore;
+  tex: TexCache;
+  keys: KeyScope;
+}
+
+const AppContext = createContext<AppContextValue | null>(null);
+const I18nContext = createContext<I18n | null>(null);
+
+/** The strings of the store's locale, remade only when the locale changes. */
+function I18nProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  const locale = useStore(store, (s) => s.locale);
+  const i18n = useMemo(() => createI18n(locale, catalogueFor(locale)), [locale]);
+  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}
+
+/** Provides one app's store, strings and KaTeX cache to the views below it. */
+export function StoreProvider({ store, keys = 'page', children }: { store: AppStore; keys?: KeyScope; children: ReactNode }) {
+  const [tex] = useState(createTexCache);
+  const value = useMemo(() => ({ store, tex, keys }), [store, tex, keys]);
+  return (
+    <AppContext.Provider value={value}>
+      <I18nProvider store={store}>{children}</I18nProvider>
+    </AppContext.Provider>
+  );
+}
+
+function useAppContext(): AppContextValue {
+  const v = useContext(AppContext);
+  if (!v) throw new Error('useApp: no StoreProvider above this component');
+  return v;
 }
 
 /** The store itself, for actions and imperative reads. */
 export function useAppStore(): AppStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useApp: no StoreProvider above this component');
-  return store;
+  return useAppContext().store;
+}
+
+/** The store's memoised selectors. */
+export function useSelectors(): Selectors {
+  return useAppContext().store.select;
 }
 
 /** Reads one slice of state; re-renders only when the selected value changes. */
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(useAppStore(), selector);
+}
+
+/** The app's strings and number formatter. */
+export function useI18n(): I18n {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useI18n: no StoreProvider above this component');
+  return v;
+}
+
+/** The app's KaTeX cache. */
+export function useTexCache(): TexCache {
+  return useAppContext().tex;
+}
+
+/** Where the player's keys are heard. */
+export function useKeyScope(): KeyScope {
+  return useAppContext().keys;
 }

@@ -1,62 +1,19 @@
 // Explains the hovered or focused number: the rule, the rule with indices,
 // the numbers plugged in (each term hoverable), the result, and the matrix form
-// with its dimension check.
+// with its dimension check. It lays out core's structured derivation.
 import { Fragment, useEffect, useRef, useState } from 'react';
-import { formatNumber, type CellRef, type Derivation, type DerivationTerm } from '../../core/index.ts';
-import { useApp, useAppStore } from '../storeContext.tsx';
-import { prefetchAround, type Formula } from './prefetch.ts';
+import type { CellRef, Derivation, DerivationTerm } from '../../core/index.ts';
+import { Rich } from '../strings/Rich.tsx';
+import { useApp, useAppStore, useI18n, useSelectors, useTexCache } from '../storeContext.tsx';
+import { MAX_TERMS, closerTex, indexedTex, openerTex, resultTex, shownTerms } from './assemble.ts';
+import { createPrefetcher } from './prefetch.ts';
 import { Tex } from './Tex.tsx';
 
 const cellText = (c: CellRef) => `${c.m}:${c.r},${c.c}`;
 
-/** Sums longer than this (the loss over B·T outputs) show their first and last terms until asked for all. */
-export const MAX_TERMS = 13;
-const HEAD = 6;
-const TAIL = 2;
-
-/** The indices of the terms to show: all of them, or the first HEAD and the last TAIL. */
-function shownTerms(n: number, all: boolean): number[] {
-  const ks = Array.from({ length: n }, (_, k) => k);
-  return all || n <= MAX_TERMS ? ks : [...ks.slice(0, HEAD), ...ks.slice(n - TAIL)];
-}
-
-/**
- * The rule with this cell's indices as the panel sets it: a long sum cut to the same first and last terms
- * as the numbers, and a sum in \left( \right) given fixed brackets instead, so it can wrap at its plus signs.
- */
-function indexedTex(d: Derivation, all: boolean): string {
-  const join = (ts: DerivationTerm[]) => ts.map((t) => t.symbolic).join(' + ');
-  const full = join(d.terms);
-  const at = d.indexed.indexOf(full);
-  if (d.terms.length < 2 || at < 0) return d.indexed;
-  let head = d.indexed.slice(0, at), tail = d.indexed.slice(at + full.length);
-  if (head.endsWith('\\left(') && tail.startsWith('\\right)')) {
-    head = `${head.slice(0, -'\\left('.length)}\\Big(`;
-    tail = `\\Big)${tail.slice('\\right)'.length)}`;
-  }
-  const sum = all || d.terms.length <= MAX_TERMS ? full : `${join(d.terms.slice(0, HEAD))} + \\cdots + ${join(d.terms.slice(-TAIL))}`;
-  return `${head}${sum}${tail}`;
-}
-
-/** The opening of the numbers line: '=', and the scale factor with its bracket when there is one. */
-const openerTex = (d: Derivation) => `=${d.scaleTex}${d.scaleTex && d.terms.length > 1 ? '\\Big(' : ''}`;
-const closes = (d: Derivation) => d.scaleTex !== '' && d.terms.length > 1;
-
-/** Every formula the body typesets for a derivation whose long sum is cut short, for typesetting ahead. */
-export function formulasOf(d: Derivation): Formula[] {
-  const out: Formula[] = [[d.general, false, true]];
-  if (d.indexed) out.push([indexedTex(d, false), false, true]);
-  if (d.terms.length > 0) {
-    out.push([openerTex(d), false, true]);
-    for (const k of shownTerms(d.terms.length, false)) out.push([d.terms[k].tex, false, false]);
-  }
-  if (d.result) out.push([d.result, false, true]);
-  if (d.matrixForm) out.push([d.matrixForm.tex, true, true], [d.matrixForm.checkTex, false, true]);
-  return out;
-}
-
 /** A line's formula; when wider than the panel it scrolls sideways and joins the tab order, so keys can scroll it. */
 function LineTex({ tex, name }: { tex: string; name: string }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLSpanElement>(null);
   const [wide, setWide] = useState(false);
   // Measured by a ResizeObserver, after the browser's own layout: reading scrollWidth straight after the
@@ -70,30 +27,31 @@ function LineTex({ tex, name }: { tex: string; name: string }) {
     return () => ro.disconnect();
   }, []);
   return (
-    <span ref={ref} className="line-tex" tabIndex={wide ? 0 : undefined} role={wide ? 'group' : undefined} aria-label={wide ? `${name}, scrolls sideways` : undefined}>
+    <span ref={ref} className="line-tex" tabIndex={wide ? 0 : undefined} role={wide ? 'group' : undefined} aria-label={wide ? t('derivation.scrolls', { name }) : undefined}>
       <Tex tex={tex} />
     </span>
   );
 }
 
 /** One term of the expanded sum: hovering or focusing it outlines its factor cells. */
-function TermButton({ t, k, on, onTerm }: { t: DerivationTerm; k: number; on: boolean; onTerm: (k: number | null) => void }) {
+function TermButton({ term, k, on, onTerm }: { term: DerivationTerm; k: number; on: boolean; onTerm: (k: number | null) => void }) {
+  const { t, msg, fmt } = useI18n();
   return (
     <button
       type="button"
       className={on ? 'term on' : 'term'}
       data-term={k}
-      data-term-value={String(t.value)}
-      data-factors={t.factors.map(cellText).join(' ')}
+      data-term-value={String(term.value)}
+      data-factors={term.factors.map(cellText).join(' ')}
       onMouseEnter={() => onTerm(k)}
       onMouseLeave={() => onTerm(null)}
       onFocus={() => onTerm(k)}
       onBlur={() => onTerm(null)}
     >
       {/* The spoken name is the visible text's words, so speech input can say what it sees. */}
-      <span className="sr-only">{`term ${k + 1}: ${t.speech} = ${formatNumber(t.value, 6)}`}</span>
+      <span className="sr-only">{t('derivation.term', { k: k + 1, speech: msg(term.speech), value: fmt.text(term.value, 6) })}</span>
       <span aria-hidden="true">
-        <Tex tex={t.tex} mathml={false} />
+        <Tex tex={term.tex} mathml={false} />
       </span>
     </button>
   );
@@ -105,37 +63,54 @@ export interface DerivationBodyProps {
   onTerm: (k: number | null) => void;
 }
 
-/** The four lines and the matrix form of one derivation. */
+/** The heading's value: the number, or why there is none yet. */
+function valueText(d: Derivation, t: ReturnType<typeof useI18n>['t'], text: (v: number, digits: number) => string): string {
+  if (d.progress.kind === 'pending') return t('derivation.notComputed');
+  if (Number.isNaN(d.value)) return t('derivation.notUsed');
+  return text(d.value, 6);
+}
+
+/** The lines and the matrix form of one derivation. */
 export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
+  const { t, msg, fmt, cellName } = useI18n();
   // The cell whose long sum is shown in full, if any.
   const [allFor, setAllFor] = useState<string | null>(null);
   const long = d.terms.length > MAX_TERMS;
   const all = !long || allFor === cellText(d.cell);
   const ks = shownTerms(d.terms.length, all);
+  const p = d.progress;
+  const result = resultTex(d, fmt);
   return (
     <div className="derivation-body" data-cell={cellText(d.cell)}>
       <h2 className="derivation-title">
-        {d.title} ={' '}
-        <span data-testid="derivation-value">
-          {/* NaN is a value not computed yet at this step, or the loss when dL/dy is given directly. */}
-          {Number.isNaN(d.value) ? (d.role === 'input' ? 'not used' : 'not computed yet') : formatNumber(d.value, 6)}
-        </span>
+        {cellName(d.cell)} = <span data-testid="derivation-value">{valueText(d, t, fmt.text)}</span>
       </h2>
-      <p className="note">{d.note}</p>
+      <p className="note">
+        {p.kind === 'pending' && `${t('derivation.pendingNote', { at: p.at, of: p.of })} `}
+        {p.kind === 'partial' && `${t('derivation.partialNote', { done: p.done, of: p.of })} `}
+        {msg(d.note)}
+      </p>
       <ol className="lines">
         <li className="line general" data-line="general">
-          <span className="line-tag">rule</span>
-          <LineTex tex={d.general} name="the rule" />
+          <span className="line-tag">{t('derivation.line.rule')}</span>
+          {d.given ? (
+            <span className="line-tex">
+              <Rich m={d.given} />
+            </span>
+          ) : (
+            <LineTex tex={d.general} name={t('derivation.line.rule')} />
+          )}
         </li>
-        {d.indexed && (
+        {d.lhs && (d.terms.length > 0 || p.kind === 'pending') && (
           <li className="line indexed" data-line="indexed">
-            <span className="line-tag">this cell</span>
-            <LineTex tex={indexedTex(d, all)} name="this cell" />
+            <span className="line-tag">{t('derivation.line.cell')}</span>
+            {p.kind === 'pending' ? <Tex tex={d.lhs} /> : <LineTex tex={indexedTex(d, all)} name={t('derivation.line.cell')} />}
+            {p.kind === 'partial' && <span className="muted-text"> {t('derivation.soFar')}</span>}
           </li>
         )}
         {d.terms.length > 0 && (
           <li className="line numeric" data-line="numeric">
-            <span className="line-tag">numbers</span>
+            <span className="line-tag">{t('derivation.line.numbers')}</span>
             <span className="terms">
               <Tex tex={openerTex(d)} />
               {ks.map((k, i) => (
@@ -146,14 +121,14 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
                       <span className="elided" aria-hidden="true">
                         ⋯
                       </span>
-                      <span className="sr-only">and {k - ks[i - 1] - 1} more terms</span>
+                      <span className="sr-only">{t('derivation.moreTerms', { n: k - ks[i - 1] - 1 })}</span>
                     </span>
                   )}
                   {/* A plus sign stays on the line of the term it adds. */}
                   <span className="term-group">
                     {i > 0 && <span className="plus">+</span>}
-                    <TermButton t={d.terms[k]} k={k} on={term === k} onTerm={onTerm} />
-                    {i === ks.length - 1 && closes(d) && <Tex tex="\Big)" />}
+                    <TermButton term={d.terms[k]} k={k} on={term === k} onTerm={onTerm} />
+                    {i === ks.length - 1 && closerTex(d) && <Tex tex={closerTex(d)} />}
                   </span>
                 </Fragment>
               ))}
@@ -161,24 +136,27 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
             {long && (
               <span className="all-terms-row">
                 <button type="button" className="all-terms" aria-expanded={all} onClick={() => setAllFor(all ? null : cellText(d.cell))}>
-                  {all ? 'Show fewer terms' : `Show all ${d.terms.length} terms`}
+                  {all ? t('derivation.fewerTerms') : t('derivation.allTerms', { n: d.terms.length })}
                 </button>
               </span>
             )}
           </li>
         )}
-        {d.result && (
+        {(result || p.kind === 'pending') && (
           <li className="line result" data-line="result" data-value={String(d.value)}>
-            <span className="line-tag">result</span>
-            <Tex tex={d.result} />
+            <span className="line-tag">{t('derivation.line.result')}</span>
+            {p.kind === 'pending' ? t('derivation.notComputed') : <Tex tex={result} />}
+            {p.kind === 'partial' && <span className="muted-text"> {t('derivation.soFar')}</span>}
           </li>
         )}
       </ol>
       {d.matrixForm && (
         <div className="matrix-form" data-line="matrix-form">
-          <h3>The whole matrix at once</h3>
+          <h3>{t('derivation.matrixForm')}</h3>
           <Tex tex={d.matrixForm.tex} display />
-          <Tex tex={d.matrixForm.checkTex} className="dimcheck" />
+          <p className="dimcheck">
+            <Tex tex={d.matrixForm.check.symbolic} /> {t('derivation.ie')} <Tex tex={d.matrixForm.check.numeric} />
+          </p>
         </div>
       )}
     </div>
@@ -188,22 +166,24 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
 /** The derivation panel, announced politely when it changes. */
 export function DerivationPanel() {
   const store = useAppStore();
-  const d = useApp((s) => s.derivation);
+  const select = useSelectors();
+  const tex = useTexCache();
+  const { t } = useI18n();
+  const d = useApp(select.derivation);
   const term = useApp((s) => s.term);
+  const [prefetcher, setPrefetcher] = useState<ReturnType<typeof createPrefetcher> | null>(null);
+  useEffect(() => {
+    const p = createPrefetcher(store, tex);
+    setPrefetcher(p);
+    return () => p.stop();
+  }, [store, tex]);
   // While the learner reads this one, typeset the cells around it.
   useEffect(() => {
-    if (d) prefetchAround(store, d.cell, formulasOf);
-  }, [d, store]);
+    if (d && prefetcher) prefetcher.around(d.cell);
+  }, [d, prefetcher]);
   return (
-    <section className="derivation" aria-label="Derivation of the selected number" aria-live="polite" data-testid="derivation">
-      {d ? (
-        <DerivationBody d={d} term={term} onTerm={(k) => store.getState().setTerm(k)} />
-      ) : (
-        <p className="hint">
-          Point at any number, or move to it with Tab and the arrow keys, to see where it comes from: the rule, the numbers
-          that go into it, and the matrix form it belongs to.
-        </p>
-      )}
+    <section className="derivation" aria-label={t('derivation.label')} aria-live="polite" data-testid="derivation">
+      {d ? <DerivationBody d={d} term={term} onTerm={(k) => store.getState().setTerm(k)} /> : <p className="hint">{t('derivation.hint')}</p>}
     </section>
   );
 }

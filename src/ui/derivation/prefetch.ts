@@ -1,12 +1,11 @@
-// Typesets, in idle time, the derivations of the cells around the one explained, so that moving the
-// pointer or an arrow key one cell on finds their formulas ready and only the DOM is left to build.
-import { deriveAtStep, type CellRef, type Derivation } from '../../core/index.ts';
+// Typesets, in idle time, the derivations of the cells around the one
+// explained, so that moving the pointer or an arrow key one cell on finds
+// their formulas ready and only the DOM is left to build. One prefetcher per
+// panel; its queue lives in the prefetcher.
+import { deriveAtStep, inShape, type CellRef } from '../../core/index.ts';
 import type { AppStore } from '../../store/store.ts';
-import { cellShape } from '../../store/url.ts';
-import { isTexCached, renderTex } from './Tex.tsx';
-
-/** A formula as the panel typesets it: LaTeX, display mode, with MathML. */
-export type Formula = readonly [tex: string, display: boolean, mathml: boolean];
+import type { TexCache } from '../texCache.ts';
+import { type Formula, formulasOf } from './assemble.ts';
 
 interface Deadline {
   timeRemaining(): number;
@@ -23,49 +22,61 @@ const NEIGHBOURS: readonly [number, number][] = [
   [-1, 1],
 ];
 
-let cells: CellRef[] = [];
-let formulas: Formula[] = [];
-let job: { store: AppStore; of: (d: Derivation) => Formula[] } | null = null;
-let scheduled = false;
+/** Queues typesetting around cells; stop() cancels what is queued. */
+export interface Prefetcher {
+  around(cell: CellRef): void;
+  stop(): void;
+}
 
-const whenIdle = (fn: (d: Deadline) => void) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn);
-  else setTimeout(() => fn({ timeRemaining: () => 8 }), 50);
-};
+/** A prefetcher for one store and KaTeX cache. */
+export function createPrefetcher(store: AppStore, tex: TexCache): Prefetcher {
+  let cells: CellRef[] = [];
+  let formulas: Formula[] = [];
+  let handle: number | null = null;
+  let stopped = false;
 
-function work(deadline: Deadline) {
-  scheduled = false;
-  if (!job) return;
-  // At most a 4 ms slice, and only while the idle period lasts: a hover arriving meanwhile waits no longer than that.
-  const stop = performance.now() + 4;
-  while (performance.now() < stop && deadline.timeRemaining() > 4) {
-    const f = formulas.pop();
-    if (f) {
-      renderTex(f[0], f[1], f[2]);
-      continue;
+  const whenIdle = (fn: (d: Deadline) => void): number =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : window.setTimeout(() => fn({ timeRemaining: () => 8 }), 50);
+  const cancel = (h: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : window.clearTimeout(h));
+
+  const work = (deadline: Deadline) => {
+    handle = null;
+    if (stopped) return;
+    // At most a 4 ms slice, and only while the idle period lasts: a hover arriving meanwhile waits no longer than that.
+    const stop = performance.now() + 4;
+    while (performance.now() < stop && deadline.timeRemaining() > 4) {
+      const f = formulas.pop();
+      if (f) {
+        tex.render(f[0], f[1], f[2]);
+        continue;
+      }
+      const cell = cells.shift();
+      if (!cell) return;
+      const s = store.getState();
+      const sel = store.select;
+      const ctx = sel.ctx(s);
+      if (!inShape(ctx, cell)) continue;
+      const fmt = sel.fmt(s);
+      formulas = formulasOf(deriveAtStep(ctx, sel.script(s), sel.step(s), cell, fmt, sel.graph(s)), fmt).filter((x) => !tex.has(x[0], x[1], x[2]));
     }
-    const cell = cells.shift();
-    if (!cell) return;
-    const s = job.store.getState();
-    const [rows, cols] = cellShape(cell.m, s.config.convention, s.config, s.config.loss);
-    if (cell.r >= rows || cell.c >= cols) continue;
-    formulas = job.of(deriveAtStep(s.ctx, s.script, s.step, cell)).filter((x) => !isTexCached(x[0], x[1], x[2]));
-  }
-  schedule();
-}
-
-function schedule() {
-  if (scheduled || (cells.length === 0 && formulas.length === 0)) return;
-  scheduled = true;
-  whenIdle(work);
-}
-
-/** Queues the cells around `cell` (replacing any earlier queue) to be typeset in idle time. */
-export function prefetchAround(store: AppStore, cell: CellRef, of: (d: Derivation) => Formula[]): void {
-  const s = store.getState();
-  const [rows, cols] = cellShape(cell.m, s.config.convention, s.config, s.config.loss);
-  job = { store, of };
-  formulas = [];
-  cells = NEIGHBOURS.map(([dr, dc]) => ({ m: cell.m, r: cell.r + dr, c: cell.c + dc })).filter((c) => c.r >= 0 && c.c >= 0 && c.r < rows && c.c < cols);
-  schedule();
+    schedule();
+  };
+  const schedule = () => {
+    if (stopped || handle !== null || (cells.length === 0 && formulas.length === 0)) return;
+    handle = whenIdle(work);
+  };
+  return {
+    around: (cell) => {
+      formulas = [];
+      cells = NEIGHBOURS.map(([dr, dc]) => ({ m: cell.m, r: cell.r + dr, c: cell.c + dc })).filter((c) => c.r >= 0 && c.c >= 0);
+      schedule();
+    },
+    stop: () => {
+      stopped = true;
+      if (handle !== null) cancel(handle);
+      handle = null;
+      cells = [];
+      formulas = [];
+    },
+  };
 }

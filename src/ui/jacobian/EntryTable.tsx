@@ -3,18 +3,26 @@
 // Pointing at an entry or reaching it with the arrow keys explains it and
 // outlines its y cell and parameter cell in the lesson.
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { explainEntry, formatNumber } from '../../core/index.ts';
-import { selectJacobian } from '../../store/jacobianSlice.ts';
+import { explainEntry, type EntryExplanation } from '../../core/index.ts';
 import { heatScale } from '../matrix/colour.ts';
 import { gridMove } from '../matrix/gridKeys.ts';
-import { useApp, useAppStore } from '../storeContext.tsx';
-import { KIND_TEXT, PARAM_NAME, cellName } from './labels.ts';
+import type { I18n } from '../strings/i18n.ts';
+import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { kindName } from './labels.ts';
 
 /** Above these, the entries are left to the zoomable pattern below. */
 export const TABLE_MAX = { rows: 48, cols: 48, entries: 1200 };
 
+/** What a structurally non-zero entry is, in a few characters: x[0,2], W[2,1], 1, or the slope at z[0,1]. */
+export function entryLabel(e: EntryExplanation, i18n: I18n): string {
+  if (!e.structural) return '0';
+  if (!e.valueCell) return '1';
+  return e.valueCell.m === 'z' ? i18n.t('jac.entry.slope', { cell: i18n.cellName(e.valueCell) }) : i18n.cellName(e.valueCell);
+}
+
 interface EntryCell {
   value: number;
+  text: string;
   structural: boolean;
   label: string;
   title: string;
@@ -22,7 +30,7 @@ interface EntryCell {
   fg: string;
 }
 
-const Entry = memo(function Entry({ r, c, e, tabbable, active }: { r: number; c: number; e: EntryCell; tabbable: boolean; active: boolean }) {
+const Entry = memo(function Entry({ r, c, e, tabbable, active, zeroText, thatIs }: { r: number; c: number; e: EntryCell; tabbable: boolean; active: boolean; zeroText: string; thatIs: string }) {
   const cls = ['jac-entry', e.structural ? 'nz' : 'zero'];
   if (e.value < 0) cls.push('neg');
   if (active) cls.push('active');
@@ -39,14 +47,14 @@ const Entry = memo(function Entry({ r, c, e, tabbable, active }: { r: number; c:
       style={e.structural ? { background: e.bg, color: e.fg } : undefined}
     >
       <span className="sr-only">{e.title} = </span>
-      <span className="jac-v">{formatNumber(e.value, 3)}</span>
+      <span className="jac-v">{e.text}</span>
       {e.structural && e.label !== '1' && (
         <span className="jac-sym">
-          <span className="sr-only">, that is </span>
+          <span className="sr-only">{thatIs}</span>
           {e.label}
         </span>
       )}
-      {!e.structural && <span className="sr-only">, a structural zero</span>}
+      {!e.structural && <span className="sr-only">{zeroText}</span>}
     </td>
   );
 });
@@ -54,35 +62,37 @@ const Entry = memo(function Entry({ r, c, e, tabbable, active }: { r: number; c:
 /** The teaching-size Jacobian, entry by entry. */
 export function EntryTable() {
   const store = useAppStore();
-  const J = useApp(selectJacobian);
-  const inputs = useApp((s) => s.inputs);
+  const select = useSelectors();
+  const i18n = useI18n();
+  const { t, fmt, cellName } = i18n;
+  const J = useApp(select.jacobian);
+  const ctx = useApp(select.ctx);
   const activeR = useApp((s) => s.jacobianEntry?.r ?? -1);
   const activeC = useApp((s) => s.jacobianEntry?.c ?? -1);
   const ref = useRef<HTMLTableElement>(null);
   const [pos, setPos] = useState({ r: 0, c: 0 });
   const fits = J.rows <= TABLE_MAX.rows && J.cols <= TABLE_MAX.cols && J.entries <= TABLE_MAX.entries;
-  const kindText = KIND_TEXT[J.kind].text;
-  const param = PARAM_NAME[J.kind];
+  const name = kindName(J.kind, J.activation);
 
   const cells = useMemo(() => {
     if (!fits) return null;
-    const values = { x: inputs.x, W: inputs.W };
+    const values = { x: ctx.inputs.x, W: ctx.inputs.W, z: ctx.outputs.z };
     const raw: number[] = [];
     for (let r = 0; r < J.rows; r++) for (let c = 0; c < J.cols; c++) raw.push(J.entry(r, c));
     const colour = heatScale(raw);
     const out: EntryCell[] = [];
     for (let r = 0; r < J.rows; r++)
       for (let c = 0; c < J.cols; c++) {
-        const e = explainEntry(J, r, c, values);
+        const e = explainEntry(J, r, c, values, fmt);
         const v = e.value ?? 0;
         const { bg, fg } = colour(v);
-        out.push({ value: v, structural: e.structural, label: e.label, title: e.title, bg, fg });
+        out.push({ value: v, text: fmt.text(v, 3), structural: e.structural, label: entryLabel(e, i18n), title: `∂${cellName(e.yCell)}/∂${cellName(e.paramCell)}`, bg, fg });
       }
     return out;
-  }, [J, fits, inputs]);
+  }, [J, fits, ctx, fmt, i18n, cellName]);
 
-  const rowNames = useMemo(() => Array.from({ length: fits ? J.rows : 0 }, (_, r) => cellName(J.rowCell(r))), [J, fits]);
-  const colNames = useMemo(() => Array.from({ length: fits ? J.cols : 0 }, (_, c) => cellName(J.colCell(c))), [J, fits]);
+  const rowNames = useMemo(() => Array.from({ length: fits ? J.rows : 0 }, (_, r) => cellName(J.rowCell(r))), [J, fits, cellName]);
+  const colNames = useMemo(() => Array.from({ length: fits ? J.cols : 0 }, (_, c) => cellName(J.colCell(c))), [J, fits, cellName]);
 
   const rp = Math.min(pos.r, J.rows - 1), cp = Math.min(pos.c, J.cols - 1);
   const point = useCallback((e: { r: number; c: number } | null) => store.getState().setJacobianEntry(e), [store]);
@@ -105,10 +115,7 @@ export function EntryTable() {
 
   if (!fits || !cells) {
     return (
-      <p className="jac-note">
-        At B={J.sizes.B}, N={J.sizes.N}, T={J.sizes.T} this Jacobian has {J.entries.toLocaleString('en')} entries, too many to list one by one
-        here. The pattern below is drawn from its structure: zoom in to reach single entries, or make the lesson smaller.
-      </p>
+      <p className="jac-note">{t('jac.table.tooBig', { B: J.sizes.B, N: J.sizes.N, T: J.sizes.T, n: J.entries })}</p>
     );
   }
 
@@ -119,7 +126,7 @@ export function EntryTable() {
         role="grid"
         className="jac-table"
         data-testid="jacobian-table"
-        aria-label={`${kindText}, ${J.rows} by ${J.cols}: rows are elements of y, columns elements of ${param}, in ${J.linearisation} order. Arrow keys move between entries.`}
+        aria-label={t('jac.table.label', { name: name.text, rows: J.rows, cols: J.cols, of: name.of, by: name.by, order: t(`jac.lin.${J.linearisation}`) })}
         aria-rowcount={J.rows + 1}
         aria-colcount={J.cols + 1}
         onKeyDown={onKeyDown}
@@ -143,9 +150,9 @@ export function EntryTable() {
         <thead>
           <tr>
             <th scope="col" className="jac-corner">
-              <span className="sr-only">y element \ {param} element</span>
+              <span className="sr-only">{t('jac.table.corner', { of: name.of, by: name.by })}</span>
               <span aria-hidden="true">
-                y \ {param}
+                {name.of} \ {name.by}
               </span>
             </th>
             {colNames.map((n, c) => (
@@ -168,7 +175,16 @@ export function EntryTable() {
                 {n}
               </th>
               {colNames.map((_, c) => (
-                <Entry key={c} r={r} c={c} e={cells[r * J.cols + c]} tabbable={r === rp && c === cp} active={r === activeR && c === activeC} />
+                <Entry
+                  key={c}
+                  r={r}
+                  c={c}
+                  e={cells[r * J.cols + c]}
+                  tabbable={r === rp && c === cp}
+                  active={r === activeR && c === activeC}
+                  zeroText={t('jac.table.zero')}
+                  thatIs={t('jac.table.thatIs')}
+                />
               ))}
             </tr>
           ))}

@@ -1,35 +1,45 @@
-// The Jacobian view: the full derivative of y by W, x or b, entry by entry at
-// the teaching size and as a zoomable sparsity pattern at any size, what it
-// would cost to build, and the shortcut emerging from the product through it.
-import { Tex } from '../derivation/Tex.tsx';
-import { useApp } from '../storeContext.tsx';
+// The Jacobian view: the full derivative of the layer's output by W, x or b
+// (or of y by z through an activation), entry by entry at the teaching size
+// and as a zoomable sparsity pattern at any size, what it would cost to
+// build, and the shortcut emerging from the product through it.
+import { useId } from 'react';
+import { JACOBIAN_SPECS } from '../../core/index.ts';
+import { Rich } from '../strings/Rich.tsx';
+import { useApp, useI18n } from '../storeContext.tsx';
 import { CostPanel } from './CostPanel.tsx';
 import { EntryExplain } from './EntryExplain.tsx';
 import { EntryTable } from './EntryTable.tsx';
 import { JacobianControls } from './JacobianControls.tsx';
-import { PARAM_NAME } from './labels.ts';
+import { kindName } from './labels.ts';
 import { ShortcutWalk } from './ShortcutWalk.tsx';
 import { SparsityView } from './SparsityView.tsx';
 
 /** The whole Jacobian section, mounted below the lesson. */
 export function JacobianSection() {
+  const { t } = useI18n();
   const teaching = useApp((s) => s.jacobianPreset === 'teaching');
   const kind = useApp((s) => s.jacobianKind);
-  const p = PARAM_NAME[kind];
-  const column = { 'dY/dW': 'every weight', 'dY/dX': 'every input value', 'dY/db': 'every bias' }[kind];
-  const sparse = {
-    'dY/dW': 'Each output only ever touches the weights that lead into it',
-    'dY/dX': "Each output only ever touches its own sample's inputs",
-    'dY/db': 'Each output only ever touches its own bias',
-  }[kind];
+  const act = useApp((s) => s.config.activation);
+  const name = kindName(kind, act);
+  const grad = JACOBIAN_SPECS[kind].gradient;
+  const h = useId();
   return (
-    <section className="jacobian" aria-labelledby="jac-h" data-testid="jacobian-view">
-      <h2 id="jac-h">The full Jacobian, and why nobody builds it</h2>
+    <section className="jacobian" aria-labelledby={h} data-testid="jacobian-view">
+      <h2 id={h}>{t('jac.title')}</h2>
       <p className="jac-intro">
-        The backward pass needs <Tex tex={`\\partial L/\\partial ${p}`} />. The chain rule writes it as the row vector{' '}
-        <Tex tex="\partial L/\partial y" /> times the Jacobian <Tex tex={`\\partial y/\\partial ${p}`} />: a matrix with one row for every
-        element of y and one column for {column}. {sparse}, so most entries are 0, and the matrix grows with the product of the sizes. The
-        compact formulas of the backward pass are that product with the zeros left out.
+        <Rich
+          m={{
+            key: 'jac.intro',
+            params: {
+              dLdp: { tex: `\\partial L/\\partial ${name.by}` },
+              dLdy: { tex: `\\partial L/\\partial ${name.of}` },
+              dydp: { tex: `\\partial ${name.of}/\\partial ${name.by}` },
+              of: name.of,
+              column: { key: `jac.column.${grad}` },
+              sparse: { key: `jac.sparse.${grad}` },
+            },
+          }}
+        />
       </p>
       <JacobianControls />
       <div className="jac-body">

@@ -1,7 +1,7 @@
 // A small read-only matrix of numbers for the shortcut walkthrough, with
 // heat colours, cell names for screen readers, and an optional pointer hook.
-import { formatNumber } from '../../core/index.ts';
 import { heatScale } from '../matrix/colour.ts';
+import { useI18n } from '../storeContext.tsx';
 
 export interface MiniMatrixProps {
   rows: number;
@@ -19,6 +19,7 @@ export interface MiniMatrixProps {
 
 /** A compact matrix of values. */
 export function MiniMatrix({ rows, cols, values, name, caption, tag, testId, onPoint }: MiniMatrixProps) {
+  const { fmt } = useI18n();
   const colour = heatScale(values);
   return (
     <figure className="jac-mini-fig">
@@ -46,7 +47,7 @@ export function MiniMatrix({ rows, cols, values, name, caption, tag, testId, onP
                         {tag(r, c)}
                       </span>
                     )}
-                    {formatNumber(v, 3)}
+                    {fmt.text(v, 3)}
                   </td>
                 );
               })}

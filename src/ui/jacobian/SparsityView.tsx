@@ -3,22 +3,28 @@
 // zoom and pan down to single entries, whose values or symbols then show.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { explainEntry, nearestNonZeroColumn, sparsityPattern, structuralCount } from '../../core/index.ts';
-import { selectJacobian } from '../../store/jacobianSlice.ts';
-import { useApp, useAppStore } from '../storeContext.tsx';
-import { type DrawBuffers, GUTTER, drawHover, drawSparsity } from './drawSparsity.ts';
-import { KIND_TEXT, PARAM_NAME, cellName } from './labels.ts';
+import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { type DrawBuffers, type DrawNames, GUTTER, drawHover, drawSparsity } from './drawSparsity.ts';
+import { entryLabel } from './EntryTable.tsx';
+import { kindName } from './labels.ts';
 import { FIT_CELL, type Extent, type Viewport, clampViewport, fitViewport, panViewport, viewCentre, visibleRange, zoomToEntries, zoomViewport } from './viewport.ts';
 
 type Readout = { kind: 'entry'; r: number; c: number } | { kind: 'region'; r0: number; r1: number; c0: number; c1: number; count: number } | null;
 
-const fmt = (n: number) => n.toLocaleString('en');
-
 /** The zoomable sparsity pattern. */
 export function SparsityView() {
   const store = useAppStore();
-  const J = useApp(selectJacobian);
+  const select = useSelectors();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const fmt = i18n.fmt.integer;
+  const J = useApp(select.jacobian);
   const teaching = useApp((s) => s.jacobianPreset === 'teaching');
-  const inputs = useApp((s) => s.inputs);
+  const lesson = useApp(select.ctx);
+  const names: DrawNames = useMemo(
+    () => ({ number: (v) => i18n.fmt.text(v, 3), cell: i18n.cellName, entry: (j, r, c) => entryLabel(explainEntry(j, r, c, undefined, i18n.fmt), i18n) }),
+    [i18n],
+  );
   const entry = useApp((s) => s.jacobianEntry);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -68,14 +74,14 @@ export function SparsityView() {
     const id = requestAnimationFrame(() => {
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
-      const values = teaching ? { x: inputs.x, W: inputs.W } : undefined;
-      const ms = drawSparsity(ctx, { J, pattern, view, width: size.width, height, dpr, values }, bufRef.current);
+      const values = teaching ? { x: lesson.inputs.x, W: lesson.inputs.W, z: lesson.outputs.z } : undefined;
+      const ms = drawSparsity(ctx, { J, pattern, view, width: size.width, height, dpr, values, names }, bufRef.current);
       drawsRef.current++;
       canvas.dataset.drawMs = ms.toFixed(2);
       canvas.dataset.draws = String(drawsRef.current);
     });
     return () => cancelAnimationFrame(id);
-  }, [J, pattern, view, size.width, height, dpr, teaching, inputs]);
+  }, [J, pattern, view, size.width, height, dpr, teaching, lesson, names]);
 
   useEffect(() => {
     const o = overlayRef.current;
@@ -162,7 +168,7 @@ export function SparsityView() {
   const zoomOut = () => setView((v) => zoomViewport(v, ext, 0.5));
   const reset = () => setViewState(null);
   /** Selects one entry for the keyboard: explained, outlined in the lesson, and kept in view. */
-  const select = (r: number, c: number, recentre: boolean) => {
+  const selectEntry = (r: number, c: number, recentre: boolean) => {
     setReadout({ kind: 'entry', r, c });
     store.getState().setJacobianEntry({ r, c });
     if (recentre) setView((v) => zoomToEntries(v, ext, 40, [r + 0.5, c + 0.5]));
@@ -172,7 +178,7 @@ export function SparsityView() {
     const [cr, cc] = viewCentre(view, ext);
     const r = Math.min(J.rows - 1, Math.max(0, Math.floor(cr)));
     const c = nearestNonZeroColumn(pattern, r, Math.min(J.cols - 1, Math.max(0, Math.floor(cc))));
-    select(r, c, true);
+    selectEntry(r, c, true);
   };
   const atEntries = view.ry <= 1 && view.cx <= 1;
   const cursor = readout?.kind === 'entry' && readout.r < J.rows && readout.c < J.cols ? readout : null;
@@ -185,7 +191,7 @@ export function SparsityView() {
       const r = Math.min(J.rows - 1, Math.max(0, cursor.r + moves[e.key][0] * k));
       const c = Math.min(J.cols - 1, Math.max(0, cursor.c + moves[e.key][1] * k));
       const vis = visibleRange(view, ext);
-      select(r, c, r < vis.r0 || r >= vis.r1 || c < vis.c0 || c >= vis.c1);
+      selectEntry(r, c, r < vis.r0 || r >= vis.r1 || c < vis.c0 || c >= vis.c1);
       return;
     }
     if (e.key === 'Escape' && cursor) {
@@ -218,28 +224,31 @@ export function SparsityView() {
   const vis = visibleRange(view, ext);
   const whole = vis.r0 === 0 && vis.c0 === 0 && vis.r1 === J.rows && vis.c1 === J.cols;
   const perPx = view.ry > 1 || view.cx > 1;
-  const values = teaching ? { x: inputs.x, W: inputs.W } : undefined;
-  const explained = readout?.kind === 'entry' && readout.r < J.rows && readout.c < J.cols ? explainEntry(J, readout.r, readout.c, values) : null;
-  const param = PARAM_NAME[J.kind];
+  const values = teaching ? { x: lesson.inputs.x, W: lesson.inputs.W, z: lesson.outputs.z } : undefined;
+  const explained = readout?.kind === 'entry' && readout.r < J.rows && readout.c < J.cols ? explainEntry(J, readout.r, readout.c, values, i18n.fmt) : null;
+  const name = kindName(J.kind, J.activation);
+
+  const sizes = { B: fmt(J.sizes.B), N: fmt(J.sizes.N), T: fmt(J.sizes.T) };
+  const where = whole
+    ? t('sparsity.whole')
+    : t('sparsity.inView', { r0: fmt(vis.r0), r1: fmt(vis.r1 - 1), c0: fmt(vis.c0), c1: fmt(vis.c1 - 1) });
+  const scale = perPx ? t('sparsity.perPixel', { r: fmt(Math.max(1, Math.round(view.ry))), c: fmt(Math.max(1, Math.round(view.cx))) }) : '';
 
   return (
     <figure className="jac-sparsity" data-testid="sparsity-view">
-      <figcaption>
-        <strong>Sparsity pattern</strong> of {KIND_TEXT[J.kind].text} at B={fmt(J.sizes.B)}, N={fmt(J.sizes.N)}, T={fmt(J.sizes.T)}: {fmt(J.rows)} rows (y elements) ×{' '}
-        {fmt(J.cols)} columns ({param} elements). Dark entries are non-zero; white ones are always 0.
-      </figcaption>
-      <div className="jac-zoom-buttons" role="group" aria-label="Zoom the pattern">
+      <figcaption>{t('sparsity.caption', { name: name.text, ...sizes, rows: fmt(J.rows), cols: fmt(J.cols), of: name.of, by: name.by })}</figcaption>
+      <div className="jac-zoom-buttons" role="group" aria-label={t('sparsity.zoom')}>
         <button type="button" onClick={zoomIn}>
-          Zoom in
+          {t('sparsity.zoomIn')}
         </button>
         <button type="button" onClick={zoomOut}>
-          Zoom out
+          {t('sparsity.zoomOut')}
         </button>
         <button type="button" onClick={toEntries}>
-          Down to entries
+          {t('sparsity.toEntries')}
         </button>
         <button type="button" onClick={reset}>
-          Whole matrix
+          {t('sparsity.wholeButton')}
         </button>
       </div>
       <div ref={wrapRef} className="jac-canvas-wrap" style={{ height: size.width ? height : undefined }}>
@@ -252,7 +261,7 @@ export function SparsityView() {
           style={{ width: size.width, height }}
           tabIndex={0}
           role="img"
-          aria-label={`Sparsity pattern of ${KIND_TEXT[J.kind].text}, ${fmt(J.rows)} by ${fmt(J.cols)}, ${fmt(J.nnz)} non-zeros.`}
+          aria-label={t('sparsity.label', { name: name.text, rows: fmt(J.rows), cols: fmt(J.cols), nnz: fmt(J.nnz) })}
           aria-describedby={helpId}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -275,19 +284,30 @@ export function SparsityView() {
         />
       </div>
       <p className="jac-legend" aria-hidden="true">
-        <span className="jac-swatch zero" /> always 0 <span className="jac-ramp" /> share of non-zero entries under a pixel, from a few to all
+        <span className="jac-swatch zero" /> {t('sparsity.legend.zero')} <span className="jac-ramp" /> {t('sparsity.legend.ramp')}
       </p>
       <p id={helpId} className="jac-readout muted-text" data-testid="sparsity-readout">
-        {whole ? 'The whole matrix is in view' : `Rows ${fmt(vis.r0)}–${fmt(vis.r1 - 1)} and columns ${fmt(vis.c0)}–${fmt(vis.c1 - 1)} are in view`}
-        {perPx ? `; one pixel covers about ${fmt(Math.max(1, Math.round(view.ry)))} × ${fmt(Math.max(1, Math.round(view.cx)))} entries.` : '.'} Click the
-        pattern, then scroll or press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the
-        whole matrix. At single entries the arrow keys move from entry to entry, each explained; Escape lets go.
+        {where}
+        {scale} {t('sparsity.help')}
       </p>
       <p className="jac-readout" aria-live="polite">
         {readout?.kind === 'region' &&
-          `Under the pointer: rows ${fmt(readout.r0)}–${fmt(readout.r1 - 1)}, columns ${fmt(readout.c0)}–${fmt(readout.c1 - 1)}: ${fmt(readout.count)} non-zero of ${fmt((readout.r1 - readout.r0) * (readout.c1 - readout.c0))} entries.`}
+          t('sparsity.region', {
+            r0: fmt(readout.r0),
+            r1: fmt(readout.r1 - 1),
+            c0: fmt(readout.c0),
+            c1: fmt(readout.c1 - 1),
+            count: fmt(readout.count),
+            n: fmt((readout.r1 - readout.r0) * (readout.c1 - readout.c0)),
+          })}
         {explained &&
-          `Entry at row ${fmt(explained.r)} (${cellName(explained.yCell)}), column ${fmt(explained.c)} (${cellName(explained.paramCell)}): ${explained.structural ? `non-zero, ${explained.label}` : 'a structural zero'}.`}
+          t(explained.structural ? 'sparsity.entry.on' : 'sparsity.entry.off', {
+            r: fmt(explained.r),
+            row: i18n.cellName(explained.yCell),
+            c: fmt(explained.c),
+            col: i18n.cellName(explained.paramCell),
+            what: entryLabel(explained, i18n),
+          })}
       </p>
     </figure>
   );

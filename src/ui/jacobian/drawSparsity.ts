@@ -3,8 +3,7 @@
 // O(pixels), never from entries. When entries are large enough, grid lines
 // and each entry's value or symbol are drawn on top, and the gutters name
 // rows (y elements) and columns (parameter elements).
-import { OUTSIDE, explainEntry, formatNumber, sparsityRaster, type Jacobian, type JacobianValues, type SparsityPattern } from '../../core/index.ts';
-import { cellName } from './labels.ts';
+import { OUTSIDE, sparsityRaster, type CellRef, type Jacobian, type JacobianValues, type SparsityPattern } from '../../core/index.ts';
 import { type Viewport, niceStep, visibleRange } from './viewport.ts';
 
 /** Room for row labels on the left and column labels on top, CSS px. */
@@ -16,7 +15,7 @@ const LIGHT: [number, number, number] = [178, 200, 236];
 const DARK: [number, number, number] = [16, 52, 112];
 
 /** 256 colours: 0 for structural zeros, 1–255 for rising density of non-zeros. */
-const LUT = (() => {
+function makeLut(): Uint32Array {
   const lut = new Uint32Array(257);
   const pack = ([r, g, b]: [number, number, number]) => ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   lut[0] = pack(ZERO);
@@ -26,12 +25,21 @@ const LUT = (() => {
   }
   lut[256] = pack(OUT);
   return lut;
-})();
+}
 
-/** Buffers reused between draws of one canvas. */
+/** Buffers reused between draws of one canvas, and its colour table. */
 export interface DrawBuffers {
   raster: Float32Array | null;
   image: ImageData | null;
+  lut?: Uint32Array;
+}
+
+/** How the canvas writes numbers and names cells and entries. */
+export interface DrawNames {
+  number(v: number): string;
+  cell(cell: CellRef): string;
+  /** What a structurally non-zero entry is, without values: x[0,2], W[2,1], 1. */
+  entry(J: Jacobian, r: number, c: number): string;
 }
 
 export interface DrawInput {
@@ -44,6 +52,7 @@ export interface DrawInput {
   dpr: number;
   /** Values for numeric labels at the teaching size. */
   values?: JacobianValues;
+  names: DrawNames;
 }
 
 /** Draws the whole view; returns the milliseconds it took. */
@@ -62,9 +71,10 @@ export function drawSparsity(ctx: CanvasRenderingContext2D, d: DrawInput, buf: D
   if (!buf.image || buf.image.width !== pw || buf.image.height !== ph) buf.image = ctx.createImageData(pw, ph);
   const raster = sparsityRaster(pattern, { row0: view.r0, rowsPerPx: view.ry / dpr, height: ph, col0: view.c0, colsPerPx: view.cx / dpr, width: pw }, buf.raster);
   const px = new Uint32Array(buf.image.data.buffer);
+  const lut = (buf.lut ??= makeLut());
   for (let k = 0; k < pw * ph; k++) {
     const v = raster[k];
-    px[k] = LUT[v === OUTSIDE ? 256 : v <= 0 ? 0 : 1 + Math.min(254, Math.round(Math.sqrt(v) * 254))];
+    px[k] = lut[v === OUTSIDE ? 256 : v <= 0 ? 0 : 1 + Math.min(254, Math.round(Math.sqrt(v) * 254))];
   }
   ctx.putImageData(buf.image, Math.round(GUTTER.left * dpr), Math.round(GUTTER.top * dpr));
 
@@ -104,14 +114,14 @@ export function drawSparsity(ctx: CanvasRenderingContext2D, d: DrawInput, buf: D
     for (let r = vis.r0; r < vis.r1; r++)
       for (let c = vis.c0; c < vis.c1; c++) {
         const nz = J.isStructuralNonZero(r, c);
-        const text = nz ? (d.values ? formatNumber(J.entry(r, c), 3) : explainEntry(J, r, c).label) : '0';
+        const text = nz ? (d.values ? d.names.number(J.entry(r, c)) : d.names.entry(J, r, c)) : '0';
         ctx.fillStyle = nz ? '#ffffff' : '#6b6b6b';
         ctx.fillText(text, X(c) + cw / 2, Y(r) + ch / 2, cw - 4);
       }
   }
   ctx.restore();
 
-  drawGutters(ctx, J, view, vis, { X, Y, cw, ch, aw, ah });
+  drawGutters(ctx, J, view, vis, { X, Y, cw, ch, aw, ah }, d.names);
   const ms = performance.now() - t0;
   return ms;
 }
@@ -122,6 +132,7 @@ function drawGutters(
   view: Viewport,
   vis: { r0: number; r1: number; c0: number; c1: number },
   g: { X: (c: number) => number; Y: (r: number) => number; cw: number; ch: number; aw: number; ah: number },
+  names: DrawNames,
 ) {
   ctx.fillStyle = '#3d3d3d';
   ctx.font = '11px system-ui, sans-serif';
@@ -136,7 +147,7 @@ function drawGutters(
     for (let c = vis.c0; c < vis.c1; c++) {
       const x = g.X(c) + g.cw / 2;
       ctx.fillText(String(c), x, 8, g.cw - 2);
-      ctx.fillText(cellName(J.colCell(c)), x, 21, g.cw - 2);
+      ctx.fillText(names.cell(J.colCell(c)), x, 21, g.cw - 2);
     }
   } else {
     const step = niceStep(90 * view.cx);
@@ -155,7 +166,7 @@ function drawGutters(
   ctx.clip();
   ctx.textAlign = 'right';
   if (g.ch >= 15) {
-    for (let r = vis.r0; r < vis.r1; r++) ctx.fillText(`${r} ${cellName(J.rowCell(r))}`, GUTTER.left - 4, g.Y(r) + g.ch / 2, GUTTER.left - 6);
+    for (let r = vis.r0; r < vis.r1; r++) ctx.fillText(`${r} ${names.cell(J.rowCell(r))}`, GUTTER.left - 4, g.Y(r) + g.ch / 2, GUTTER.left - 6);
   } else {
     const step = niceStep(24 * view.ry);
     for (let r = Math.ceil(vis.r0 / step) * step; r < vis.r1; r += step) {

@@ -1,16 +1,12 @@
 // One matrix as an ARIA grid heatmap: values to three significant digits,
 // index labels, a shape badge, roving keyboard focus and in-place editing.
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatNumber, type MatrixName } from '../../core/index.ts';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { MatrixName } from '../../core/index.ts';
 import type { EditResult } from '../../store/store.ts';
+import { useI18n } from '../storeContext.tsx';
+import type { Axis } from './axes.ts';
 import { gridMove } from './gridKeys.ts';
 import { heatScale } from './colour.ts';
-
-/** An axis of a grid: what its index counts, e.g. 'sample' with letter 's'. */
-export interface Axis {
-  word: string;
-  letter: string;
-}
 
 export interface MatrixGridProps {
   name: MatrixName;
@@ -67,6 +63,7 @@ interface CellProps {
   editing: { text: string; error: string | null } | null;
   editable: boolean;
   errorId: string;
+  editLabel: string;
   onEditText: (t: string) => void;
 }
 
@@ -100,7 +97,7 @@ const Cell = memo(function Cell(p: CellProps) {
         <input
           className="cell-input"
           autoFocus
-          aria-label={`${p.ariaLabel}: type a new value, Enter to keep, Escape to cancel`}
+          aria-label={p.editLabel}
           aria-invalid={p.editing.error !== null}
           aria-describedby={p.editing.error ? p.errorId : undefined}
           value={p.editing.text}
@@ -115,11 +112,13 @@ const Cell = memo(function Cell(p: CellProps) {
 
 /** A matrix heatmap with ARIA grid semantics. */
 export function MatrixGrid(props: MatrixGridProps) {
+  const { t, fmt, msg } = useI18n();
   const { name, label, rows, cols, values, editable, active, highlights, termHighlights, muted, integer, reads, writes } = props;
   const { onFocusCell, onHoverCell, onEdit } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState<{ r: number; c: number; text: string; error: string | null } | null>(null);
+  const errorSuffix = useId();
   const scaleValues = props.scaleValues ?? values;
   const colour = useMemo(() => heatScale(scaleValues), [scaleValues]);
   // Text, six-digit value and colours depend on the values alone: worked out once per values array,
@@ -127,14 +126,14 @@ export function MatrixGrid(props: MatrixGridProps) {
   const shown = useMemo(
     () =>
       Array.from(values, (v) => {
-        const text = integer ? String(v) : formatNumber(v, 3);
-        const precise = integer ? String(v) : formatNumber(v, 6);
+        const text = integer ? fmt.integer(v) : fmt.text(v, 3);
+        const precise = integer ? fmt.integer(v) : fmt.text(v, 6);
         // The accessible name carries six digits, and the visible text too when rounding changed it.
-        return { text, spoken: precise === text ? precise : `${precise}, shown as ${text}`, ...colour(v) };
+        return { text, spoken: precise === text ? precise : t('grid.cell.rounded', { precise, shown: text }), ...colour(v) };
       }),
-    [values, integer, colour],
+    [values, integer, colour, fmt, t],
   );
-  const errorId = `${name}-edit-error`;
+  const errorId = `${name}-edit-error${errorSuffix}`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
 
   const onEditText = useCallback((t: string) => setEditing((s) => (s ? { ...s, text: t } : s)), []);
@@ -161,9 +160,9 @@ export function MatrixGrid(props: MatrixGridProps) {
       if (res.ok) {
         if (thenFocus) refocus.current = { r: editing.r, c: editing.c };
         setEditing(null);
-      } else setEditing({ ...editing, error: res.message });
+      } else setEditing({ ...editing, error: msg(res.message) });
     },
-    [editing, onEdit],
+    [editing, onEdit, msg],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -212,7 +211,7 @@ export function MatrixGrid(props: MatrixGridProps) {
       const { text, spoken, bg, fg } = shown[r * cols + c];
       const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
       const idx = rows === 1 ? `[${c}]` : `[${r},${c}]`;
-      const ariaLabel = `${label}${idx} = ${isMuted ? 'not computed yet' : spoken}`;
+      const ariaLabel = t('grid.cell', { cell: `${label}${idx}`, value: isMuted ? t('grid.cell.pending') : spoken });
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell
@@ -234,6 +233,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           editing={ed}
           editable={editable}
           errorId={errorId}
+          editLabel={t('grid.cell.edit', { cell: `${label}${idx}` })}
           onEditText={onEditText}
         />,
       );
@@ -259,7 +259,14 @@ export function MatrixGrid(props: MatrixGridProps) {
         ref={ref}
         role="grid"
         data-matrix={name}
-        aria-label={`${label}, ${rows} by ${cols}${rows > 1 ? `, rows are ${props.rowAxis.word}s` : ''}${cols > 1 ? `, columns are ${props.colAxis.word}s` : ''}${editable ? '; press Enter to edit a value' : ''}`}
+        aria-label={[
+          t('grid.label', { label, rows, cols }),
+          rows > 1 && props.rowAxis ? t(`grid.rowsAre.${props.rowAxis}`) : '',
+          cols > 1 && props.colAxis ? t(`grid.colsAre.${props.colAxis}`) : '',
+          editable ? t('grid.editHint') : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
         aria-rowcount={rows}
         aria-colcount={cols}
         className="grid"
@@ -285,7 +292,11 @@ export function MatrixGrid(props: MatrixGridProps) {
       >
         {cols > 1 && (
           <div className="col-labels" aria-hidden="true">
-            {rows > 1 && <span className="corner">{props.rowAxis.letter}\{props.colAxis.letter}</span>}
+            {rows > 1 && (
+              <span className="corner">
+                {props.rowAxis ?? ''}\{props.colAxis ?? ''}
+              </span>
+            )}
             {Array.from({ length: cols }, (_, c) => (
               <span key={c}>{c}</span>
             ))}
@@ -295,7 +306,7 @@ export function MatrixGrid(props: MatrixGridProps) {
       </div>
       {editing?.error && (
         <p id={errorId} className="edit-error" role="alert">
-          {label}[{editing.r},{editing.c}]: {editing.error} The previous value is kept.
+          {t('grid.edit.refused', { cell: rows === 1 ? `${label}[${editing.c}]` : `${label}[${editing.r},${editing.c}]`, problem: editing.error })}
         </p>
       )}
     </figure>

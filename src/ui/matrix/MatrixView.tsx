@@ -1,65 +1,56 @@
 // A matrix of the lesson, read from the store and wired to focus, hover and editing.
 import { useCallback } from 'react';
-import { matrixDims, matrixLabel, matrixValues, type MatrixName } from '../../core/index.ts';
-import { cellShape } from '../../store/url.ts';
-import { editableName, type AppState } from '../../store/store.ts';
-import { useApp, useAppStore } from '../storeContext.tsx';
-import { axesOf } from './axes.ts';
+import { layoutDims, layoutShape, type MatrixName } from '../../core/index.ts';
+import { editableName } from '../../store/store.ts';
+import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { axesOfLayout } from './axes.ts';
 import { MatrixGrid } from './MatrixGrid.tsx';
-
-/** Values of a displayed matrix, from the store's inputs and outputs, or the player's snapshot part-way. */
-export function selectValues(s: AppState, m: MatrixName): ArrayLike<number> {
-  if (s.snapshot && m !== 'x' && m !== 'W' && m !== 'b' && m !== 'target') return s.snapshot[m];
-  return selectFinalValues(s, m);
-}
-
-/** Values of a displayed matrix in the complete lesson, whatever the player's step (L kept as one stable array). */
-export function selectFinalValues(s: AppState, m: MatrixName): ArrayLike<number> {
-  return m === 'L' ? s.lossCell : matrixValues(s.ctx, m);
-}
 
 const EMPTY: ReadonlySet<string> = new Set();
 
 /** The grid of one lesson matrix. */
 export function MatrixView({ name }: { name: MatrixName }) {
   const store = useAppStore();
+  const select = useSelectors();
+  const { t, label: labelOf } = useI18n();
   const conv = useApp((s) => s.config.convention);
-  const loss = useApp((s) => s.config.loss);
-  const B = useApp((s) => s.config.B);
-  const N = useApp((s) => s.config.N);
-  const T = useApp((s) => s.config.T);
-  const values = useApp((s) => selectValues(s, name));
-  const finalValues = useApp((s) => selectFinalValues(s, name));
-  const highlights = useApp((s) => s.highlights[name] ?? EMPTY);
-  const termHighlights = useApp((s) => s.termHighlights[name] ?? EMPTY);
-  const linked = useApp((s) => s.linked[name] ?? EMPTY);
-  const reads = useApp((s) => s.stepReads[name] ?? EMPTY);
-  const writes = useApp((s) => s.stepWrites[name] ?? EMPTY);
+  const rule = useApp((s) => select.graph(s).rule(name));
+  const sizes = useApp((s) => select.ctx(s).sizes);
+  const values = useApp((s) => select.values(s, name));
+  const finalValues = useApp((s) => select.finalValues(s, name));
+  const highlights = useApp((s) => select.highlights(s)[name] ?? EMPTY);
+  const termHighlights = useApp((s) => select.termHighlights(s)[name] ?? EMPTY);
+  const linked = useApp((s) => select.linked(s)[name] ?? EMPTY);
+  const reads = useApp((s) => select.stepReads(s)[name] ?? EMPTY);
+  const writes = useApp((s) => select.stepWrites(s)[name] ?? EMPTY);
   const activeR = useApp((s) => {
-    const a = s.hover ?? s.focus;
+    const a = select.explained(s);
     return a && a.m === name ? a.r : -1;
   });
   const activeC = useApp((s) => {
-    const a = s.hover ?? s.focus;
+    const a = select.explained(s);
     return a && a.m === name ? a.c : -1;
   });
-  const classTargets = name === 'target' && loss === 'softmax-ce';
-  const [rows, cols] = cellShape(name, conv, { B, N, T }, loss);
-  const dims = classTargets ? ['1', 'B'] : matrixDims(conv, name);
-  const badge = `[${dims[0]}×${dims[1]}] = [${rows}×${cols}]`;
-  const axes = axesOf(conv, name, classTargets);
-  const editable = editableName(name, loss) !== null;
-  const label = classTargets ? 'target class' : matrixLabel(name);
+  const editable = useApp((s) => editableName(select, s, name) !== null);
 
   const onFocusCell = useCallback((r: number, c: number) => store.getState().setFocus({ m: name, r, c }), [store, name]);
   const onHoverCell = useCallback((cell: { r: number; c: number } | null) => store.getState().setHover(cell ? { m: name, ...cell } : null), [store, name]);
   const onEdit = useCallback((r: number, c: number, text: string) => store.getState().editCell({ m: name, r, c }, text), [store, name]);
+  if (!rule) return null;
+
+  const layout = rule.layout;
+  const classes = layout === 'classes';
+  const [rows, cols] = layoutShape(layout, conv, sizes);
+  const dims = layoutDims(layout, conv);
+  const unused = rule.role === 'unused';
+  const badge = name === 'L' ? t(unused ? 'grid.badge.unused' : 'grid.badge.scalar') : t('grid.badge', { d0: dims[0], d1: dims[1], r: rows, c: cols });
+  const axes = axesOfLayout(layout, conv);
 
   return (
     <MatrixGrid
       name={name}
-      label={label}
-      badge={name === 'L' ? (loss === 'upstream' ? 'not used' : 'scalar') : badge}
+      label={classes ? t('matrix.target.classLabel') : labelOf(name)}
+      badge={badge}
       rows={rows}
       cols={cols}
       values={values}
@@ -67,14 +58,14 @@ export function MatrixView({ name }: { name: MatrixName }) {
       rowAxis={axes.rows}
       colAxis={axes.cols}
       editable={editable}
-      integer={classTargets}
+      integer={classes}
       active={activeR >= 0 ? { r: activeR, c: activeC } : null}
       highlights={highlights}
       termHighlights={termHighlights}
       linked={linked}
       reads={reads}
       writes={writes}
-      muted={name === 'L' && loss === 'upstream' ? 'all' : undefined}
+      muted={unused ? 'all' : undefined}
       onFocusCell={onFocusCell}
       onHoverCell={onHoverCell}
       onEdit={editable ? onEdit : undefined}

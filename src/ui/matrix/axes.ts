@@ -1,17 +1,11 @@
-import type { Convention, MatrixName } from '../../core/index.ts';
-import { matrixDims } from '../../core/index.ts';
+// What the rows and columns of a grid count, from the layout table.
+import { axesOf, type Convention, type IndexName, type LayoutName } from '../../core/index.ts';
 
-/** What an axis of size B, N or T counts, and the index letter the derivations use. */
-const AXIS: Record<string, { word: string; letter: string }> = {
-  B: { word: 'sample', letter: 's' },
-  N: { word: 'input', letter: 'i' },
-  T: { word: 'output', letter: 'j' },
-  '1': { word: '', letter: '' },
-};
+/** An axis of a grid: the index it counts ('s', 'i' or 'j'), or null for an axis of length 1. */
+export type Axis = IndexName | null;
 
-/** Row and column meaning of a displayed matrix in a convention. */
-export function axesOf(conv: Convention, m: MatrixName, classTargets: boolean): { rows: { word: string; letter: string }; cols: { word: string; letter: string } } {
-  if (m === 'target' && classTargets) return { rows: AXIS['1'], cols: AXIS.B };
-  const [r, c] = matrixDims(conv, m);
-  return { rows: AXIS[r], cols: AXIS[c] };
+/** The indices along the rows and columns of a layout. */
+export function axesOfLayout(layout: LayoutName, conv: Convention): { rows: Axis; cols: Axis } {
+  const [rows, cols] = axesOf(layout, conv);
+  return { rows, cols };
 }

@@ -1,17 +1,14 @@
 // The step-through player: controls, a scrubber with phase markers, and the narration of the current step.
-import { useEffect, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { Phase } from '../../core/index.ts';
 import { SPEEDS } from '../../store/playbackSlice.ts';
 import { Tex } from '../derivation/Tex.tsx';
-import { useApp, useAppStore } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, useKeyScope, useSelectors } from '../storeContext.tsx';
 import { ownedElsewhere, playerKey } from './keys.ts';
 import { prefersReducedMotion, useReducedMotion } from './reducedMotion.ts';
+import { useStepTimer } from './useStepTimer.ts';
 
-const PHASES: { id: Phase; label: string }[] = [
-  { id: 'forward', label: 'Forward' },
-  { id: 'loss', label: 'Loss' },
-  { id: 'backward', label: 'Backward' },
-];
+const PHASES: readonly Phase[] = ['forward', 'loss', 'backward'];
 
 /** A 16×16 icon drawn from one path, hidden from screen readers (buttons carry labels). */
 const Icon = ({ d }: { d: string }) => (
@@ -23,51 +20,46 @@ const Icon = ({ d }: { d: string }) => (
 /** How long one step lasts at speed 1, in ms. */
 export const STEP_MS = 900;
 
-/** Steps forward on a timer while playing; pauses at the end. Never autoplays under reduced motion. */
-function useAutoplay(reduced: boolean) {
+/**
+ * Presentation clickers and keyboards work anywhere that is not typing or navigating a grid: anywhere on
+ * the page when the app has the page to itself, else anywhere inside the app.
+ */
+function useGlobalKeys(inside: RefObject<HTMLElement | null>) {
   const store = useAppStore();
-  const playing = useApp((s) => s.playing);
-  const step = useApp((s) => s.step);
-  const speed = useApp((s) => s.speed);
+  const scope = useKeyScope();
   useEffect(() => {
-    if (!playing) return;
-    if (reduced) {
-      store.getState().pause();
-      return;
-    }
-    const id = window.setTimeout(() => store.getState().next(), STEP_MS / speed);
-    return () => window.clearTimeout(id);
-  }, [playing, step, speed, reduced, store]);
-}
-
-/** Presentation clickers and keyboards work anywhere on the page that is not typing or navigating a grid. */
-function useGlobalKeys() {
-  const store = useAppStore();
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (ownedElsewhere(e.target, e.key)) return;
-      if (playerKey(e.key, store.getState(), prefersReducedMotion())) e.preventDefault();
+    const target: EventTarget | null = scope === 'page' ? window : (inside.current?.closest('.app') ?? null);
+    if (!target) return;
+    const onKey = (e: Event) => {
+      const k = e as globalThis.KeyboardEvent;
+      if (k.defaultPrevented || k.altKey || k.ctrlKey || k.metaKey) return;
+      if (ownedElsewhere(k.target, k.key)) return;
+      if (playerKey(k.key, store.getState(), prefersReducedMotion())) k.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+    target.addEventListener('keydown', onKey);
+    return () => target.removeEventListener('keydown', onKey);
+  }, [store, scope, inside]);
 }
 
 /** The player bar. */
 export function Player() {
   const store = useAppStore();
+  const select = useSelectors();
+  const { t, msg } = useI18n();
   const reduced = useReducedMotion();
-  const script = useApp((s) => s.script);
-  const step = useApp((s) => s.step);
+  const script = useApp(select.script);
+  const step = useApp(select.step);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
-  const granularity = useApp((s) => s.granularity);
-  useAutoplay(reduced);
-  useGlobalKeys();
+  const granularity = useApp(select.granularity);
+  const ref = useRef<HTMLElement>(null);
+  const next = useCallback(() => store.getState().next(), [store]);
+  const pause = useCallback(() => store.getState().pause(), [store]);
+  useStepTimer(playing, step, STEP_MS / speed, reduced, next, pause);
+  useGlobalKeys(ref);
   const n = script.steps.length;
   const current = step > 0 ? script.steps[step - 1] : null;
-  const phaseNow = step >= n ? 'complete' : (current?.phase ?? 'forward');
+  const phaseNow: Phase | 'complete' = step >= n ? 'complete' : (current?.phase ?? 'forward');
   const a = store.getState();
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -80,53 +72,53 @@ export function Player() {
   };
 
   return (
-    <section className="player" aria-label="Step-through player" onKeyDown={onKeyDown} data-testid="player">
-      <div className="player-controls" role="toolbar" aria-label="Playback">
-        <button type="button" onClick={() => a.toStart()} aria-label="Jump to start (Home)" disabled={step === 0}>
+    <section ref={ref} className="player" aria-label={t('player.label')} onKeyDown={onKeyDown} data-testid="player">
+      <div className="player-controls" role="toolbar" aria-label={t('player.toolbar')}>
+        <button type="button" onClick={() => a.toStart()} aria-label={t('player.start')} disabled={step === 0}>
           <Icon d="M4 3v10M13 3 6 8l7 5z" />
         </button>
-        <button type="button" onClick={() => a.prev()} aria-label="Step back (← or PageUp)" disabled={step === 0}>
+        <button type="button" onClick={() => a.prev()} aria-label={t('player.back')} disabled={step === 0}>
           <Icon d="M12 3 4 8l8 5z" />
         </button>
         <button
           type="button"
           className="play"
           onClick={() => a.togglePlay()}
-          aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+          aria-label={playing ? t('player.pauseLabel') : t('player.playLabel')}
           aria-pressed={playing}
           disabled={reduced}
-          title={reduced ? 'Reduced motion is on: step with the arrow keys or buttons' : undefined}
+          title={reduced ? t('player.reducedMotion') : undefined}
         >
-          {playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" /> : <Icon d="M4 3l8 5-8 5z" />} {playing ? 'Pause' : 'Play'}
+          {playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" /> : <Icon d="M4 3l8 5-8 5z" />} {playing ? t('player.pause') : t('player.play')}
         </button>
-        <button type="button" onClick={() => a.next()} aria-label="Step forward (→ or PageDown)" disabled={step >= n}>
+        <button type="button" onClick={() => a.next()} aria-label={t('player.forward')} disabled={step >= n}>
           <Icon d="M4 3l8 5-8 5z" />
         </button>
-        <button type="button" onClick={() => a.toEnd()} aria-label="Jump to end (End)" disabled={step >= n}>
+        <button type="button" onClick={() => a.toEnd()} aria-label={t('player.end')} disabled={step >= n}>
           <Icon d="M12 3v10M3 3l7 5-7 5z" />
         </button>
-        <span className="phase-jumps" role="group" aria-label="Jump to a phase">
+        <span className="phase-jumps" role="group" aria-label={t('player.phases')}>
           {PHASES.map((p) => (
-            <button key={p.id} type="button" onClick={() => a.toPhase(p.id)} aria-current={phaseNow === p.id ? 'step' : undefined}>
-              {p.label}
+            <button key={p} type="button" onClick={() => a.toPhase(p)} aria-current={phaseNow === p ? 'step' : undefined}>
+              {t(`phase.${p}`)}
             </button>
           ))}
         </span>
         <label className="speed">
-          speed{' '}
+          {t('player.speed')}{' '}
           <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))} disabled={reduced}>
             {SPEEDS.map((v) => (
               <option key={v} value={v}>
-                {v}×
+                {t('player.speedValue', { v: String(v) })}
               </option>
             ))}
           </select>
         </label>
         <label className="grain">
-          steps{' '}
+          {t('player.grain')}{' '}
           <select value={granularity} onChange={(e) => a.setGranularity(e.target.value === 'coarse' ? 'coarse' : 'fine')}>
-            <option value="fine">fine</option>
-            <option value="coarse">coarse</option>
+            <option value="fine">{t('player.grain.fine')}</option>
+            <option value="coarse">{t('player.grain.coarse')}</option>
           </select>
         </label>
       </div>
@@ -137,36 +129,34 @@ export function Player() {
           max={n}
           step={1}
           value={step}
-          aria-label="Step"
-          aria-valuetext={step >= n ? `complete, ${n} of ${n}` : `step ${step} of ${n}, ${phaseNow}`}
+          aria-label={t('player.step')}
+          aria-valuetext={step >= n ? t('player.valueComplete', { n }) : t('player.valueAt', { step, n, phase: t(`phase.${phaseNow as Phase}`) })}
           onChange={(e) => a.setStep(Number(e.target.value))}
         />
         <div className="markers" aria-hidden="true">
           {PHASES.map((p) => (
-            <span key={p.id} className={`marker marker-${p.id}`} style={{ left: `${(script.phaseStart[p.id] / Math.max(1, n)) * 100}%` }}>
-              {p.label}
+            <span key={p} className={`marker marker-${p}`} style={{ left: `${(script.phaseStart[p] / Math.max(1, n)) * 100}%` }}>
+              {t(`phase.${p}`)}
             </span>
           ))}
         </div>
       </div>
       <div className="narration" aria-live="polite" data-testid="narration">
         <p className="step-count">
-          {step >= n ? `Complete: all ${n} steps` : step === 0 ? `Start: nothing computed yet (${n} steps)` : `Step ${step} of ${n} · ${current?.phase}`}
+          {step >= n ? t('player.countComplete', { n }) : step === 0 ? t('player.countStart', { n }) : t('player.countAt', { step, n, phase: t(`phase.${current?.phase ?? 'forward'}`) })}
         </p>
         {current && step < n ? (
           <>
-            <p className="narration-text">{current.narration.text}</p>
+            <p className="narration-text">{msg(current.narration.text)}</p>
             <Tex tex={current.narration.tex} className="narration-tex" />
           </>
         ) : step >= n && current ? (
           <>
-            <p className="narration-text">
-              Every value is shown. The last step: {current.narration.text} Press Home or ⏮ to watch from the start.
-            </p>
+            <p className="narration-text">{t('player.lastStep', { text: msg(current.narration.text) })}</p>
             <Tex tex={current.narration.tex} className="narration-tex" />
           </>
         ) : (
-          <p className="narration-text">Press → or Play to compute the first value. Step back with ←.</p>
+          <p className="narration-text">{t('player.hint')}</p>
         )}
       </div>
     </section>

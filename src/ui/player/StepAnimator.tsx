@@ -3,7 +3,7 @@
 // Driven by a store subscription and DOM refs, not a store update per frame.
 // Does nothing under reduced motion: the step simply shows its final state.
 import { useEffect, type RefObject } from 'react';
-import { formatNumber, type CellRef, type Step } from '../../core/index.ts';
+import type { CellRef, NumberFormat, Step } from '../../core/index.ts';
 import { useAppStore } from '../storeContext.tsx';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import { STEP_MS } from './Player.tsx';
@@ -33,7 +33,7 @@ function boxOf(root: HTMLElement, cells: readonly CellRef[]): DOMRect | null {
 const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
 /** Plays one step's animation inside layer; returns a function that cancels it. */
-function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration: number): () => void {
+function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration: number, fmt: NumberFormat): () => void {
   // Read every position and colour first, then write: interleaving would force a layout per element.
   const target = boxOf(root, step.writes.map((w) => w.cell));
   if (!target) return () => {};
@@ -76,7 +76,7 @@ function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration
     const el = document.createElement('div');
     el.className = 'count-ghost';
     Object.assign(el.style, { left: `${g.left}px`, top: `${g.top}px`, width: `${g.width}px`, height: `${g.height}px`, background: g.bg, color: g.fg });
-    el.textContent = formatNumber(g.w.from, 3);
+    el.textContent = fmt.text(g.w.from, 3);
     fragment.appendChild(el);
     return { el, from: g.w.from, to: g.w.value, last: '' };
   });
@@ -88,7 +88,7 @@ function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration
     const t = Math.min(1, Math.max(0, (now - t0 - delay) / (duration - delay)));
     const e = t * (2 - t);
     for (const c of counters) {
-      const text = formatNumber(c.from + (c.to - c.from) * e, 3);
+      const text = fmt.text(c.from + (c.to - c.from) * e, 3);
       if (text !== c.last) c.el.textContent = c.last = text;
     }
     if (t < 1) raf = requestAnimationFrame(tick);
@@ -112,20 +112,25 @@ export function StepAnimator({ rootRef }: { rootRef: RefObject<HTMLElement | nul
     layer.className = 'flow-layer';
     layer.setAttribute('aria-hidden', 'true');
     root.appendChild(layer);
-    let { step: prevStep, script: prevScript } = store.getState();
+    const sel = store.select;
+    let prevStep = sel.step(store.getState());
+    let prevScript = sel.script(store.getState());
     let cancel: (() => void) | null = null;
     const unsubscribe = store.subscribe((s) => {
-      if (s.step === prevStep && s.script === prevScript) return;
-      const forward = s.script === prevScript && s.step === prevStep + 1;
-      prevStep = s.step;
-      prevScript = s.script;
+      const k = sel.step(s);
+      const script = sel.script(s);
+      if (k === prevStep && script === prevScript) return;
+      const forward = script === prevScript && k === prevStep + 1;
+      prevStep = k;
+      prevScript = script;
       cancel?.();
       cancel = null;
-      if (!forward || prefersReducedMotion() || s.step > s.script.steps.length) return;
-      const step = s.script.steps[s.step - 1];
+      if (!forward || prefersReducedMotion() || k > script.steps.length) return;
+      const step = script.steps[k - 1];
+      const fmt = sel.fmt(s);
       // Wait a frame so React has drawn the step's cells before measuring them.
       const raf = requestAnimationFrame(() => {
-        cancel = animateStep(root, layer, step, (STEP_MS * 0.8) / s.speed);
+        cancel = animateStep(root, layer, step, (STEP_MS * 0.8) / s.speed, fmt);
       });
       cancel = () => cancelAnimationFrame(raf);
     });

@@ -1,5 +1,5 @@
 // Player keys: Space plays or pauses, ← → step, Home End jump, PageUp PageDown step (presentation clickers).
-import type { PlaybackSlice } from '../../store/playbackSlice.ts';
+import type { PlaybackSlice } from '../../store/state.ts';
 
 type Actions = Pick<PlaybackSlice, 'togglePlay' | 'next' | 'prev' | 'toStart' | 'toEnd'>;
 

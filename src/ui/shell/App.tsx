@@ -4,16 +4,16 @@ import { LessonView } from './LessonView.tsx';
 import { Notices } from './Notices.tsx';
 import { DerivationPanel } from '../derivation/DerivationPanel.tsx';
 import { JacobianSection } from '../jacobian/JacobianSection.tsx';
+import { useI18n } from '../storeContext.tsx';
 
-/** The whole page. */
+/** The whole app. */
 export function App() {
+  const { t, locale } = useI18n();
   return (
-    <div className="app">
+    <div className="app" lang={locale}>
       <header className="top">
-        <h1>Backprop through a dense layer</h1>
-        <p className="tagline">
-          Every number of the forward and backward pass. Point at any of them, or reach it with the keyboard, to see how it is made.
-        </p>
+        <h1>{t('app.title')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
       </header>
       <Controls />
       <Notices />
@@ -23,10 +23,7 @@ export function App() {
       </main>
       <JacobianSection />
       <footer className="legend">
-        <p>
-          Colour runs from purple (negative) through white (zero) to orange (positive); negative cells are also striped and carry a minus sign.
-          Outlined cells feed the number being explained. Indices count from 0, as in NumPy and PyTorch.
-        </p>
+        <p>{t('app.legend')}</p>
       </footer>
     </div>
   );

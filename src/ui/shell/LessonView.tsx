@@ -1,11 +1,13 @@
-// The computation, left to right: the forward row, then the backward row below it.
-import { useRef } from 'react';
-import { CONVENTION_INFO, formatNumber, LOSS_SPECS } from '../../core/index.ts';
+// The computation, left to right: the forward row, then the backward row
+// below it, each drawn from the lesson's graph with the operation named
+// before the grids it computes.
+import { Fragment, useId, useRef } from 'react';
+import { LOSSES, layerTex, type NodeRule } from '../../core/index.ts';
 import { Player } from '../player/Player.tsx';
 import { StepAnimator } from '../player/StepAnimator.tsx';
 import { MatrixView } from '../matrix/MatrixView.tsx';
 import { Tex } from '../derivation/Tex.tsx';
-import { useApp } from '../storeContext.tsx';
+import { useApp, useI18n, useSelectors } from '../storeContext.tsx';
 
 const Arrow = ({ label }: { label: string }) => (
   <div className="arrow" aria-hidden="true">
@@ -13,51 +15,69 @@ const Arrow = ({ label }: { label: string }) => (
   </div>
 );
 
-/** Every matrix of the lesson. */
-export function LessonView() {
+/** The grids of one row, with an arrow before the first node of each operation after the first grid. */
+function Row({ nodes }: { nodes: readonly NodeRule[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="pass-row">
+      {nodes.map((n, k) => (
+        <Fragment key={n.node}>
+          {k > 0 && n.op !== 'input' && nodes[k - 1].op !== n.op && <Arrow label={t(`op.${n.op}`)} />}
+          {n.node === 'L' ? <LossBox /> : <MatrixView name={n.node} />}
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+/** The loss and its formula. */
+function LossBox() {
+  const { t, fmt } = useI18n();
+  const select = useSelectors();
   const conv = useApp((s) => s.config.convention);
   const loss = useApp((s) => s.config.loss);
-  const L = useApp((s) => s.outputs.L);
-  const info = CONVENTION_INFO[conv];
+  const L = useApp((s) => select.ctx(s).outputs.L);
+  const formula = LOSSES[loss].tex(conv);
+  return (
+    <div className="loss-box">
+      <MatrixView name="L" />
+      {formula ? (
+        <p className="muted-text loss-formula">
+          <Tex tex={formula} />
+          <span className="sr-only">{t('lesson.lossValue', { value: fmt.text(L, 6) })}</span>
+        </p>
+      ) : (
+        <p className="muted-text">{t('lesson.lossGiven')}</p>
+      )}
+    </div>
+  );
+}
+
+/** Every matrix of the lesson. */
+export function LessonView() {
+  const { t } = useI18n();
+  const select = useSelectors();
+  const conv = useApp((s) => s.config.convention);
+  const act = useApp((s) => s.config.activation);
+  const graph = useApp(select.graph);
+  const forward = graph.nodes.filter((n) => graph.forward.includes(n.node));
+  const backward = graph.nodes.filter((n) => graph.backward.includes(n.node));
   const root = useRef<HTMLDivElement>(null);
+  const fwd = useId();
+  const bwd = useId();
   return (
     <div className="lesson" ref={root}>
       <Player />
       <StepAnimator rootRef={root} />
-      <section className="pass forward" aria-labelledby="fwd-h">
-        <h2 id="fwd-h">
-          Forward pass <Tex tex={info.forwardTex} />
+      <section className="pass forward" aria-labelledby={fwd}>
+        <h2 id={fwd}>
+          {t('lesson.forward')} <Tex tex={layerTex(conv, act)} />
         </h2>
-        <div className="pass-row">
-          <MatrixView name="x" />
-          <MatrixView name="W" />
-          <MatrixView name="b" />
-          <Arrow label="forward" />
-          <MatrixView name="y" />
-          {loss !== 'sum' && loss !== 'upstream' && <MatrixView name="target" />}
-          <Arrow label="loss" />
-          <div className="loss-box">
-            <MatrixView name="L" />
-            {loss !== 'upstream' ? (
-              <p className="muted-text loss-formula">
-                <Tex tex={LOSS_SPECS[loss].tex(conv)} />
-                <span className="sr-only">Loss value {formatNumber(L, 6)}</span>
-              </p>
-            ) : (
-              <p className="muted-text">dL/dy is typed in below.</p>
-            )}
-          </div>
-        </div>
+        <Row nodes={forward} />
       </section>
-      <section className="pass backward" aria-labelledby="bwd-h">
-        <h2 id="bwd-h">Backward pass</h2>
-        <div className="pass-row">
-          <MatrixView name="dY" />
-          <Arrow label="backward" />
-          <MatrixView name="dW" />
-          <MatrixView name="db" />
-          <MatrixView name="dX" />
-        </div>
+      <section className="pass backward" aria-labelledby={bwd}>
+        <h2 id={bwd}>{t('lesson.backward')}</h2>
+        <Row nodes={backward} />
       </section>
     </div>
   );

@@ -7,13 +7,12 @@ import {
   type LossKind,
   type Matrix,
   type Sizes,
+  LOSS_TARGET,
   fromRows,
   makeLesson,
 } from '../core/index.ts';
+import type { Edited } from './state.ts';
 import type { EditableName } from './url.ts';
-
-/** Which inputs hold values a learner typed (or a URL gave), as opposed to the seed's. */
-export type Edited = Record<EditableName, boolean>;
 
 /** Nothing edited. */
 export const NONE_EDITED: Edited = { x: false, W: false, b: false, target: false, dY: false };
@@ -45,7 +44,7 @@ export function buildInputs(
     edited.b = true;
   }
   if (explicit.target) {
-    if (config.loss === 'softmax-ce') inputs.targetClasses = explicit.target[0].slice();
+    if (LOSS_TARGET[config.loss] === 'classes') inputs.targetClasses = explicit.target[0].slice();
     else inputs.targetMatrix = fromRows(explicit.target);
     edited.target = true;
   }

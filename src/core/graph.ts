@@ -1,0 +1,37 @@
+// The lesson as a graph of named nodes: x, W, b → z (the dense product) →
+// y = act(z) → L, and back through dL/dy, dL/dz to dL/dW, dL/db, dL/dx.
+// Without an activation y is the dense product itself and there is no z.
+// Derivations, the step script, the highlights and the views walk this list.
+import type { MatrixName } from './nodes.ts';
+import { activationRules } from './ops/activationRules.ts';
+import { linearRules } from './ops/linear.ts';
+import { LOSSES } from './ops/losses.ts';
+import type { GraphSpec, NodeRule } from './ops/types.ts';
+
+/** The nodes of a lesson in order, and how they split into the forward and the backward row. */
+export interface LessonGraph {
+  nodes: NodeRule[];
+  /** The nodes of the forward pass and the loss, in order. */
+  forward: MatrixName[];
+  /** The gradients, in the order the backward pass computes them. */
+  backward: MatrixName[];
+  /** The rule of a node, or null when the lesson does not have it. */
+  rule(m: MatrixName): NodeRule | null;
+}
+
+/** The graph of a lesson: which nodes it has (they depend on its loss and activation) and the rule of each. */
+export function lessonGraph(ctx: GraphSpec): LessonGraph {
+  const lin = linearRules(ctx);
+  const loss = LOSSES[ctx.loss].rules(ctx);
+  const act = (ctx.activation ?? 'identity') === 'identity' ? null : activationRules(ctx);
+  const forward: NodeRule[] = [...lin.inputs, lin.out, ...(act ? [act.y] : []), ...(loss.target ? [loss.target] : []), loss.L];
+  const backward: NodeRule[] = [loss.dY, ...(act ? [act.dZ] : []), ...lin.grads];
+  const nodes = [...forward, ...backward];
+  const byName = new Map(nodes.map((n) => [n.node, n]));
+  return {
+    nodes,
+    forward: forward.map((n) => n.node),
+    backward: backward.map((n) => n.node),
+    rule: (m) => byName.get(m) ?? null,
+  };
+}

@@ -1,0 +1,43 @@
+// Core never writes English: what it has to say is a message key with its
+// parameters, worded by the app's string catalogue (src/ui/strings).
+import type { CoreMessageKey } from './messageKeys.ts';
+import type { CellRef } from './nodes.ts';
+
+export type { CoreMessageKey };
+
+/** A number to be written with `digits` significant digits in the reader's locale. */
+export interface NumParam {
+  num: number;
+  digits: number;
+}
+
+/** A formula, typeset where the message is shown as rich text. */
+export interface TexParam {
+  tex: string;
+}
+
+/** A cell, named as the grids name it (for example 'dL/dW[1,0]'). */
+export interface CellParam {
+  cell: CellRef;
+}
+
+/** A parameter: a word or identifier, a whole number, a number to round, a formula, a cell, or another message. */
+export type MsgParam<K extends string = CoreMessageKey> = string | number | NumParam | TexParam | CellParam | Msg<K>;
+
+/** A message: a key of the catalogue and the values its placeholders take. */
+export interface Msg<K extends string = CoreMessageKey> {
+  key: K;
+  params?: Readonly<Record<string, MsgParam<K>>>;
+}
+
+/** A message. */
+export const msg = (key: CoreMessageKey, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key });
+
+/** A number rounded to `digits` significant digits when shown. */
+export const num = (v: number, digits = 6): NumParam => ({ num: v, digits });
+
+/** A formula parameter. */
+export const tex = (t: string): TexParam => ({ tex: t });
+
+/** A cell parameter. */
+export const cellParam = (cell: CellRef): CellParam => ({ cell });

@@ -1,0 +1,109 @@
+// The activations that can follow the layer, one entry each: the function,
+// its derivative, and how both are written. y = act(z) elementwise, and the
+// backward pass forms dL/dz = dL/dy ⊙ act'(z). A new activation is a new
+// entry here and its words in the string catalogue.
+import { ValidationError } from '../errors.ts';
+import type { NumberFormat } from '../format.ts';
+import type { Matrix } from '../matrix.ts';
+import { assertMatrix, isAllFinite } from '../validate.ts';
+
+/** The activations after the layer. identity means none: y is the dense product itself. */
+export type Activation = 'identity' | 'relu' | 'sigmoid' | 'tanh';
+
+/** Every activation, in the order the app lists them. */
+export const ACTIVATIONS: readonly Activation[] = ['identity', 'relu', 'sigmoid', 'tanh'];
+
+/** True when s names an activation. */
+export function isActivation(s: unknown): s is Activation {
+  return typeof s === 'string' && (ACTIVATIONS as readonly string[]).includes(s);
+}
+
+/** One activation: the function, its derivative, and their notation. */
+export interface ActivationSpec {
+  id: Activation;
+  /** y = f(z). */
+  f(z: number): number;
+  /** f'(z), given z and y = f(z) (relu'(0) = 0, as in PyTorch). */
+  df(z: number, y: number): number;
+  /** f applied to an argument, in LaTeX: '\sigma(z_{sj})'. */
+  apply(arg: string): string;
+  /** f' at z written the way it is taught, given z's symbol: '\sigma(z)(1 - \sigma(z))'. */
+  deriv(z: string): string;
+  /** The same with numbers, from the value of z and of y = f(z) (σ(z) is y, so y's value is what is shown). */
+  derivNumeric(z: number, y: number, fmt: NumberFormat): string;
+  /** f' as a matrix function, for the matrix form: '\sigma\'(Z)'. */
+  derivOf(arg: string): string;
+}
+
+const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/** The activation table. */
+export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
+  identity: {
+    id: 'identity',
+    f: (z) => z,
+    df: () => 1,
+    apply: (a) => a,
+    deriv: () => '1',
+    derivNumeric: () => '1',
+    derivOf: () => '\\mathbf{1}',
+  },
+  relu: {
+    id: 'relu',
+    f: (z) => (z > 0 ? z : 0),
+    df: (z) => (z > 0 ? 1 : 0),
+    apply: (a) => `\\operatorname{relu}(${a})`,
+    deriv: (z) => `[${z} > 0]`,
+    derivNumeric: (z, _y, fmt) => `[${fmt.tex(z, 3, false)} > 0]`,
+    derivOf: (a) => `[${a} > 0]`,
+  },
+  sigmoid: {
+    id: 'sigmoid',
+    f: sigmoid,
+    df: (_z, y) => y * (1 - y),
+    apply: (a) => `\\sigma(${a})`,
+    deriv: (z) => `\\sigma(${z})\\left(1 - \\sigma(${z})\\right)`,
+    derivNumeric: (_z, y, fmt) => `${fmt.tex(y, 3, false)}\\left(1 - ${fmt.tex(y, 3, false)}\\right)`,
+    derivOf: (a) => `\\sigma(${a}) \\odot \\left(1 - \\sigma(${a})\\right)`,
+  },
+  tanh: {
+    id: 'tanh',
+    f: Math.tanh,
+    df: (_z, y) => 1 - y * y,
+    apply: (a) => `\\tanh(${a})`,
+    deriv: (z) => `\\left(1 - \\tanh^2(${z})\\right)`,
+    derivNumeric: (_z, y, fmt) => `\\left(1 - ${fmt.tex(y, 3)}^2\\right)`,
+    derivOf: (a) => `\\left(1 - \\tanh^2(${a})\\right)`,
+  },
+};
+
+/** y = act(z), elementwise, as a fresh matrix. */
+export function activate(kind: Activation, z: Matrix): Matrix {
+  const spec = ACTIVATION_SPECS[kind];
+  if (!spec) throw new ValidationError('activation', `activate: unknown activation '${String(kind)}'; use ${ACTIVATIONS.join(', ')}`);
+  assertMatrix('z', z);
+  const data = new Float64Array(z.data.length);
+  for (let k = 0; k < data.length; k++) data[k] = spec.f(z.data[k]);
+  return { rows: z.rows, cols: z.cols, data };
+}
+
+/** dL/dz = dL/dy ⊙ act'(z), elementwise, as a fresh matrix; dY has z's shape. */
+export function activationBackward(kind: Activation, z: Matrix, dY: Matrix): Matrix {
+  const spec = ACTIVATION_SPECS[kind];
+  if (!spec) throw new ValidationError('activation', `activationBackward: unknown activation '${String(kind)}'; use ${ACTIVATIONS.join(', ')}`);
+  assertMatrix('z', z);
+  assertMatrix('dY', dY);
+  if (dY.rows !== z.rows || dY.cols !== z.cols) {
+    throw new ValidationError('dY', `activationBackward: dY is [${dY.rows},${dY.cols}] but z is [${z.rows},${z.cols}]`);
+  }
+  const data = new Float64Array(z.data.length);
+  for (let k = 0; k < data.length; k++) {
+    const zk = z.data[k];
+    data[k] = dY.data[k] * spec.df(zk, spec.f(zk));
+  }
+  if (!isAllFinite(data)) {
+    const k = data.findIndex((v) => !Number.isFinite(v));
+    throw new ValidationError('dZ', `activationBackward: dZ[${Math.floor(k / z.cols)},${k % z.cols}] overflows to ${String(data[k])}`);
+  }
+  return { rows: z.rows, cols: z.cols, data };
+}

@@ -1,0 +1,131 @@
+// The activation as two operations of the graph: y = act(z) forward, and
+// dL/dz = dL/dy ⊙ act'(z) backward. Every activation shares these rules; what
+// differs (the function, its slope and how they are written) is its entry in
+// the activation table.
+import type { Convention } from '../conventions.ts';
+import { msg, num } from '../messages.ts';
+import { type CellRef, type MatrixName, cellAt, idxOf } from '../nodes.ts';
+import { type IndexValues, entryTex } from '../notation.ts';
+import { cellValue } from '../values.ts';
+import { ACTIVATION_SPECS, type Activation } from './activation.ts';
+import { formFactor, matrixFormOf } from './sums.ts';
+import type { ComputedRule, DerivationContext, GraphSpec } from './types.ts';
+
+const LETTERS: IndexValues = { s: 's', j: 'j' };
+const at = (conv: Convention, m: MatrixName, idx: IndexValues) => entryTex(m, conv, idx);
+
+/** The activation's name as a message, e.g. 'sigmoid'. */
+export const activationName = (a: Activation) => msg(`activation.${a}.name`);
+
+/** y = act(z) at some indices (letters or numbers). */
+function applyTex(a: Activation, conv: Convention, idx: IndexValues): string {
+  return `${at(conv, 'y', idx)} = ${ACTIVATION_SPECS[a].apply(at(conv, 'z', idx))}`;
+}
+
+/** dL/dz = dL/dy · act'(z) at some indices. */
+function slopeTex(a: Activation, conv: Convention, idx: IndexValues): string {
+  const spec = ACTIVATION_SPECS[a];
+  return `${at(conv, 'dZ', idx)} = ${at(conv, 'dY', idx)} \\cdot ${spec.deriv(at(conv, 'z', idx))}`;
+}
+
+const ix = (ctx: DerivationContext, cell: CellRef) => idxOf(cell, ctx.convention) as { s: number; j: number };
+
+/** The rules of y = act(z) and of dL/dz, for a lesson with an activation. */
+export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: ComputedRule } {
+  const a = ctx.activation ?? 'identity';
+  const spec = ACTIVATION_SPECS[a];
+  const conv = ctx.convention;
+  const fn = activationName(a);
+
+  const y: ComputedRule = {
+    node: 'y',
+    layout: 'y',
+    op: 'activation',
+    role: 'computed',
+    from: ['z'],
+    terms: (c, cell) => {
+      const zc = cellAt('z', conv, ix(c, cell));
+      const z = cellValue(c, zc);
+      return { scale: 1, terms: [{ factors: [zc], values: [z], value: spec.f(z) }] };
+    },
+    notation: (c, cell, t, fmt) => {
+      const idx = ix(c, cell);
+      const z = t.terms[0].values[0];
+      return {
+        general: applyTex(a, conv, LETTERS),
+        lhs: at(conv, 'y', idx),
+        scaleTex: '',
+        aside: '',
+        terms: [{ symbolic: spec.apply(at(conv, 'z', idx)), tex: spec.apply(fmt.tex(z, 3, false)), speech: msg('speech.apply', { fn, a: num(z) }) }],
+      };
+    },
+    matrixForm: (c) => {
+      const Z = formFactor('z', conv, c.sizes);
+      const Y = formFactor('y', conv, c.sizes);
+      const dim = (d: [string, string] | [number, number]) => `[${d[0]}\\times ${d[1]}]`;
+      return {
+        ...matrixFormOf(Y, [Z], { rule: `Y = ${spec.apply('Z')}` }),
+        tex: `\\underset{${dim(Y.dims)}}{Y} = ${spec.apply(`\\underset{${dim(Z.dims)}}{Z}`)}`,
+        check: { symbolic: `${spec.apply(dim(Z.dims))} = ${dim(Y.dims)}`, numeric: `${spec.apply(dim(Z.shape))} = ${dim(Y.shape)}` },
+      };
+    },
+    note: (c, cell) => msg('note.activation', { fn, ...ix(c, cell) }),
+    script: {
+      phase: 'forward',
+      fine: 'sample',
+      coarse: 'all',
+      narrate: (_c, g) =>
+        g.schedule === 'all'
+          ? { text: msg('narr.activation.all', { fn }), tex: applyTex(a, conv, LETTERS) }
+          : { text: msg('narr.activation.sample', { fn, s: g.s }), tex: applyTex(a, conv, { s: g.s, j: 'j' }) },
+    },
+  };
+
+  const dZ: ComputedRule = {
+    node: 'dZ',
+    layout: 'y',
+    op: 'activation-grad',
+    role: 'computed',
+    from: ['dY', 'z'],
+    terms: (c, cell) => {
+      const idx = ix(c, cell);
+      const factors = [cellAt('dY', conv, idx), cellAt('z', conv, idx), cellAt('y', conv, idx)];
+      const values = factors.map((f) => cellValue(c, f));
+      return { scale: 1, terms: [{ factors, values, value: values[0] * spec.df(values[1], values[2]) }] };
+    },
+    notation: (c, cell, t, fmt) => {
+      const idx = ix(c, cell);
+      const [g, z, yv] = t.terms[0].values;
+      const symbolic = `${entryTex('dY', conv, idx, 'inline')} \\cdot ${spec.deriv(at(conv, 'z', idx))}`;
+      return {
+        general: slopeTex(a, conv, LETTERS),
+        lhs: at(conv, 'dZ', idx),
+        scaleTex: '',
+        aside: '',
+        terms: [
+          {
+            symbolic,
+            tex: `${fmt.tex(g)} \\cdot ${spec.derivNumeric(z, yv, fmt)}`,
+            speech: msg('speech.slope', { g: num(g), fn, z: num(z), d: num(spec.df(z, yv)) }),
+          },
+        ],
+      };
+    },
+    matrixForm: (c) => {
+      const G = formFactor('dY', conv, c.sizes);
+      const slope = { ...formFactor('z', conv, c.sizes), label: spec.derivOf('Z') };
+      return matrixFormOf(formFactor('dZ', conv, c.sizes), [G, slope], { op: '\\odot' });
+    },
+    note: (c, cell) => msg('note.dZ', { fn, ...ix(c, cell), slope: msg(`activation.${a}.slope`) }),
+    script: {
+      phase: 'backward',
+      fine: 'sample',
+      coarse: 'all',
+      narrate: (_c, g) =>
+        g.schedule === 'all'
+          ? { text: msg('narr.dZ.all', { fn }), tex: slopeTex(a, conv, LETTERS) }
+          : { text: msg('narr.dZ.sample', { fn, s: g.s }), tex: slopeTex(a, conv, { s: g.s, j: 'j' }) },
+    },
+  };
+  return { y, dZ };
+}

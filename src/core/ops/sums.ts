@@ -1,0 +1,129 @@
+// Rules of the form "a cell is a sum of products over one index", from one
+// description: the factors in the order the convention multiplies them, and
+// the index summed over. The dense product and its three gradients are all of
+// this form, so their terms, notation, matrix form and dimension checks come
+// from this one place.
+import type { Convention, Sizes } from '../conventions.ts';
+import type { NumberFormat } from '../format.ts';
+import { INDEX_SIZE, type IndexName } from '../layout.ts';
+import { msg, num } from '../messages.ts';
+import { type CellRef, type MatrixName, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
+import { type IndexValues, entryTex } from '../notation.ts';
+import { cellValue } from '../values.ts';
+import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm } from './types.ts';
+
+/** One factor of a product: a node, and whether the matrix form transposes it. */
+export interface ProductFactor {
+  node: MatrixName;
+  transposed: boolean;
+}
+
+/** A sum-of-products rule, resolved for one lesson (with y or z, dL/dy or dL/dz in place). */
+export interface SumRule {
+  result: MatrixName;
+  /** The factors of each term, in the order the convention multiplies them. */
+  factors: ProductFactor[];
+  /** The index the sum runs over. */
+  over: IndexName;
+  /** A node added after the sum, entry for entry (the bias). */
+  plus: MatrixName | null;
+}
+
+const LETTERS: IndexValues = { s: 's', i: 'i', j: 'j' };
+export const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
+
+/** The number of terms the sum runs over. */
+export const sumLength = (rule: SumRule, sizes: Sizes): number => sizes[INDEX_SIZE[rule.over]];
+
+/** The terms of one cell: one product per value of the summed index, then the added node. */
+export function sumTerms(rule: SumRule, ctx: DerivationContext, cell: CellRef): CellTerms {
+  const conv = ctx.convention;
+  const idx = idxOf(cell, conv);
+  const terms: NumericTerm[] = range(sumLength(rule, ctx.sizes)).map((k) => {
+    const at = { ...idx, [rule.over]: k };
+    const factors = rule.factors.map((f) => cellAt(f.node, conv, at));
+    const values = factors.map((f) => cellValue(ctx, f));
+    return { factors, values, value: values.reduce((a, v) => a * v, 1) };
+  });
+  if (rule.plus) {
+    const f = cellAt(rule.plus, conv, idx);
+    const v = cellValue(ctx, f);
+    terms.push({ factors: [f], values: [v], value: v });
+  }
+  return { scale: 1, terms };
+}
+
+/** The product of the factors at some indices (letters or numbers), e.g. x_{si}\, W_{ij}. */
+function productTex(rule: SumRule, conv: Convention, at: IndexValues, style: 'frac' | 'inline'): string {
+  return rule.factors.map((f) => entryTex(f.node, conv, at, style)).join('\\, ');
+}
+
+/**
+ * The rule with some indices fixed: numbers where `at` gives them, letters
+ * elsewhere. `upper` bounds the sum (a letter bound like 'N-1', a number, or
+ * null for a bare Σ_i).
+ */
+export function sumRuleTex(rule: SumRule, conv: Convention, at: IndexValues, upper: string | number | null): string {
+  const idx = { ...LETTERS, ...at, [rule.over]: rule.over };
+  const bound = upper === null ? `_{${rule.over}}` : `_{${rule.over}=0}^{${upper}}`;
+  const plus = rule.plus ? ` + ${entryTex(rule.plus, conv, idx)}` : '';
+  return `${entryTex(rule.result, conv, idx)} = \\sum${bound} ${productTex(rule, conv, idx, 'frac')}${plus}`;
+}
+
+/** How one cell of a sum rule is written. */
+export function sumNotation(rule: SumRule, ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat): CellNotation {
+  const conv = ctx.convention;
+  const idx = idxOf(cell, conv) as IndexValues;
+  const n = sumLength(rule, ctx.sizes);
+  return {
+    general: sumRuleTex(rule, conv, {}, `${INDEX_SIZE[rule.over]}-1`),
+    lhs: entryTex(rule.result, conv, idx),
+    scaleTex: '',
+    aside: '',
+    terms: t.terms.map((term, k) => {
+      const plus = k >= n;
+      const at = { ...idx, [rule.over]: k };
+      const symbolic = plus && rule.plus ? entryTex(rule.plus, conv, idx) : productTex(rule, conv, at, 'inline');
+      const speech =
+        term.values.length === 1 ? msg('speech.value', { a: num(term.values[0]) }) : msg('speech.product', { a: num(term.values[0]), b: num(term.values[1]) });
+      return { symbolic, tex: term.values.map((v) => fmt.tex(v)).join(' \\cdot '), speech };
+    }),
+  };
+}
+
+const transposeTex = (label: string, grad: boolean): string => (grad ? `\\left(${label}\\right)^{\\top}` : `${label}^{\\top}`);
+
+/** A factor's label and shapes in a matrix-form rule. */
+export function formFactor(node: MatrixName, conv: Convention, sizes: Sizes, transposed = false): FormFactor {
+  const d = matrixDims(conv, node);
+  const sh = matrixShape(conv, sizes, node);
+  const label = transposed ? transposeTex(NODE_TEX[node], node.startsWith('d')) : NODE_TEX[node];
+  return { label, dims: transposed ? [d[1], d[0]] : d, shape: transposed ? [sh[1], sh[0]] : sh };
+}
+
+const dimTex = (d: [string, string] | [number, number]): string => `[${d[0]}\\times ${d[1]}]`;
+
+/** A matrix form from its factors joined by `op` (a product by default) and what is added after them. */
+export function matrixFormOf(result: FormFactor, factors: FormFactor[], opts: { op?: string; after?: string; rule?: string } = {}): MatrixForm {
+  const op = opts.op ?? '';
+  const join = (parts: string[], sep: string) => parts.join(sep);
+  const rule = opts.rule ?? `${result.label} = ${join(factors.map((f) => f.label), op ? ` ${op} ` : ' ')}${opts.after ?? ''}`;
+  const under = join(factors.map((f) => `\\underset{${dimTex(f.dims)}}{${f.label}}`), op ? ` ${op} ` : '\\,');
+  const sep = op ? ` ${op} ` : '\\cdot';
+  return {
+    rule,
+    tex: `\\underset{${dimTex(result.dims)}}{${result.label}} = ${under}${opts.after ?? ''}`,
+    factors,
+    result,
+    check: {
+      symbolic: `${join(factors.map((f) => dimTex(f.dims)), sep)} = ${dimTex(result.dims)}`,
+      numeric: `${join(factors.map((f) => dimTex(f.shape)), sep)} = ${dimTex(result.shape)}`,
+    },
+  };
+}
+
+/** The matrix form of a sum rule: the product of its factors, as the convention writes it. */
+export function sumMatrixForm(rule: SumRule, conv: Convention, sizes: Sizes, after = ''): MatrixForm {
+  const factors = rule.factors.map((f) => formFactor(f.node, conv, sizes, f.transposed));
+  return matrixFormOf(formFactor(rule.result, conv, sizes), factors, { after });
+}

@@ -1,0 +1,37 @@
+// What the store says to the learner: message keys with parameters, worded by
+// the string catalogue (src/ui/strings), like core's.
+import type { CoreMessageKey, Msg, MsgParam } from '../core/index.ts';
+
+/** Keys of the messages the store returns. */
+export type StoreMessageKey =
+  | 'notice.choice'
+  | 'notice.choice.auto'
+  | 'notice.size.notNumber'
+  | 'notice.size.clamped'
+  | 'notice.seed'
+  | 'notice.matrix.malformed'
+  | 'notice.matrix.shape'
+  | 'notice.target.classes'
+  | 'notice.focus'
+  | 'notice.step'
+  | 'notice.step.past'
+  | 'notice.overflow.explicit'
+  | 'notice.overflow.change'
+  | 'problem.empty'
+  | 'problem.notNumber'
+  | 'problem.ragged'
+  | 'problem.notMatrix'
+  | 'problem.internal'
+  | 'edit.empty'
+  | 'edit.notNumber'
+  | 'edit.computed'
+  | 'edit.outside'
+  | 'edit.classIndex'
+  | 'edit.overflow'
+  | 'edit.locked';
+
+/** A message from the store or from core. */
+export type Note = Msg<StoreMessageKey | CoreMessageKey>;
+
+/** A message. */
+export const note = (key: StoreMessageKey, params?: Record<string, MsgParam<StoreMessageKey | CoreMessageKey>>): Note => (params ? { key, params } : { key });

@@ -1,0 +1,60 @@
+// Replacing the lesson (its configuration, seed or values) while keeping the
+// learner's place: the focused cell when it still exists, and the step at the
+// start of the matrix being worked on.
+import { ValidationError, inShape, type CellRef } from '../core/index.ts';
+import { type Note, note } from './messages.ts';
+import type { Selectors } from './selectors.ts';
+import type { AppState, GetState, LessonSlice, SetState } from './state.ts';
+
+/** The sources that make a lesson. */
+export type LessonPatch = Partial<Pick<LessonSlice, 'config' | 'seed' | 'inputs' | 'edited'>>;
+
+/** Why a lesson could not be computed, as a message (the layer overflowing, usually). */
+export function problemOf(e: unknown): Note {
+  if (e instanceof ValidationError && e.userMessage) return e.userMessage;
+  return note('problem.internal', { text: e instanceof Error ? e.message : String(e) });
+}
+
+/**
+ * Applies a new lesson. Throws, changing nothing, when the new lesson cannot
+ * be computed (values so large that the layer overflows).
+ */
+export function relesson(get: GetState, set: SetState, select: Selectors, patch: LessonPatch, extra: Partial<AppState> = {}): void {
+  const s = get();
+  // What the old lesson showed, read before the candidate replaces the selectors' memory.
+  const oldScript = select.script(s);
+  const oldStep = select.step(s);
+  const next: AppState = { ...s, ...patch, ...extra };
+  const ctx = select.ctx(next);
+  const graph = select.graph(next);
+  const script = select.script(next);
+  // Mid-lesson, stay at the start of the matrix being worked on: step numbers change meaning with the script.
+  let step = script.steps.length;
+  if (oldStep < oldScript.steps.length) {
+    const target = oldScript.steps[oldStep].target;
+    const same = script.steps[oldStep]?.id === oldScript.steps[oldStep].id;
+    step = same ? oldStep : (script.targetStart[target] ?? -1) >= 0 ? script.targetStart[target] : Math.min(oldStep, script.steps.length);
+  }
+  const keep = (c: CellRef | null) => (c && graph.rule(c.m) && inShape(ctx, c) ? c : null);
+  set({
+    ...patch,
+    ...extra,
+    step,
+    focus: keep(next.focus),
+    hover: keep(next.hover),
+    term: null,
+    // A selected Jacobian entry names row and column numbers that the new lesson may lay out differently.
+    ...(s.jacobianEntry ? { jacobianEntry: null, linked: [] } : {}),
+    ...(!select.jacobianKinds(next).includes(next.jacobianKind) ? { jacobianKind: 'dY/dW' as const } : {}),
+  });
+}
+
+/** Changes the lesson, or, when the new lesson cannot be computed, keeps it and says why with a notice on `param`. */
+export function tryRelesson(get: GetState, set: SetState, select: Selectors, param: string, patch: LessonPatch): void {
+  try {
+    relesson(get, set, select, patch);
+  } catch (e) {
+    const message = note('notice.overflow.change', { param, problem: problemOf(e) });
+    set({ notices: [...get().notices.filter((n) => n.param !== param), { param, message }] });
+  }
+}

@@ -1,0 +1,131 @@
+// t(): every sentence the app shows, from one catalogue, with its numbers
+// written by one formatter for the reader's locale. One instance per app.
+import { type CellRef, type MatrixName, type Msg, type MsgParam, type NumberFormat, numberFormat } from '../../core/index.ts';
+import type { Catalogue, MessageKey } from './en.ts';
+import { type Part, parseTemplate } from './template.ts';
+
+/** Parameters of a message: words, numbers, formulas, cells or other messages. */
+export type Params = Readonly<Record<string, MsgParam<MessageKey>>>;
+
+/** A piece of a message shown as rich text: words, or a formula to typeset. */
+export type Segment = { kind: 'text'; text: string } | { kind: 'tex'; tex: string };
+
+/** Everything a view needs to put words and numbers on screen. */
+export interface I18n {
+  readonly locale: string;
+  readonly fmt: NumberFormat;
+  /** A message as plain text. Formula parameters are written as their LaTeX source, so use rich() for those. */
+  t(key: MessageKey, params?: Params): string;
+  /** A message (from core, the store or a view) as plain text. */
+  msg(m: Msg<MessageKey>): string;
+  /** A message as text and formula segments. */
+  rich(m: Msg<MessageKey>): Segment[];
+  /** A cell named as the grids name it: 'dL/dW[1,0]', 'b[1]'. */
+  cellName(cell: CellRef): string;
+  /** A matrix's short name: 'x', 'dL/dW', 'target'. */
+  label(m: MatrixName): string;
+  /** A count for people: exact below a million, then '164 million', '5.24 billion'. */
+  count(n: number): string;
+  /** A byte count in binary units: '96 B', '1.5 KiB', '610 MiB'. */
+  bytes(n: number): string;
+  /** A fraction as a percentage with enough digits to tell 99% from 99.99%. */
+  percent(f: number): string;
+}
+
+/** Rows of one entry, as the grids write them: [r,c], or [c] for a matrix of one row. */
+const ONE_ROW: ReadonlySet<MatrixName> = new Set(['b', 'db', 'L']);
+
+/** Makes the strings of one app from a locale and its catalogue. */
+export function createI18n(locale: string, catalogue: Catalogue): I18n {
+  const fmt = numberFormat(locale);
+  let plural: Intl.PluralRules;
+  try {
+    plural = new Intl.PluralRules(locale);
+  } catch {
+    plural = new Intl.PluralRules('en');
+  }
+  const parsed = new Map<string, Part[]>();
+  const partsOf = (key: string): Part[] => {
+    let p = parsed.get(key);
+    if (!p) parsed.set(key, (p = parseTemplate((catalogue as Record<string, string>)[key] ?? key)));
+    return p;
+  };
+  const trim = (v: number): string => fmt.text(v, 3);
+
+  const paramText = (v: MsgParam<MessageKey> | undefined, name: string): string => {
+    if (v === undefined) return `{${name}}`;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return Number.isInteger(v) ? fmt.integer(v) : fmt.text(v, 6);
+    if ('num' in v) return fmt.text(v.num, v.digits);
+    if ('tex' in v) return v.tex;
+    if ('cell' in v) return cellName(v.cell);
+    return msgText(v);
+  };
+  const render = (parts: Part[], params: Params | undefined, onTex: ((tex: string) => void) | null, hash: number | null, out: { text: string }) => {
+    for (const p of parts) {
+      if (p.kind === 'text') out.text += p.text;
+      else if (p.kind === 'hash') out.text += hash === null ? '#' : fmt.integer(hash);
+      else if (p.kind === 'param') {
+        const v = params?.[p.name];
+        if (onTex && v !== undefined && typeof v === 'object' && 'tex' in v) onTex(v.tex);
+        else out.text += paramText(v, p.name);
+      } else {
+        const n = Number(params?.[p.name] ?? 0);
+        const branch = p.branches[`=${n}`] ?? p.branches[plural.select(n)] ?? p.branches.other ?? [];
+        render(branch, params, onTex, n, out);
+      }
+    }
+  };
+  const text = (key: string, params?: Params): string => {
+    const out = { text: '' };
+    render(partsOf(key), params, null, null, out);
+    return out.text;
+  };
+  const msgText = (m: Msg<MessageKey>): string => text(m.key, m.params);
+  const label = (m: MatrixName): string => text(`matrix.${m}.label`);
+  const cellName = (cell: CellRef): string => (ONE_ROW.has(cell.m) ? `${label(cell.m)}[${cell.c}]` : `${label(cell.m)}[${cell.r},${cell.c}]`);
+
+  return {
+    locale,
+    fmt,
+    t: (key, params) => text(key, params),
+    msg: msgText,
+    rich: (m) => {
+      const segs: Segment[] = [];
+      const out = { text: '' };
+      const onTex = (tex: string) => {
+        if (out.text) segs.push({ kind: 'text', text: out.text });
+        out.text = '';
+        segs.push({ kind: 'tex', tex });
+      };
+      render(partsOf(m.key), m.params, onTex, null, out);
+      if (out.text) segs.push({ kind: 'text', text: out.text });
+      return segs;
+    },
+    cellName,
+    label,
+    count: (n) => {
+      if (n < 1e6) return fmt.integer(Math.round(n));
+      if (n >= 1e12) return text('count.trillion', { n: trim(n / 1e12) });
+      if (n >= 1e9) return text('count.billion', { n: trim(n / 1e9) });
+      return text('count.million', { n: trim(n / 1e6) });
+    },
+    bytes: (n) => {
+      const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+      let v = n, u = 0;
+      while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+      }
+      return text(`bytes.${units[u]}`, { n: u === 0 ? fmt.integer(n) : trim(v) });
+    },
+    percent: (f) => {
+      if (f === 0 || f === 1) return text('percent', { n: fmt.integer(f * 100) });
+      const p = f * 100;
+      // Keep digits until the distance to 100 (or 0) shows.
+      const gap = Math.min(p, 100 - p);
+      const decimals = Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(gap))));
+      return text('percent', { n: fmt.text(Number(p.toFixed(decimals)), 12) });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// A pseudo-locale for testing translation: every string of the English
+// catalogue with its letters accented, its vowels doubled (about 40% longer,
+// as German or Finnish text often is) and wrapped in ⟦ ⟧, so untranslated
+// English and clipped text both show at a glance. Selected with lang=en-XA.
+import type { Catalogue } from './en.ts';
+import { mapText } from './template.ts';
+
+/** The pseudo-locale's tag (the tag reserved for pseudo-localisation). */
+export const PSEUDO_LOCALE = 'en-XA';
+
+const ACCENTS: Record<string, string> = {
+  a: 'á', b: 'ƀ', c: 'ç', d: 'ď', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ĺ', m: 'ɱ',
+  n: 'ñ', o: 'ó', p: 'þ', q: 'ǫ', r: 'ŕ', s: 'š', t: 'ţ', u: 'ú', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
+  A: 'Á', B: 'Ɓ', C: 'Ç', D: 'Ď', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Í', J: 'Ĵ', K: 'Ķ', L: 'Ĺ', M: 'Ṁ',
+  N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
+};
+const VOWELS = new Set('aeiouAEIOU');
+
+/** One piece of text, pseudo-localised. */
+export function pseudoText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const a = ACCENTS[ch] ?? ch;
+    out += VOWELS.has(ch) ? a + a : a;
+  }
+  return out;
+}
+
+/** The pseudo-locale's catalogue, made from the English one. */
+export function pseudoCatalogue(en: Catalogue): Catalogue {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(en)) out[k] = v === '' ? '' : `⟦${mapText(v, pseudoText)}⟧`;
+  return out as Catalogue;
+}
