@@ -3,23 +3,36 @@ import { describe, expect, it } from 'vitest';
 import {
   ValidationError,
   computeLesson,
-  formatNumber,
   derive,
   makeLesson,
+  num,
+  type Activation,
   type CellRef,
   type Convention,
   type DerivationContext,
   type LossKind,
   type MatrixName,
 } from '../../src/core/index.ts';
-import { CONVS, FC_SEED, LOSSES, caseArb, inputsOf, wAt, xAt, yAt, type Case } from './reference.ts';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
+import { ACTS, CONVS, FC_SEED, LOSSES, caseArb, inputsOf, naiveAct, naiveActSlope, wAt, xAt, yAt, type Case } from './reference.ts';
 
 fc.configureGlobal({ seed: FC_SEED, numRuns: 10 });
 
-const MATRICES: readonly MatrixName[] = ['x', 'W', 'b', 'target', 'y', 'L', 'dY', 'dW', 'db', 'dX'];
+const EN_STRINGS = createI18n('en', EN);
+
+/** The matrices a lesson shows, from its loss and activation: a target only for mse and softmax-ce, z and dL/dz only with an activation. */
+function matricesOf(loss: LossKind, act: Activation): MatrixName[] {
+  const target: MatrixName[] = loss === 'mse' || loss === 'softmax-ce' ? ['target'] : [];
+  const pre: MatrixName[] = act === 'identity' ? [] : ['z'];
+  const dZ: MatrixName[] = act === 'identity' ? [] : ['dZ'];
+  return ['x', 'W', 'b', ...pre, 'y', ...target, 'L', 'dY', ...dZ, 'dW', 'db', 'dX'];
+}
 
 const key = (c: CellRef): string => `${c.m}[${c.r},${c.c}]`;
 const keys = (cs: CellRef[]): string[] => cs.map(key).sort();
+/** Distinct keys, sorted. */
+const distinct = (cs: CellRef[]): string[] => [...new Set(cs.map(key))].sort();
 const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
 
 /** Cell builders from logical indices, via the test's own layouts. */
@@ -46,8 +59,10 @@ function shapeOf(cv: Convention, loss: LossKind, c: Case, m: MatrixName): [numbe
     case 'W':
     case 'dW':
       return cv === 'row' ? [N, T] : [T, N];
+    case 'z':
     case 'y':
     case 'dY':
+    case 'dZ':
       return cv === 'column' ? [T, B] : [B, T];
     case 'target':
       return loss === 'softmax-ce' ? [1, B] : cv === 'column' ? [T, B] : [B, T];
@@ -79,10 +94,10 @@ interface World {
   value(cell: CellRef): number;
 }
 
-function world(c: Case, loss: LossKind): World {
+function world(c: Case, loss: LossKind, activation: Activation = 'identity'): World {
   const inputs = inputsOf(c);
-  const outputs = computeLesson(c.conv, loss, inputs);
-  const ctx: DerivationContext = { convention: c.conv, loss, sizes: { B: c.B, N: c.N, T: c.T }, inputs, outputs };
+  const outputs = computeLesson(c.conv, loss, inputs, activation);
+  const ctx: DerivationContext = { convention: c.conv, loss, activation, sizes: { B: c.B, N: c.N, T: c.T }, inputs, outputs };
   const at = (data: ArrayLike<number>, cols: number, cell: CellRef) => data[cell.r * cols + cell.c];
   const value = (cell: CellRef): number => {
     switch (cell.m) {
@@ -94,12 +109,16 @@ function world(c: Case, loss: LossKind): World {
         return c.bl[cell.c];
       case 'target':
         return loss === 'softmax-ce' ? c.cl[cell.c] : at(inputs.targetMatrix.data, inputs.targetMatrix.cols, cell);
+      case 'z':
+        return at(outputs.z.data, outputs.z.cols, cell);
       case 'y':
         return at(outputs.y.data, outputs.y.cols, cell);
       case 'L':
         return outputs.L;
       case 'dY':
         return at(outputs.dY.data, outputs.dY.cols, cell);
+      case 'dZ':
+        return at(outputs.dZ.data, outputs.dZ.cols, cell);
       case 'dW':
         return at(outputs.dW.data, outputs.dW.cols, cell);
       case 'db':
@@ -111,22 +130,36 @@ function world(c: Case, loss: LossKind): World {
   return { ctx, value };
 }
 
-/** The cells a value depends on, and the cells an input feeds, written from the maths. */
-function expectedLinks(cv: Convention, loss: LossKind, c: Case, cell: CellRef): { deps: CellRef[]; feeds: CellRef[] } {
+/**
+ * The cells a value depends on, and the cells an input feeds, written from the
+ * maths. Without an activation y = XW + b is the dense product and the
+ * gradients read dL/dy; with one, z = XW + b, y = act(z), dL/dz = dL/dy ·
+ * act'(z) (the slope written from z and from y = act(z), as σ(z)(1 − σ(z)) is
+ * y(1 − y)), and the gradients read dL/dz.
+ */
+function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case, cell: CellRef): { deps: CellRef[]; feeds: CellRef[] } {
   const { B, N, T } = c;
   const [p, q] = logical(cv, cell);
   const none: CellRef[] = [];
+  const out: MatrixName = act === 'identity' ? 'y' : 'z';
+  const G: MatrixName = act === 'identity' ? 'dY' : 'dZ';
+  const dense = (): CellRef[] => [...range(N).flatMap((i) => [X(cv, p, i), Wc(cv, i, q)]), { m: 'b', r: 0, c: q }];
   switch (cell.m) {
-    case 'y': // y[s,j] = Σ_i x[s,i] W[i,j] + b[j]
-      return { deps: [...range(N).flatMap((i) => [X(cv, p, i), Wc(cv, i, q)]), { m: 'b', r: 0, c: q }], feeds: none };
-    case 'dW': // dW[i,j] = Σ_s x[s,i] dY[s,j]
-      return { deps: range(B).flatMap((s) => [X(cv, s, p), Y(cv, s, q, 'dY')]), feeds: none };
-    case 'db': // db[j] = Σ_s dY[s,j]
-      return { deps: range(B).map((s) => Y(cv, s, cell.c, 'dY')), feeds: none };
-    case 'dX': // dX[s,i] = Σ_j dY[s,j] W[i,j]
-      return { deps: range(T).flatMap((j) => [Y(cv, p, j, 'dY'), Wc(cv, q, j)]), feeds: none };
+    case 'z': // z[s,j] = Σ_i x[s,i] W[i,j] + b[j]
+      return { deps: dense(), feeds: none };
+    case 'y': // y[s,j] = Σ_i x[s,i] W[i,j] + b[j], or act(z[s,j])
+      return { deps: act === 'identity' ? dense() : [Y(cv, p, q, 'z')], feeds: none };
+    case 'dZ': // dZ[s,j] = dY[s,j] · act'(z[s,j]), the slope read from z[s,j] and y[s,j]
+      return { deps: [Y(cv, p, q, 'dY'), Y(cv, p, q, 'z'), Y(cv, p, q, 'y')], feeds: none };
+    case 'dW': // dW[i,j] = Σ_s x[s,i] G[s,j]
+      return { deps: range(B).flatMap((s) => [X(cv, s, p), Y(cv, s, q, G)]), feeds: none };
+    case 'db': // db[j] = Σ_s G[s,j]
+      return { deps: range(B).map((s) => Y(cv, s, cell.c, G)), feeds: none };
+    case 'dX': // dX[s,i] = Σ_j G[s,j] W[i,j]
+      return { deps: range(T).flatMap((j) => [Y(cv, p, j, G), Wc(cv, q, j)]), feeds: none };
     case 'dY':
       if (loss === 'upstream') {
+        if (act !== 'identity') return { deps: none, feeds: [Y(cv, p, q, 'dZ')] };
         return {
           deps: none,
           feeds: [{ m: 'db', r: 0, c: q }, ...range(N).flatMap((i) => [Wc(cv, i, q, 'dW'), X(cv, p, i, 'dX')])],
@@ -142,12 +175,12 @@ function expectedLinks(cv: Convention, loss: LossKind, c: Case, cell: CellRef): 
       if (loss === 'mse') return { deps: [...ys, ...range(B).flatMap((s) => range(T).map((j) => Y(cv, s, j, 'target')))], feeds: none };
       return { deps: [...ys, ...range(B).map((s) => ({ m: 'target' as const, r: 0, c: s }))], feeds: none };
     }
-    case 'x': // x[s,i] feeds y[s,j] for every j
-      return { deps: none, feeds: range(T).map((j) => Y(cv, p, j)) };
-    case 'W': // W[i,j] feeds y[s,j] for every s
-      return { deps: none, feeds: range(B).map((s) => Y(cv, s, q)) };
+    case 'x': // x[s,i] feeds the dense product [s,j] for every j
+      return { deps: none, feeds: range(T).map((j) => Y(cv, p, j, out)) };
+    case 'W': // W[i,j] feeds the dense product [s,j] for every s
+      return { deps: none, feeds: range(B).map((s) => Y(cv, s, q, out)) };
     case 'b':
-      return { deps: none, feeds: range(B).map((s) => Y(cv, s, cell.c)) };
+      return { deps: none, feeds: range(B).map((s) => Y(cv, s, cell.c, out)) };
     case 'target':
       if (loss === 'softmax-ce') return { deps: none, feeds: range(T).map((j) => Y(cv, cell.c, j, 'dY')) };
       return { deps: none, feeds: [Y(cv, p, q, 'dY')] };
@@ -155,8 +188,11 @@ function expectedLinks(cv: Convention, loss: LossKind, c: Case, cell: CellRef): 
 }
 
 /** What each term's value is, from its factor values, by the rule of its matrix. */
-function expectedTermValue(cell: CellRef, loss: LossKind, c: Case, values: number[], s: number): number {
-  if (cell.m === 'y' || cell.m === 'dW' || cell.m === 'dX' || cell.m === 'db') return values.reduce((a, v) => a * v, 1);
+function expectedTermValue(cell: CellRef, loss: LossKind, act: Activation, c: Case, values: number[], s: number): number {
+  const dense = act === 'identity' ? 'y' : 'z';
+  if (cell.m === dense || cell.m === 'dW' || cell.m === 'dX' || cell.m === 'db') return values.reduce((a, v) => a * v, 1);
+  if (cell.m === 'y') return naiveAct(act, values[0]); // y = act(z)
+  if (cell.m === 'dZ') return values[0] * naiveActSlope(act, values[1]); // dL/dy · act'(z)
   const T = c.T;
   if (loss === 'sum') return cell.m === 'dY' ? 1 : values[0];
   if (loss === 'mse') return cell.m === 'dY' ? values[0] - values[1] : (values[0] - values[1]) ** 2;
@@ -168,51 +204,72 @@ function expectedTermValue(cell: CellRef, loss: LossKind, c: Case, values: numbe
   return Math.exp(ys[s] - m) / z - (s === cls ? 1 : 0);
 }
 
-const COMBOS = CONVS.flatMap((conv) => LOSSES.map((loss) => [conv, loss] as const));
+/** Input, computed or unused, from what the lesson is given. */
+function roleOf(m: MatrixName, loss: LossKind): 'input' | 'computed' | 'unused' {
+  if (['x', 'W', 'b', 'target'].includes(m)) return 'input';
+  if (loss === 'upstream' && m === 'dY') return 'input';
+  if (loss === 'upstream' && m === 'L') return 'unused';
+  return 'computed';
+}
+
+const COMBOS = CONVS.flatMap((conv) => LOSSES.flatMap((loss) => ACTS.map((act) => [conv, loss, act] as const)));
 
 describe('derive, for every cell of every matrix', () => {
-  it.each(COMBOS)('%s convention, %s loss: value = scale·Σ terms, values = factor values, deps and feeds exact', (conv, loss) => {
+  it.each(COMBOS)('%s convention, %s loss, %s: value = scale·Σ terms, values = factor values, deps and feeds exact', (conv, loss, act) => {
     fc.assert(
       fc.property(caseArb(8, fc.constant(conv)), (c) => {
-        const w = world(c, loss);
-        for (const m of MATRICES) {
+        const w = world(c, loss, act);
+        for (const m of matricesOf(loss, act)) {
           const [rows, cols] = shapeOf(conv, loss, c, m);
           for (let r = 0; r < rows; r++) {
             for (let col = 0; col < cols; col++) {
               const cell: CellRef = { m, r, c: col };
               const d = derive(w.ctx, cell);
-              const tag = `${conv}/${loss} ${key(cell)}`;
+              const tag = `${conv}/${loss}/${act} ${key(cell)}`;
               expect(d.cell, tag).toEqual(cell);
-              if (Number.isNaN(w.value(cell))) expect(d.value, tag).toBeNaN();
+              const role = roleOf(m, loss);
+              if (role === 'unused' || Number.isNaN(w.value(cell))) expect(d.value, tag).toBeNaN();
               else expect(d.value, tag).toBe(w.value(cell));
+              expect(d.progress, tag).toEqual({ kind: 'complete' });
+              expect(typeof d.note.key, tag).toBe('string');
 
-              const links = expectedLinks(conv, loss, c, cell);
+              const links = expectedLinks(conv, loss, act, c, cell);
               expect(keys(d.deps), `${tag} deps`).toEqual(keys(links.deps));
               expect(new Set(d.deps.map(key)).size, `${tag} deps are distinct`).toBe(d.deps.length);
               expect(keys(d.feeds), `${tag} feeds`).toEqual(keys(links.feeds));
+              expect(new Set(d.feeds.map(key)).size, `${tag} feeds are distinct`).toBe(d.feeds.length);
 
-              const isInput = ['x', 'W', 'b', 'target'].includes(m) || (loss === 'upstream' && (m === 'dY' || m === 'L'));
-              expect(d.role, tag).toBe(isInput ? 'input' : 'computed');
-              if (isInput) {
+              expect(d.role, tag).toBe(role);
+              if (role !== 'computed') {
                 expect(d.terms, tag).toEqual([]);
+                expect(d.general, tag).toBe('');
+                expect(d.lhs, tag).toBe('');
+                expect(d.matrixForm, tag).toBeNull();
+                expect(d.given?.key, tag).toMatch(/^input\./);
                 continue;
               }
+              expect(d.given, tag).toBeNull();
+              expect(d.general, tag).not.toBe('');
+              expect(d.lhs, tag).not.toBe('');
               expect(d.terms.length, tag).toBeGreaterThan(0);
               let sum = 0, abs = 0;
               const [s, j] = logical(conv, cell);
               for (const t of d.terms) {
                 expect(t.values.length, `${tag} one value per factor`).toBe(t.factors.length);
                 t.factors.forEach((f, k) => expect(t.values[k], `${tag} factor ${key(f)}`).toBe(w.value(f)));
-                const want = expectedTermValue(cell, loss, c, t.values, m === 'dY' ? j : s);
-                expect(Math.abs(t.value - want), `${tag} term value`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+                const want = expectedTermValue(cell, loss, act, c, t.values, m === 'dY' ? j : s);
+                expect(Math.abs(t.value - want), `${tag} term value ${t.value} vs ${want}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+                expect(t.symbolic, tag).not.toBe('');
+                expect(t.tex, tag).not.toBe('');
+                expect(t.speech.key, tag).toMatch(/^speech\./);
                 sum += t.value;
                 abs += Math.abs(t.value);
               }
               // The union of the terms' factors is the dependency list.
-              expect(keys(d.terms.flatMap((t) => t.factors)), tag).toEqual(keys(d.deps));
+              expect(distinct(d.terms.flatMap((t) => t.factors)), tag).toEqual(keys(d.deps));
               const err = Math.abs(d.scale * sum - d.value);
               expect(err, `${tag}: ${d.scale}·${sum} vs ${d.value}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(d.scale) * abs));
-              expect(d.result).toMatch(/^= /);
+              expect(d.bracket, tag).toBe(d.scaleTex !== '' && d.terms.length > 1);
             }
           }
         }
@@ -221,13 +278,14 @@ describe('derive, for every cell of every matrix', () => {
   });
 
   it('works on seeded lessons too (one each)', () => {
-    for (const [convention, loss] of COMBOS) {
+    for (const [convention, loss, activation] of COMBOS) {
       const sizes = { B: 3, N: 4, T: 2 };
-      const inputs = makeLesson({ ...sizes, convention, loss }, 42);
-      const ctx: DerivationContext = { convention, loss, sizes, inputs, outputs: computeLesson(convention, loss, inputs) };
-      for (const m of ['y', 'dW', 'dX', 'db'] as const) {
+      const inputs = makeLesson({ ...sizes, convention, loss, activation }, 42);
+      const ctx: DerivationContext = { convention, loss, activation, sizes, inputs, outputs: computeLesson(convention, loss, inputs, activation) };
+      const ms: MatrixName[] = activation === 'identity' ? ['y', 'dW', 'dX', 'db'] : ['z', 'y', 'dZ', 'dW', 'dX', 'db'];
+      for (const m of ms) {
         const d = derive(ctx, { m, r: 0, c: 0 });
-        expect(d.scale * d.terms.reduce((a, t) => a + t.value, 0)).toBeCloseTo(d.value, 12);
+        expect(d.scale * d.terms.reduce((a, t) => a + t.value, 0), `${convention}/${loss}/${activation} ${m}`).toBeCloseTo(d.value, 12);
       }
     }
   });
@@ -238,6 +296,11 @@ describe('derive, for every cell of every matrix', () => {
     expect(derive(world(c, 'mse').ctx, { m: 'L', r: 0, c: 0 }).scale).toBe(1 / 6);
     expect(derive(world(c, 'softmax-ce').ctx, { m: 'L', r: 0, c: 0 }).scale).toBe(1 / 2);
     expect(derive(world(c, 'sum').ctx, { m: 'L', r: 0, c: 0 }).scale).toBe(1);
+    // The activation's cells are plain: scale 1, one term, no bracket.
+    for (const m of ['y', 'dZ'] as const) {
+      const d = derive(world(c, 'mse', 'tanh').ctx, { m, r: 1, c: 2 });
+      expect([d.scale, d.terms.length, d.bracket, d.scaleTex]).toEqual([1, 1, false, '']);
+    }
   });
 
   it('softmax-ce loss terms stay finite at extreme logits', () => {
@@ -252,36 +315,62 @@ describe('derive, for every cell of every matrix', () => {
     expect(g.value).toBe(-1);
   });
 
+  it('the activation terms stay finite at extreme z', () => {
+    // z = ±1000: sigmoid and tanh saturate to 0 or 1 (±1), their slopes to 0; relu passes 1000 or stops at 0.
+    const c: Case = { conv: 'row', B: 1, N: 1, T: 2, xl: [[1]], wl: [[1000, -1000]], bl: [0, 0], tl: [[0, 0]], cl: [0], gl: [[1, 1]] };
+    for (const act of ['relu', 'sigmoid', 'tanh'] as const) {
+      const w = world(c, 'upstream', act);
+      for (const col of [0, 1]) {
+        const y = derive(w.ctx, { m: 'y', r: 0, c: col });
+        expect(y.value).toBe(naiveAct(act, col === 0 ? 1000 : -1000));
+        const dz = derive(w.ctx, { m: 'dZ', r: 0, c: col });
+        expect(Number.isFinite(dz.value)).toBe(true);
+        expect(dz.value).toBe(dz.terms[0].value);
+        expect(dz.value).toBe(naiveActSlope(act, col === 0 ? 1000 : -1000));
+      }
+    }
+  });
+
   it('writes index notation in the layout of the convention', () => {
     const sizes = { B: 2, N: 2, T: 2 };
-    const tex = (convention: Convention) => {
-      const inputs = makeLesson({ ...sizes, convention, loss: 'sum' }, 1);
-      return derive({ convention, loss: 'sum', sizes, inputs, outputs: computeLesson(convention, 'sum', inputs) }, { m: 'y', r: 0, c: 1 });
+    const of = (convention: Convention, m: MatrixName, activation: Activation = 'identity') => {
+      const inputs = makeLesson({ ...sizes, convention, loss: 'sum', activation }, 1);
+      const ctx = { convention, loss: 'sum' as const, activation, sizes, inputs, outputs: computeLesson(convention, 'sum', inputs, activation) };
+      return derive(ctx, { m, r: 0, c: 1 });
     };
-    expect(tex('row').general).toContain('y_{sj}');
-    expect(tex('column').general).toContain('y_{js}');
-    expect(tex('torch').general).toContain('W_{ji}');
-    expect(tex('row').matrixForm?.checkTex).toContain('[2\\times 2]');
+    expect(of('row', 'y').general).toContain('y_{sj}');
+    expect(of('column', 'y').general).toContain('y_{js}');
+    expect(of('torch', 'y').general).toContain('W_{ji}');
+    expect(of('row', 'y').matrixForm?.check.numeric).toContain('[2\\times 2]');
+    // With an activation the dense product is z, and y and dL/dz follow the same layout.
+    expect(of('row', 'z', 'sigmoid').general).toContain('z_{sj}');
+    expect(of('column', 'z', 'sigmoid').general).toContain('z_{js}');
+    expect(of('column', 'y', 'sigmoid').general).toBe('y_{js} = \\sigma(z_{js})');
+    expect(of('row', 'dZ', 'tanh').general).toContain('\\partial z_{sj}');
+    expect(of('column', 'dZ', 'relu').general).toContain('\\partial z_{js}');
   });
 });
 
 describe('derive outside a matrix', () => {
   const c: Case = { conv: 'row', B: 2, N: 3, T: 4, xl: [[0, 0, 0], [0, 0, 0]], wl: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], bl: [0, 0, 0, 0], tl: [[0, 0, 0, 0], [0, 0, 0, 0]], cl: [0, 0], gl: [[0, 0, 0, 0], [0, 0, 0, 0]] };
-  const bad: [LossKind, CellRef, string][] = [
-    ['mse', { m: 'x', r: 2, c: 0 }, '[2,3]'],
-    ['mse', { m: 'x', r: 0, c: 3 }, '[2,3]'],
-    ['mse', { m: 'W', r: -1, c: 0 }, '[3,4]'],
-    ['mse', { m: 'y', r: 0.5, c: 0 }, '[2,4]'],
-    ['mse', { m: 'b', r: 1, c: 0 }, '[1,4]'],
-    ['mse', { m: 'L', r: 0, c: 1 }, '[1,1]'],
-    ['softmax-ce', { m: 'target', r: 1, c: 0 }, '[1,2]'],
-    ['softmax-ce', { m: 'target', r: 0, c: 2 }, '[1,2]'],
-    ['mse', { m: 'target', r: 0, c: 4 }, '[2,4]'],
-    ['sum', { m: 'dW', r: 3, c: 0 }, '[3,4]'],
-    ['sum', { m: 'dX', r: 0, c: Number.NaN }, '[2,3]'],
+  const bad: [LossKind, Activation, CellRef, string][] = [
+    ['mse', 'identity', { m: 'x', r: 2, c: 0 }, '[2,3]'],
+    ['mse', 'identity', { m: 'x', r: 0, c: 3 }, '[2,3]'],
+    ['mse', 'identity', { m: 'W', r: -1, c: 0 }, '[3,4]'],
+    ['mse', 'identity', { m: 'y', r: 0.5, c: 0 }, '[2,4]'],
+    ['mse', 'identity', { m: 'b', r: 1, c: 0 }, '[1,4]'],
+    ['mse', 'identity', { m: 'L', r: 0, c: 1 }, '[1,1]'],
+    ['softmax-ce', 'identity', { m: 'target', r: 1, c: 0 }, '[1,2]'],
+    ['softmax-ce', 'identity', { m: 'target', r: 0, c: 2 }, '[1,2]'],
+    ['mse', 'identity', { m: 'target', r: 0, c: 4 }, '[2,4]'],
+    ['sum', 'identity', { m: 'dW', r: 3, c: 0 }, '[3,4]'],
+    ['sum', 'identity', { m: 'dX', r: 0, c: Number.NaN }, '[2,3]'],
+    ['sum', 'relu', { m: 'z', r: 2, c: 0 }, '[2,4]'],
+    ['mse', 'sigmoid', { m: 'dZ', r: 0, c: 4 }, '[2,4]'],
+    ['upstream', 'tanh', { m: 'y', r: 0, c: -1 }, '[2,4]'],
   ];
-  it.each(bad)("%s: %o throws a ValidationError on 'cell' naming the shape", (loss, cell, shape) => {
-    const { ctx } = world(c, loss);
+  it.each(bad)("%s, %s: %o throws a ValidationError on 'cell' naming the shape", (loss, act, cell, shape) => {
+    const { ctx } = world(c, loss, act);
     let err: unknown;
     try {
       derive(ctx, cell);
@@ -295,28 +384,78 @@ describe('derive outside a matrix', () => {
     expect(v.message).toContain(shape);
   });
 
+  const absent: [LossKind, Activation, MatrixName][] = [
+    ['mse', 'identity', 'z'],
+    ['sum', 'identity', 'dZ'],
+    ['sum', 'relu', 'target'],
+    ['upstream', 'identity', 'target'],
+  ];
+  it.each(absent)("%s, %s: %s is not part of the lesson, a ValidationError on 'cell'", (loss, act, m) => {
+    const { ctx } = world(c, loss, act);
+    let err: unknown;
+    try {
+      derive(ctx, { m, r: 0, c: 0 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).field).toBe('cell');
+    expect((err as ValidationError).message).toContain(`${m} is not part of this lesson`);
+  });
+
   it('accepts the last cell of each matrix', () => {
     const { ctx } = world(c, 'mse');
     expect(derive(ctx, { m: 'x', r: 1, c: 2 }).value).toBe(0);
     expect(derive(ctx, { m: 'W', r: 2, c: 3 }).value).toBe(0);
     expect(() => derive(ctx, { m: 'dY', r: 1, c: 3 })).not.toThrow();
+    const act = world(c, 'mse', 'relu').ctx;
+    expect(derive(act, { m: 'z', r: 1, c: 3 }).value).toBe(0);
+    expect(derive(act, { m: 'dZ', r: 1, c: 3 }).value).toBe(0);
   });
 });
 
 describe('spoken terms', () => {
-  const lesson = (loss: LossKind) => {
+  const lesson = (loss: LossKind, activation: Activation = 'identity'): DerivationContext => {
     const sizes = { B: 2, N: 3, T: 2 };
-    const inputs = makeLesson({ ...sizes, convention: 'row', loss }, 7);
-    return { convention: 'row' as const, loss, sizes, inputs, outputs: computeLesson('row', loss, inputs) };
+    const inputs = makeLesson({ ...sizes, convention: 'row', loss, activation }, 7);
+    return { convention: 'row' as const, loss, activation, sizes, inputs, outputs: computeLesson('row', loss, inputs, activation) };
   };
+  const say = (m: Parameters<typeof EN_STRINGS.msg>[0]) => EN_STRINGS.msg(m);
+  const six = (v: number) => EN_STRINGS.fmt.text(v, 6);
+
   it('reads products as "times" and the loss terms by what they are', () => {
     const ctx = lesson('mse');
     const w = derive(ctx, { m: 'dW', r: 1, c: 0 }).terms[0];
-    expect(w.speech).toBe(`${formatNumber(w.values[0], 6)} times ${formatNumber(w.values[1], 6)}`);
+    expect(w.speech).toEqual({ key: 'speech.product', params: { a: num(w.values[0]), b: num(w.values[1]) } });
+    expect(say(w.speech)).toBe(`${six(w.values[0])} times ${six(w.values[1])}`);
     const g = derive(ctx, { m: 'dY', r: 0, c: 1 }).terms[0];
-    expect(g.speech).toBe(`${formatNumber(g.values[0], 6)} minus ${formatNumber(g.values[1], 6)}`);
-    expect(derive(ctx, { m: 'L', r: 0, c: 0 }).terms[0].speech).toMatch(/ minus .*, squared$/);
-    expect(derive(lesson('softmax-ce'), { m: 'L', r: 0, c: 0 }).terms[0].speech).toMatch(/^minus log of probability 0\.\d+$/);
-    expect(derive(lesson('softmax-ce'), { m: 'dY', r: 0, c: 0 }).terms[0].speech).toMatch(/^probability 0\.\d+ minus [01]$/);
+    expect(g.speech).toEqual({ key: 'speech.difference', params: { a: num(g.values[0]), b: num(g.values[1]) } });
+    expect(say(g.speech)).toBe(`${six(g.values[0])} minus ${six(g.values[1])}`);
+    const l = derive(ctx, { m: 'L', r: 0, c: 0 }).terms[0];
+    expect(l.speech).toEqual({ key: 'speech.squaredDifference', params: { a: num(l.values[0]), b: num(l.values[1]) } });
+    expect(say(l.speech)).toMatch(/ minus .*, squared$/);
+    const ce = derive(lesson('softmax-ce'), { m: 'L', r: 0, c: 0 }).terms[0];
+    expect(ce.speech.key).toBe('speech.negativeLog');
+    expect(say(ce.speech)).toMatch(/^minus log of probability 0\.\d+$/);
+    const p = derive(lesson('softmax-ce'), { m: 'dY', r: 0, c: 0 }).terms[0];
+    expect(p.speech.key).toBe('speech.probabilityMinus');
+    expect(say(p.speech)).toMatch(/^probability 0\.\d+ minus [01]$/);
+  });
+
+  it('reads the activation as the function of z, and dL/dz as dL/dy times the slope', () => {
+    for (const act of ['relu', 'sigmoid', 'tanh'] as const) {
+      const ctx = lesson('mse', act);
+      const y = derive(ctx, { m: 'y', r: 1, c: 0 }).terms[0];
+      expect(y.speech).toEqual({ key: 'speech.apply', params: { fn: { key: `activation.${act}.name` }, a: num(y.values[0]) } });
+      expect(say(y.speech)).toBe(`${EN_STRINGS.t(`activation.${act}.name`)} of ${six(y.values[0])}`);
+      const dz = derive(ctx, { m: 'dZ', r: 1, c: 0 }).terms[0];
+      const [gv, zv] = dz.values;
+      expect(dz.speech.key).toBe('speech.slope');
+      expect(dz.speech.params?.g).toEqual(num(gv));
+      expect(dz.speech.params?.z).toEqual(num(zv));
+      const d = dz.speech.params?.d as { num: number };
+      expect(Math.abs(d.num - naiveActSlope(act, zv))).toBeLessThanOrEqual(1e-12);
+      expect(say(dz.speech)).toContain(`times the slope of ${EN_STRINGS.t(`activation.${act}.name`)} at ${six(zv)}`);
+    }
   });
 });

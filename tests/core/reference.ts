@@ -3,13 +3,14 @@
 // convention table in DESIGN.md, not from src/core.
 import fc from 'fast-check';
 import { assert, expect } from 'vitest';
-import type { Convention, LessonInputs, LossKind, Matrix } from '../../src/core/index.ts';
+import type { Activation, Convention, LessonInputs, LossKind, Matrix } from '../../src/core/index.ts';
 
 /** Fixed fast-check seed, so every run checks the same cases. */
 export const FC_SEED = 0x5eed_2024;
 
 export const CONVS: readonly Convention[] = ['row', 'torch', 'column'];
 export const LOSSES: readonly LossKind[] = ['mse', 'softmax-ce', 'sum', 'upstream'];
+export const ACTS: readonly Activation[] = ['identity', 'relu', 'sigmoid', 'tanh'];
 
 export type Grid = number[][];
 
@@ -89,6 +90,29 @@ export function naiveBackward(xl: Grid, wl: Grid, gl: Grid): { dX: Grid; dW: Gri
   return { dX, dW, db };
 }
 
+/** An activation written from its definition: identity, max(0, z), 1/(1 + e^(−z)), (e^z − e^−z)/(e^z + e^−z). */
+export function naiveAct(act: Activation, z: number): number {
+  if (act === 'identity') return z;
+  if (act === 'relu') return Math.max(0, z);
+  if (act === 'sigmoid') return 1 / (1 + Math.exp(-z));
+  return 1 - 2 / (Math.exp(2 * z) + 1); // (e^z − e^−z)/(e^z + e^−z), without ∞/∞ at large |z|
+}
+
+/** Its derivative from calculus: 1, [z > 0] (0 at z = 0, as PyTorch), σ(z)(1 − σ(z)), 1/cosh²(z). */
+export function naiveActSlope(act: Activation, z: number): number {
+  if (act === 'identity') return 1;
+  if (act === 'relu') return z > 0 ? 1 : 0;
+  if (act === 'sigmoid') {
+    const s = 1 / (1 + Math.exp(-z));
+    return s * (1 - s);
+  }
+  const ch = (Math.exp(z) + Math.exp(-z)) / 2;
+  return 1 / (ch * ch);
+}
+
+/** The activation applied to every entry of a logical grid. */
+export const naiveActGrid = (act: Activation, g: Grid): Grid => g.map((r) => r.map((z) => naiveAct(act, z)));
+
 /** Loss value and dL/dy on logical grids. 'upstream' is taken as L = Σ G ⊙ y. */
 export function naiveLoss(kind: LossKind, yl: Grid, tl: Grid, cl: number[], gl: Grid): { value: number; dY: Grid } {
   const B = yl.length, T = yl[0].length;
@@ -146,9 +170,18 @@ export function inputsOf(c: Case, conv: Convention = c.conv): LessonInputs {
   };
 }
 
-/** The loss of a case as a function of its logical parameters, by the naive reference. */
-export function naiveObjective(kind: LossKind, c: Case, xl: Grid, wl: Grid, bl: number[]): number {
-  return naiveLoss(kind, naiveForward(xl, wl, bl), c.tl, c.cl, c.gl).value;
+/** The loss of a case as a function of its logical parameters, by the naive reference: L(act(XW + b)). */
+export function naiveObjective(kind: LossKind, c: Case, xl: Grid, wl: Grid, bl: number[], act: Activation = 'identity'): number {
+  return naiveLoss(kind, naiveActGrid(act, naiveForward(xl, wl, bl)), c.tl, c.cl, c.gl).value;
+}
+
+/** A whole lesson by the naive reference, on logical grids: z, y = act(z), dL/dy, dL/dz = dL/dy ⊙ act'(z) and the gradients. */
+export function naiveLesson(kind: LossKind, act: Activation, c: Case): { z: Grid; y: Grid; L: number; dY: Grid; dZ: Grid; dX: Grid; dW: Grid; db: number[] } {
+  const z = naiveForward(c.xl, c.wl, c.bl);
+  const y = naiveActGrid(act, z);
+  const { value, dY } = naiveLoss(kind, y, c.tl, c.cl, c.gl);
+  const dZ = dY.map((row, s) => row.map((g, j) => g * naiveActSlope(act, z[s][j])));
+  return { z, y, L: value, dY, dZ, ...naiveBackward(c.xl, c.wl, dZ) };
 }
 
 // Arbitraries.
@@ -156,6 +189,7 @@ export function naiveObjective(kind: LossKind, c: Case, xl: Grid, wl: Grid, bl: 
 export const sizeArb = fc.integer({ min: 1, max: 8 });
 export const convArb = fc.constantFrom<Convention>(...CONVS);
 export const lossArb = fc.constantFrom<LossKind>(...LOSSES);
+export const actArb = fc.constantFrom<Activation>(...ACTS);
 export const valueArb = fc.double({ min: -3, max: 3, noNaN: true, noDefaultInfinity: true });
 
 const gridArb = (rows: number, cols: number) =>

@@ -1,74 +1,118 @@
 import { describe, expect, it } from 'vitest';
-import { computeLesson, makeLesson, snapshotAt, buildScript, type DerivationContext } from '../../src/core/index.ts';
-import { createAppStore, urlStateOf } from '../../src/store/store.ts';
+import { ACTIVATIONS, COARSE_TARGET, buildScript, computeLesson, makeLesson, snapshotAt } from '../../src/core/index.ts';
+import { createAppStore, urlStateOf, type AppStore } from '../../src/store/store.ts';
 import { decodeUrl, encodeUrl } from '../../src/store/url.ts';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
 
-const snapValues = (s: ReturnType<ReturnType<typeof createAppStore>['getState']>) =>
-  s.snapshot ? Object.fromEntries(Object.entries(s.snapshot).map(([k, v]) => [k, Array.from(v)])) : null;
+const english = createI18n('en', EN);
+
+const snapValues = (store: AppStore) => {
+  const snap = store.select.snapshot(store.getState());
+  return snap ? Object.fromEntries(Object.entries(snap).map(([k, v]) => [k, Array.from(v)])) : null;
+};
+const scriptOf = (store: AppStore) => store.select.script(store.getState());
+const derivationOf = (store: AppStore) => store.select.derivation(store.getState());
 
 describe('playback slice', () => {
   it('opens complete, with no snapshot, unless the URL names a step', () => {
-    const s = createAppStore('').getState();
-    expect(s.step).toBe(s.script.steps.length);
-    expect(s.snapshot).toBeNull();
-    const t = createAppStore('?step=3').getState();
-    expect(t.step).toBe(3);
-    expect(t.snapshot).not.toBeNull();
+    const a = createAppStore('');
+    expect(a.getState().step).toBe(scriptOf(a).steps.length);
+    expect(a.select.snapshot(a.getState())).toBeNull();
+    const t = createAppStore('?step=3');
+    expect(t.getState().step).toBe(3);
+    expect(t.select.snapshot(t.getState())).not.toBeNull();
   });
 
   it('clamps a step beyond the end', () => {
-    const s = createAppStore('?step=999').getState();
-    expect(s.step).toBe(s.script.steps.length);
+    const store = createAppStore('?step=999');
+    expect(store.getState().step).toBe(scriptOf(store).steps.length);
   });
 
   it('restores the same state when stepping forward then back, at every step', () => {
-    const store = createAppStore('?conv=column&B=3&N=2&T=2&loss=softmax-ce&focus=dW:0,1');
-    const n = store.getState().script.steps.length;
-    store.getState().toStart();
-    for (let k = 0; k < n; k++) {
-      const before = store.getState();
-      const snap = snapValues(before);
-      const deriv = before.derivation;
-      store.getState().next();
-      expect(store.getState().step).toBe(k + 1);
-      store.getState().prev();
-      const after = store.getState();
-      expect(after.step).toBe(k);
-      expect(snapValues(after)).toEqual(snap);
-      expect(after.derivation?.value).toEqual(deriv?.value);
-      expect(after.derivation?.terms.length).toEqual(deriv?.terms.length);
-      store.getState().next();
+    for (const q of ['?conv=column&B=3&N=2&T=2&loss=softmax-ce&focus=dW:0,1', '?conv=torch&B=2&N=2&T=3&act=sigmoid&focus=dZ:1,2']) {
+      const store = createAppStore(q);
+      const n = scriptOf(store).steps.length;
+      store.getState().toStart();
+      for (let k = 0; k < n; k++) {
+        const snap = snapValues(store);
+        const deriv = derivationOf(store);
+        store.getState().next();
+        expect(store.getState().step, q).toBe(k + 1);
+        store.getState().prev();
+        expect(store.getState().step, q).toBe(k);
+        expect(snapValues(store), q).toEqual(snap);
+        const again = derivationOf(store);
+        expect(again?.value, q).toEqual(deriv?.value);
+        expect(again?.terms.length, q).toEqual(deriv?.terms.length);
+        expect(again?.progress, q).toEqual(deriv?.progress);
+        store.getState().next();
+      }
+      expect(store.select.snapshot(store.getState()), q).toBeNull();
     }
-    expect(store.getState().snapshot).toBeNull();
   });
 
   it('shows, at each step, exactly the script snapshot from core', () => {
-    const store = createAppStore('?conv=torch&B=2&N=3&T=2');
-    const s0 = store.getState();
-    const ctx: DerivationContext = s0.ctx;
-    const script = buildScript(ctx, s0.granularity);
-    store.getState().setStep(5);
-    const want = snapshotAt(ctx, script, 5);
-    expect(Array.from(store.getState().snapshot!.dY)).toEqual(Array.from(want.dY));
-    expect(Array.from(store.getState().snapshot!.y)).toEqual(Array.from(want.y));
+    for (const act of ACTIVATIONS) {
+      const store = createAppStore(`?conv=torch&B=2&N=3&T=2&act=${act}`);
+      const s0 = store.getState();
+      const ctx = store.select.ctx(s0);
+      const script = buildScript(ctx, store.select.granularity(s0));
+      expect(script.steps.map((st) => st.id), act).toEqual(scriptOf(store).steps.map((st) => st.id));
+      for (const k of [0, 5, 9, script.steps.length - 1]) {
+        store.getState().setStep(k);
+        const want = snapshotAt(ctx, script, k);
+        const got = store.select.snapshot(store.getState());
+        expect(Object.keys(got!).sort(), `${act} ${k}`).toEqual(Object.keys(want).sort());
+        for (const m of Object.keys(want) as (keyof typeof want)[]) expect(Array.from(got![m]!), `${act} ${k} ${m}`).toEqual(Array.from(want[m]!));
+        // The grids show the snapshot.
+        expect(Array.from(store.select.values(store.getState(), 'y')), `${act} ${k}`).toEqual(Array.from(want.y!));
+      }
+    }
   });
 
   it('marks the cells the last step read and wrote', () => {
     const store = createAppStore('?B=2&N=3&T=2');
     store.getState().setStep(1); // y[0,0] in the row convention
     const s = store.getState();
-    expect([...(s.stepWrites.y ?? [])]).toEqual(['0,0']);
-    expect([...(s.stepReads.x ?? [])].sort()).toEqual(['0,0', '0,1', '0,2']);
-    expect([...(s.stepReads.W ?? [])].sort()).toEqual(['0,0', '1,0', '2,0']);
-    expect([...(s.stepReads.b ?? [])]).toEqual(['0,0']);
+    expect([...(store.select.stepWrites(s).y ?? [])]).toEqual(['0,0']);
+    expect([...(store.select.stepReads(s).x ?? [])].sort()).toEqual(['0,0', '0,1', '0,2']);
+    expect([...(store.select.stepReads(s).W ?? [])].sort()).toEqual(['0,0', '1,0', '2,0']);
+    expect([...(store.select.stepReads(s).b ?? [])]).toEqual(['0,0']);
+    // Nothing is marked at the start or once the lesson is complete.
+    store.getState().toStart();
+    expect(store.select.stepWrites(store.getState())).toEqual({});
+    store.getState().toEnd();
+    expect(store.select.stepReads(store.getState())).toEqual({});
+  });
+
+  it('with an activation, computes z first, then y from z', () => {
+    const store = createAppStore('?B=2&N=3&T=2&act=relu');
+    const sc = scriptOf(store);
+    expect(sc.targetStart.z).toBe(0);
+    store.getState().setStep(1); // z[0,0]
+    let s = store.getState();
+    expect(store.select.stepWrites(s)).toEqual({ z: new Set(['0,0']) });
+    expect([...(store.select.stepReads(s).x ?? [])].sort()).toEqual(['0,0', '0,1', '0,2']);
+    expect([...(store.select.stepReads(s).W ?? [])].sort()).toEqual(['0,0', '1,0', '2,0']);
+    store.getState().setStep(sc.targetStart.y + 1); // y of the first sample, from z's
+    s = store.getState();
+    expect(sc.steps[sc.targetStart.y].target).toBe('y');
+    expect(store.select.stepReads(s)).toEqual({ z: new Set(['0,0', '0,1']) });
+    expect(store.select.stepWrites(s)).toEqual({ y: new Set(['0,0', '0,1']) });
+    // dL/dz comes after dL/dy and before the gradients of the layer.
+    expect(sc.targetStart.dZ).toBeGreaterThan(sc.targetStart.dY);
+    expect(sc.targetStart.dW).toBeGreaterThan(sc.targetStart.dZ);
   });
 
   it('jumps to phases, the start and the end', () => {
     const store = createAppStore('?B=2&N=3&T=2');
-    const { script } = store.getState();
+    const script = scriptOf(store);
     store.getState().toPhase('backward');
     expect(store.getState().step).toBe(script.phaseStart.backward);
     expect(script.steps[store.getState().step].phase).toBe('backward');
+    store.getState().toPhase('loss');
+    expect(script.steps[store.getState().step].phase).toBe('loss');
     store.getState().toStart();
     expect(store.getState().step).toBe(0);
     store.getState().toEnd();
@@ -80,53 +124,75 @@ describe('playback slice', () => {
     store.getState().play();
     expect(store.getState().step).toBe(0);
     expect(store.getState().playing).toBe(true);
-    const n = store.getState().script.steps.length;
+    const n = scriptOf(store).steps.length;
     for (let k = 0; k < n; k++) store.getState().next();
     expect(store.getState().step).toBe(n);
     expect(store.getState().playing).toBe(false);
   });
 
   it('switches between fine and coarse at the start of the same matrix', () => {
-    const store = createAppStore('?B=3&N=2&T=3');
-    expect(store.getState().granularity).toBe('fine');
-    store.getState().toPhase('backward');
-    const target = store.getState().script.steps[store.getState().step].target;
-    store.getState().setGranularity('coarse');
-    const s = store.getState();
-    expect(s.granularity).toBe('coarse');
-    expect(s.script.steps[s.step].target).toBe(target);
-    expect(s.script.steps.length).toBeLessThan(buildScript(s.ctx, 'fine').steps.length);
+    for (const act of ['identity', 'tanh'] as const) {
+      const store = createAppStore(`?B=3&N=2&T=3&act=${act}`);
+      expect(store.select.granularity(store.getState())).toBe('fine');
+      expect(store.getState().grainChoice).toBeNull();
+      store.getState().toPhase('backward');
+      const target = scriptOf(store).steps[store.getState().step].target;
+      store.getState().setGranularity('coarse');
+      const s = store.getState();
+      const script = scriptOf(store);
+      expect(s.grainChoice, act).toBe('coarse');
+      expect(store.select.granularity(s), act).toBe('coarse');
+      expect(script.steps[s.step].target, act).toBe(target);
+      expect(script.steps.length, act).toBeLessThan(buildScript(store.select.ctx(s), 'fine').steps.length);
+    }
   });
 
   it('picks coarse steps for large lessons, keeping them to about 40', () => {
-    const s = createAppStore('?B=12&N=12&T=12').getState();
-    expect(s.granularity).toBe('coarse');
-    expect(s.script.steps.length).toBeLessThanOrEqual(40);
+    for (const act of ACTIVATIONS) {
+      const store = createAppStore(`?B=12&N=12&T=12&act=${act}`);
+      expect(store.select.granularity(store.getState()), act).toBe('coarse');
+      expect(scriptOf(store).steps.length, act).toBeLessThanOrEqual(COARSE_TARGET);
+    }
   });
 
   it('keeps the step when a value is edited mid-lesson, and shows the new numbers', () => {
-    const store = createAppStore('?step=2');
-    expect(store.getState().editCell({ m: 'x', r: 0, c: 0 }, '5').ok).toBe(true);
-    const s = store.getState();
-    expect(s.step).toBe(2);
-    const inputs = makeLesson({ convention: 'row', loss: 'mse', B: 2, N: 3, T: 2 }, 7);
-    inputs.x.data[0] = 5;
-    const out = computeLesson('row', 'mse', inputs);
-    expect(s.snapshot!.y[0]).toBe(out.y.data[0]);
+    for (const act of ['identity', 'sigmoid'] as const) {
+      const store = createAppStore(`?step=2&act=${act}`);
+      expect(store.getState().editCell({ m: 'x', r: 0, c: 0 }, '5').ok).toBe(true);
+      expect(store.getState().step, act).toBe(2);
+      const inputs = makeLesson({ convention: 'row', loss: 'mse', B: 2, N: 3, T: 2 }, 7);
+      inputs.x.data[0] = 5;
+      const out = computeLesson('row', 'mse', inputs, act);
+      // The first steps write the dense product: y without an activation, z with one.
+      const first = act === 'identity' ? 'y' : 'z';
+      expect(store.select.snapshot(store.getState())![first]![0], act).toBe(out.z.data[0]);
+    }
   });
 
   it('puts the step in the URL and restores it', () => {
     const store = createAppStore('?conv=torch&focus=y:1,0');
     store.getState().setStep(4);
-    const q = encodeUrl(urlStateOf(store.getState()));
+    const q = encodeUrl(urlStateOf(store.getState(), store.select));
     expect(q).toContain('step=4');
-    const again = createAppStore(`?${q}`).getState();
-    expect(again.step).toBe(4);
-    expect(snapValues(again)).toEqual(snapValues(store.getState()));
-    expect(again.derivation?.title).toBe(store.getState().derivation?.title);
+    const again = createAppStore(`?${q}`);
+    expect(again.getState().step).toBe(4);
+    expect(snapValues(again)).toEqual(snapValues(store));
+    expect(derivationOf(again)).toEqual(derivationOf(store));
     store.getState().toEnd();
-    expect(encodeUrl(urlStateOf(store.getState()))).not.toContain('step=');
-    expect(decodeUrl('?step=abc').notices.map((n) => n.param)).toEqual(['step']);
+    expect(encodeUrl(urlStateOf(store.getState(), store.select))).not.toContain('step=');
+    expect(decodeUrl('?step=abc').notices).toEqual([{ param: 'step', message: { key: 'notice.step', params: { raw: 'abc' } } }]);
+  });
+
+  it('puts the step of a lesson with an activation in the URL and restores it', () => {
+    const store = createAppStore('?act=tanh&focus=dZ:0,1');
+    store.getState().setStep(scriptOf(store).targetStart.dZ + 1);
+    const q = encodeUrl(urlStateOf(store.getState(), store.select));
+    expect(q).toContain('act=tanh');
+    const again = createAppStore(`?${q}`);
+    expect(again.getState().notices).toEqual([]);
+    expect(again.getState().step).toBe(store.getState().step);
+    expect(snapValues(again)).toEqual(snapValues(store));
+    expect(derivationOf(again)).toEqual(derivationOf(store));
   });
 });
 
@@ -134,17 +200,30 @@ describe('lesson changes mid-lesson', () => {
   it('moves to the start of the same matrix when the script changes shape', () => {
     const store = createAppStore('?B=2&N=3&T=2');
     store.getState().toPhase('backward');
-    const target = store.getState().script.steps[store.getState().step].target;
+    const target = scriptOf(store).steps[store.getState().step].target;
     store.getState().setSize('T', 12);
     const s = store.getState();
-    expect(s.script.steps[s.step].target).toBe(target);
-    expect(s.step).toBe(s.script.targetStart[target]);
+    const script = scriptOf(store);
+    expect(script.steps[s.step].target).toBe(target);
+    expect(s.step).toBe(script.targetStart[target]);
+  });
+
+  it('moves to the start of dL/dy when an activation is added before it', () => {
+    const store = createAppStore('?B=2&N=3&T=2');
+    store.getState().setStep(scriptOf(store).targetStart.dY + 1);
+    store.getState().setActivation('relu');
+    const s = store.getState();
+    const script = scriptOf(store);
+    expect(script.steps[s.step].target).toBe('dY');
+    expect(s.step).toBe(script.targetStart.dY);
   });
 
   it('says when a linked step is past the end', () => {
-    const { notices } = createAppStore('?step=999').getState();
-    expect(notices.map((n) => n.param)).toEqual(['step']);
-    expect(notices[0].message).toMatch(/past the end of this lesson's \d+ steps/);
+    const store = createAppStore('?step=999');
+    const { notices } = store.getState();
+    const n = scriptOf(store).steps.length;
+    expect(notices).toEqual([{ param: 'step', message: { key: 'notice.step.past', params: { step: 999, n } } }]);
+    expect(english.msg(notices[0].message)).toMatch(new RegExp(`past the end of this lesson’s ${n} steps`));
   });
 });
 
@@ -157,36 +236,45 @@ describe('guarded lesson changes', () => {
     const s = store.getState();
     expect(s.config.loss).toBe('sum');
     expect(s.inputs).toBe(before.inputs);
-    expect(s.notices.find((n) => n.param === 'loss')?.message).toMatch(/Changing loss makes the layer overflow/);
+    const notice = s.notices.find((n) => n.param === 'loss');
+    expect(notice?.message).toEqual({ key: 'notice.overflow.change', params: { param: 'loss', problem: { key: 'error.lossOverflow', params: { loss: 'mse' } } } });
+    expect(english.msg(notice!.message)).toMatch(/Changing loss makes the layer overflow/);
   });
 
   it('clears a selected Jacobian entry when the lesson changes', () => {
     const store = createAppStore('');
     store.getState().setJacobianEntry({ r: 1, c: 2 });
     expect(store.getState().jacobianEntry).not.toBeNull();
+    expect(store.getState().linked).not.toEqual([]);
     store.getState().setConvention('column');
     expect(store.getState().jacobianEntry).toBeNull();
-    expect(store.getState().linked).toEqual({});
+    expect(store.getState().linked).toEqual([]);
+    expect(store.select.linked(store.getState())).toEqual({});
+    // Adding an activation changes the lesson too.
+    store.getState().setJacobianEntry({ r: 1, c: 2 });
+    store.getState().setActivation('tanh');
+    expect(store.getState().jacobianEntry).toBeNull();
+    expect(store.select.linked(store.getState())).toEqual({});
   });
 
   it('keeps a Jacobian entry outlined while derivation terms are hovered and left', () => {
     const store = createAppStore('?focus=dW:0,0');
     store.getState().setJacobianEntry({ r: 1, c: 2 });
-    const linked = store.getState().linked;
+    const linked = store.select.linked(store.getState());
     expect(linked).not.toEqual({});
     store.getState().setTerm(0);
-    expect(store.getState().termHighlights).not.toEqual({});
+    expect(store.select.termHighlights(store.getState())).not.toEqual({});
     store.getState().setTerm(null);
-    expect(store.getState().linked).toBe(linked);
+    expect(store.select.linked(store.getState())).toBe(linked);
   });
 });
 
 describe('Jacobian cost selector', () => {
-  it('gives each preset the closed-form figures, and the same array until something changes', async () => {
-    const { selectCosts } = await import('../../src/store/jacobianSlice.ts');
+  it('gives each preset the closed-form figures, and the same array until something changes', () => {
     const store = createAppStore('?B=2&N=3&T=2');
-    const a = selectCosts(store.getState());
-    expect(selectCosts(store.getState())).toBe(a);
+    const a = store.select.costs(store.getState());
+    expect(store.select.costs(store.getState())).toBe(a);
+    expect(a.map((c) => c.p)).toEqual(['teaching', 'mnist', 'image-b1', 'image-b32']);
     const mnist = a.find((c) => c.p === 'mnist')!.cost;
     const [B, N, T] = [32, 784, 128];
     expect(mnist.entries).toBe(B * T * N * T);
@@ -195,9 +283,23 @@ describe('Jacobian cost selector', () => {
     expect(mnist.macsShortcut).toBe(B * N * T);
     const teaching = a.find((c) => c.p === 'teaching')!.cost;
     expect(teaching.entries).toBe(2 * 2 * 3 * 2);
+    // Hovering a cell changes no cost.
+    store.getState().setHover({ m: 'x', r: 0, c: 0 });
+    expect(store.select.costs(store.getState())).toBe(a);
     store.getState().setJacobianKind('dY/db');
-    const b = selectCosts(store.getState());
+    const b = store.select.costs(store.getState());
     expect(b).not.toBe(a);
     expect(b.find((c) => c.p === 'mnist')!.cost.nnz).toBe(B * T);
+  });
+
+  it('gives dy/dz, the diagonal Jacobian of the activation, B·T structural non-zeros', () => {
+    const store = createAppStore('?B=2&N=3&T=2&act=sigmoid');
+    store.getState().setJacobianKind('dY/dZ');
+    const costs = store.select.costs(store.getState());
+    const [B, T] = [32, 128];
+    const mnist = costs.find((c) => c.p === 'mnist')!.cost;
+    expect(mnist.entries).toBe(B * T * B * T);
+    expect(mnist.nnz).toBe(B * T);
+    expect(costs.find((c) => c.p === 'teaching')!.cost.nnz).toBe(2 * 2);
   });
 });

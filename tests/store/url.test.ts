@@ -1,11 +1,44 @@
 // The URL codec: bad parameters become notices naming them, and every valid lesson round-trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONVENTIONS, LOSS_KINDS, matrixShape, type Convention, type Granularity, type JacobianKind, type Linearisation, type LossKind, type MatrixName } from '../../src/core/index.ts';
+import {
+  ACTIVATIONS,
+  CONVENTIONS,
+  LOSS_KINDS,
+  MATRIX_NAMES,
+  matrixShape,
+  numberFormat,
+  type Activation,
+  type Convention,
+  type Granularity,
+  type JacobianKind,
+  type Linearisation,
+  type LossKind,
+} from '../../src/core/index.ts';
 import { createAppStore, urlStateOf } from '../../src/store/store.ts';
-import { DEFAULTS, SIZE_MAX, SIZE_MIN, cellShape, decodeUrl, encodeUrl, expectedShape, parseCell, writeCell, type UrlState } from '../../src/store/url.ts';
+import {
+  DEFAULTS,
+  EDITABLE_NAMES,
+  LOCALES,
+  SIZE_MAX,
+  SIZE_MIN,
+  cellShape,
+  decodeUrl,
+  encodeUrl,
+  parseCell,
+  shownMatrices,
+  writeCell,
+  type Locale,
+  type Notice,
+  type UrlState,
+} from '../../src/store/url.ts';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
 
 const params = (notices: { param: string }[]) => notices.map((n) => n.param);
+const english = createI18n('en', EN);
+/** A notice as the learner reads it in English. */
+const words = (n: Notice) => english.msg(n.message);
 
 describe('decodeUrl: defaults and valid parameters', () => {
   it('gives the default lesson for an empty query, with no notices', () => {
@@ -16,6 +49,7 @@ describe('decodeUrl: defaults and valid parameters', () => {
         convention: DEFAULTS.convention,
         sizes: { B: DEFAULTS.B, N: DEFAULTS.N, T: DEFAULTS.T },
         loss: DEFAULTS.loss,
+        activation: 'identity',
         seed: DEFAULTS.seed,
         explicit: {},
         focus: null,
@@ -23,23 +57,31 @@ describe('decodeUrl: defaults and valid parameters', () => {
         granularity: null,
         jacobianKind: null,
         linearisation: null,
+        locale: 'en',
       });
     }
   });
 
   it('reads every parameter of the README table', () => {
-    const { state, notices } = decodeUrl('?conv=column&B=2&N=3&T=2&seed=42&loss=upstream&x=1,2;3,4;5,6&W=1,2,3;4,5,6&b=0.5,-1&dY=1,2;3,4&focus=dW:1,2&step=3');
+    const { state, notices } = decodeUrl(
+      '?conv=column&B=2&N=3&T=2&seed=42&loss=upstream&act=sigmoid&x=1,2;3,4;5,6&W=1,2,3;4,5,6&b=0.5,-1&dY=1,2;3,4&focus=dZ:1,0&step=3&grain=coarse&jac=z&lin=col&lang=en-XA',
+    );
     expect(notices).toEqual([]);
     expect(state.convention).toBe('column');
     expect(state.sizes).toEqual({ B: 2, N: 3, T: 2 });
     expect(state.seed).toBe(42);
     expect(state.loss).toBe('upstream');
+    expect(state.activation).toBe('sigmoid');
     expect(state.explicit.x).toEqual([[1, 2], [3, 4], [5, 6]]); // [N×B] in column
     expect(state.explicit.W).toEqual([[1, 2, 3], [4, 5, 6]]); // [T×N]
     expect(state.explicit.b).toEqual([[0.5, -1]]);
     expect(state.explicit.dY).toEqual([[1, 2], [3, 4]]);
-    expect(state.focus).toEqual({ m: 'dW', r: 1, c: 2 });
+    expect(state.focus).toEqual({ m: 'dZ', r: 1, c: 0 });
     expect(state.step).toBe(3);
+    expect(state.granularity).toBe('coarse');
+    expect(state.jacobianKind).toBe('dY/dZ');
+    expect(state.linearisation).toBe('column-major');
+    expect(state.locale).toBe('en-XA');
   });
 
   it('accepts the minus sign, spaces and exponents in matrices', () => {
@@ -59,8 +101,10 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     const { state, notices } = decodeUrl('?B=40&N=0&T=-3');
     expect(state.sizes).toEqual({ B: SIZE_MAX, N: SIZE_MIN, T: SIZE_MIN });
     expect(params(notices)).toEqual(['B', 'N', 'T']);
-    expect(notices[0].message).toMatch(/B=40.*clamped to 12/);
-    expect(notices[1].message).toMatch(/clamped to 1/);
+    expect(notices[0].message).toEqual({ key: 'notice.size.clamped', params: { name: 'B', raw: '40', min: SIZE_MIN, max: SIZE_MAX, value: 12 } });
+    expect(notices[1].message).toEqual({ key: 'notice.size.clamped', params: { name: 'N', raw: '0', min: SIZE_MIN, max: SIZE_MAX, value: 1 } });
+    expect(words(notices[0])).toMatch(/B=40.*clamped to 12/);
+    expect(words(notices[1])).toMatch(/clamped to 1/);
   });
 
   it('rounds a fractional size with a notice, and falls back for a non-number', () => {
@@ -68,77 +112,91 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     expect(state.sizes.B).toBe(3);
     expect(state.sizes.N).toBe(DEFAULTS.N);
     expect(params(notices)).toEqual(['B', 'N']);
-    expect(notices[1].message).toContain('three');
+    expect(notices[0].message).toEqual({ key: 'notice.size.clamped', params: { name: 'B', raw: '2.6', min: SIZE_MIN, max: SIZE_MAX, value: 3 } });
+    expect(notices[1].message).toEqual({ key: 'notice.size.notNumber', params: { name: 'N', raw: 'three', fallback: DEFAULTS.N } });
+    expect(words(notices[1])).toContain('three');
   });
 
   it('falls back to the default convention and loss', () => {
     const { state, notices } = decodeUrl('?conv=foo&loss=hinge');
     expect(state.convention).toBe('row');
     expect(state.loss).toBe('mse');
-    expect(params(notices)).toEqual(['conv', 'loss']);
-    expect(notices[0].message).toContain('foo');
-    expect(notices[1].message).toContain('hinge');
+    expect(notices).toEqual([
+      { param: 'conv', message: { key: 'notice.choice', params: { name: 'conv', raw: 'foo', options: 'row, torch, column', fallback: 'row' } } },
+      { param: 'loss', message: { key: 'notice.choice', params: { name: 'loss', raw: 'hinge', options: 'mse, softmax-ce, sum, upstream', fallback: 'mse' } } },
+    ]);
+    expect(words(notices[0])).toContain('foo');
+    expect(words(notices[1])).toContain('hinge');
   });
 
   it('refuses a seed that is not a whole number', () => {
     for (const seed of ['1.5', 'abc', '1e40', '']) {
       const { state, notices } = decodeUrl(`?seed=${seed}`);
       expect(state.seed).toBe(DEFAULTS.seed);
-      expect(params(notices)).toEqual(['seed']);
+      expect(notices, seed).toEqual([{ param: 'seed', message: { key: 'notice.seed', params: { raw: seed, fallback: DEFAULTS.seed } } }]);
     }
   });
 
   it('ignores a matrix of the wrong shape, naming both shapes', () => {
     const { state, notices } = decodeUrl('?x=1,2;3,4');
     expect(state.explicit.x).toBeUndefined();
-    expect(params(notices)).toEqual(['x']);
-    expect(notices[0].message).toContain('[2×2]');
-    expect(notices[0].message).toContain('[2×3]');
+    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.shape', params: { name: 'x', rows: 2, cols: 2, er: 2, ec: 3, conv: 'row' } } }]);
+    expect(words(notices[0])).toContain('[2×2]');
+    expect(words(notices[0])).toContain('[2×3]');
   });
 
   it('ignores a matrix with a non-number, and says what is wrong', () => {
     const { state, notices } = decodeUrl('?W=1,2;3,x;5,6&b=1,NaN');
     expect(state.explicit.W).toBeUndefined();
     expect(state.explicit.b).toBeUndefined();
-    expect(params(notices)).toEqual(['W', 'b']);
-    expect(notices[0].message).toMatch(/not a number/);
+    expect(notices).toEqual([
+      { param: 'W', message: { key: 'notice.matrix.malformed', params: { name: 'W', problem: { key: 'problem.notNumber', params: { text: 'x', row: 1 } } } } },
+      { param: 'b', message: { key: 'notice.matrix.malformed', params: { name: 'b', problem: { key: 'problem.notNumber', params: { text: 'NaN', row: 0 } } } } },
+    ]);
+    expect(words(notices[0])).toMatch(/not a number/);
   });
 
   it('says rows of different lengths are ragged, not that they hold a non-number', () => {
     const { state, notices } = decodeUrl('?x=1,2;3');
     expect(state.explicit.x).toBeUndefined();
-    expect(params(notices)).toEqual(['x']);
-    expect(notices[0].message).not.toMatch(/not a number/);
-    expect(notices[0].message).toMatch(/row/);
+    expect(notices).toEqual([
+      { param: 'x', message: { key: 'notice.matrix.malformed', params: { name: 'x', problem: { key: 'problem.ragged', params: { first: 2, row: 1, n: 1 } } } } },
+    ]);
+    expect(words(notices[0])).not.toMatch(/not a number/);
+    expect(words(notices[0])).toMatch(/row/);
   });
 
   it('ignores an empty matrix', () => {
     const { state, notices } = decodeUrl('?x=');
     expect(state.explicit.x).toBeUndefined();
-    expect(params(notices)).toEqual(['x']);
+    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.malformed', params: { name: 'x', problem: { key: 'problem.empty' } } } }]);
   });
 
   it('checks the shape in the selected convention', () => {
     // [B×N] = [2×3] in row is the wrong shape in column, which needs [N×B] = [3×2].
     const { notices } = decodeUrl('?conv=column&x=1,2,3;4,5,6');
-    expect(params(notices)).toEqual(['x']);
-    expect(notices[0].message).toContain('column');
+    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.shape', params: { name: 'x', rows: 2, cols: 3, er: 3, ec: 2, conv: 'column' } } }]);
+    expect(words(notices[0])).toContain('column');
   });
 
   it('refuses class targets out of range or fractional', () => {
-    for (const t of ['0,2', '0,-1', '0,0.5', '0;1']) {
+    for (const t of ['0,2', '0,-1', '0,0.5']) {
       const { state, notices } = decodeUrl(`?loss=softmax-ce&target=${t}`);
       expect(state.explicit.target, t).toBeUndefined();
-      expect(params(notices), t).toEqual(['target']);
+      expect(notices, t).toEqual([{ param: 'target', message: { key: 'notice.target.classes', params: { last: 1 } } }]);
     }
+    // Two rows is not a list of classes at all.
+    const { state, notices } = decodeUrl('?loss=softmax-ce&target=0;1');
+    expect(state.explicit.target).toBeUndefined();
+    expect(notices).toEqual([{ param: 'target', message: { key: 'notice.matrix.shape', params: { name: 'target', rows: 2, cols: 1, er: 1, ec: 2, conv: 'row' } } }]);
   });
 
   it('refuses a focus outside the lesson or malformed', () => {
     for (const f of ['dW:3,0', 'dW:0,2', 'Q:0,0', 'dW', 'dW:-1,0', 'dW:0', 'x:1,2,3']) {
       const { state, notices } = decodeUrl(`?focus=${encodeURIComponent(f)}`);
       expect(state.focus, f).toBeNull();
-      expect(params(notices), f).toEqual(['focus']);
-      expect(notices[0].message).toContain(f);
+      expect(notices, f).toEqual([{ param: 'focus', message: { key: 'notice.focus', params: { raw: f } } }]);
+      expect(words(notices[0])).toContain(f);
     }
   });
 
@@ -150,10 +208,25 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     }
   });
 
+  it('refuses a focus on z or dL/dz without an activation, and takes it with one', () => {
+    for (const m of ['z', 'dZ']) {
+      const { state, notices } = decodeUrl(`?focus=${m}:0,1`);
+      expect(state.focus, m).toBeNull();
+      expect(notices, m).toEqual([{ param: 'focus', message: { key: 'notice.focus', params: { raw: `${m}:0,1` } } }]);
+      for (const act of ['relu', 'sigmoid', 'tanh']) {
+        const ok = decodeUrl(`?act=${act}&focus=${m}:0,1`);
+        expect(ok.notices, `${act} ${m}`).toEqual([]);
+        expect(ok.state.focus, `${act} ${m}`).toEqual({ m, r: 0, c: 1 });
+      }
+      // The shape is checked too: z has y's shape.
+      expect(params(decodeUrl(`?act=relu&focus=${m}:2,0`).notices), m).toEqual(['focus']);
+    }
+  });
+
   it('refuses a bad step', () => {
     const { state, notices } = decodeUrl('?step=-1');
     expect(state.step).toBeNull();
-    expect(params(notices)).toEqual(['step']);
+    expect(notices).toEqual([{ param: 'step', message: { key: 'notice.step', params: { raw: '-1' } } }]);
   });
 
   it('reports the example of the README: ?B=40&conv=foo&x=1,2;3', () => {
@@ -164,38 +237,157 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
   });
 });
 
+describe('the activation in the link: act', () => {
+  it('round-trips every activation, and leaves identity out', () => {
+    for (const act of ACTIVATIONS) {
+      const { state, notices } = decodeUrl(`?act=${act}`);
+      expect(notices, act).toEqual([]);
+      expect(state.activation, act).toBe(act);
+      expect(encodeUrl(state), act).toBe(act === 'identity' ? '' : `act=${act}`);
+      // Through a store too.
+      const store = createAppStore(`?act=${act}&B=3`);
+      expect(store.getState().config.activation, act).toBe(act);
+      const q = encodeUrl(urlStateOf(store.getState(), store.select));
+      expect(q, act).toBe(act === 'identity' ? 'B=3' : `B=3&act=${act}`);
+      expect(createAppStore(`?${q}`).getState().config, act).toEqual(store.getState().config);
+    }
+  });
+
+  it('falls back to identity for an unknown value, with a notice naming the parameter', () => {
+    for (const raw of ['swish', 'ReLU', '', 'leaky-relu']) {
+      const { state, notices } = decodeUrl(`?act=${raw}&focus=y:0,0`);
+      expect(state.activation, raw).toBe('identity');
+      expect(state.focus, raw).toEqual({ m: 'y', r: 0, c: 0 });
+      expect(notices, raw).toEqual([
+        { param: 'act', message: { key: 'notice.choice', params: { name: 'act', raw, options: 'identity, relu, sigmoid, tanh', fallback: 'identity' } } },
+      ]);
+      expect(words(notices[0]), raw).toContain('act=');
+    }
+    const store = createAppStore('?act=swish');
+    expect(store.getState().config.activation).toBe('identity');
+    expect(params(store.getState().notices)).toEqual(['act']);
+    expect(store.select.graph(store.getState()).forward).not.toContain('z');
+  });
+});
+
+describe('the Jacobian dy/dz in the link: jac=z', () => {
+  it('is taken only with an activation', () => {
+    for (const act of ['relu', 'sigmoid', 'tanh']) {
+      // The parameters are read in the table's order, whatever their order in the link.
+      for (const q of [`?act=${act}&jac=z`, `?jac=z&act=${act}`]) {
+        const { state, notices } = decodeUrl(q);
+        expect(notices, q).toEqual([]);
+        expect(state.jacobianKind, q).toBe('dY/dZ');
+        expect(encodeUrl(state), q).toBe(`act=${act}&jac=z`);
+        const store = createAppStore(q);
+        expect(store.getState().jacobianKind, q).toBe('dY/dZ');
+        expect(encodeUrl(urlStateOf(store.getState(), store.select)), q).toBe(`act=${act}&jac=z`);
+      }
+    }
+    for (const q of ['?jac=z', '?act=identity&jac=z', '?act=swish&jac=z']) {
+      const { state, notices } = decodeUrl(q);
+      expect(state.jacobianKind, q).toBeNull();
+      expect(notices.find((n) => n.param === 'jac'), q).toEqual({
+        param: 'jac',
+        message: { key: 'notice.choice', params: { name: 'jac', raw: 'z', options: 'W, x, b', fallback: 'W' } },
+      });
+      expect(createAppStore(q).getState().jacobianKind, q).toBe('dY/dW');
+    }
+  });
+
+  it('names dy/dz among the options once there is an activation', () => {
+    const { notices } = decodeUrl('?act=tanh&jac=Q');
+    expect(notices).toEqual([{ param: 'jac', message: { key: 'notice.choice', params: { name: 'jac', raw: 'Q', options: 'W, x, b, z', fallback: 'W' } } }]);
+  });
+});
+
+describe('the language in the link: lang', () => {
+  it('reads en and the pseudo-locale en-XA, leaving en out', () => {
+    for (const lang of LOCALES) {
+      const { state, notices } = decodeUrl(`?lang=${lang}`);
+      expect(notices, lang).toEqual([]);
+      expect(state.locale, lang).toBe(lang);
+      expect(encodeUrl(state), lang).toBe(lang === 'en' ? '' : `lang=${lang}`);
+      const store = createAppStore(`?lang=${lang}`);
+      expect(store.getState().locale, lang).toBe(lang);
+      expect(encodeUrl(urlStateOf(store.getState(), store.select)), lang).toBe(lang === 'en' ? '' : `lang=${lang}`);
+    }
+    // The store's number formatter is the locale's.
+    for (const lang of LOCALES) {
+      const store = createAppStore(`?lang=${lang}`);
+      const fmt = store.select.fmt(store.getState());
+      for (const v of [-1.5, 1234567.25, 1e-7]) expect(fmt.text(v, 6), `${lang} ${v}`).toBe(numberFormat(lang).text(v, 6));
+    }
+  });
+
+  it('falls back to en for an unknown language, with a notice naming the parameter', () => {
+    for (const raw of ['fr', 'EN', 'en-xa', 'de-DE']) {
+      const { state, notices } = decodeUrl(`?lang=${raw}`);
+      expect(state.locale, raw).toBe('en');
+      expect(notices, raw).toEqual([{ param: 'lang', message: { key: 'notice.choice', params: { name: 'lang', raw, options: 'en, en-XA', fallback: 'en' } } }]);
+      expect(words(notices[0]), raw).toContain('lang=');
+    }
+  });
+});
+
 describe('encodeUrl', () => {
   it('writes nothing for the default lesson', () => {
     expect(encodeUrl(decodeUrl('').state)).toBe('');
   });
 
   it('keeps , ; and : readable and escapes the rest', () => {
-    const { state } = decodeUrl('?B=1&N=2&T=1&x=-1.5,2&focus=x:0,1&loss=softmax-ce');
-    expect(encodeUrl(state)).toBe('B=1&N=2&T=1&loss=softmax-ce&x=-1.5,2&focus=x:0,1');
+    const { state } = decodeUrl('?B=1&N=2&T=1&x=-1.5,2&focus=x:0,1&loss=softmax-ce&act=relu&lang=en-XA');
+    expect(encodeUrl(state)).toBe('B=1&N=2&T=1&loss=softmax-ce&act=relu&x=-1.5,2&focus=x:0,1&lang=en-XA');
   });
 
   it('writes cells as matrix:row,col and reads them back', () => {
     expect(writeCell({ m: 'dW', r: 1, c: 0 })).toBe('dW:1,0');
     expect(parseCell('dW:1,0')).toEqual({ m: 'dW', r: 1, c: 0 });
+    expect(parseCell('dZ:0,1')).toEqual({ m: 'dZ', r: 0, c: 1 });
     expect(parseCell('dw:1,0')).toBeNull();
   });
 });
 
 // ---------- properties ----------
 
-const KEYS = ['conv', 'B', 'N', 'T', 'seed', 'loss', 'x', 'W', 'b', 'target', 'dY', 'focus', 'step', 'grain', 'jac', 'lin'];
-const MATRICES: MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
+const KEYS = ['conv', 'B', 'N', 'T', 'seed', 'loss', 'act', 'x', 'W', 'b', 'target', 'dY', 'focus', 'step', 'grain', 'jac', 'lin', 'lang'];
 
 /** Text that looks a little like what the codec reads, to get past its first checks. */
 const nearValue = fc.oneof(
   fc.string(),
   fc.string({ unit: fc.constantFrom('1', '2', '-', '.', 'e', ',', ';', ':', ' ', '\u2212', '+', 'x', 'N', '0') }),
-  fc.constantFrom('row', 'torch', 'column', 'mse', 'softmax-ce', 'sum', 'upstream', 'NaN', 'Infinity', '1e400', '-0', '12', '13', '0'),
-  fc.tuple(fc.constantFrom(...MATRICES), fc.nat(20), fc.nat(20)).map(([m, r, c]) => `${m}:${r},${c}`),
+  fc.constantFrom(
+    'row',
+    'torch',
+    'column',
+    'mse',
+    'softmax-ce',
+    'sum',
+    'upstream',
+    'identity',
+    'relu',
+    'sigmoid',
+    'tanh',
+    'W',
+    'x',
+    'b',
+    'z',
+    'col',
+    'en',
+    'en-XA',
+    'NaN',
+    'Infinity',
+    '1e400',
+    '-0',
+    '12',
+    '13',
+    '0',
+  ),
+  fc.tuple(fc.constantFrom(...MATRIX_NAMES), fc.nat(20), fc.nat(20)).map(([m, r, c]) => `${m}:${r},${c}`),
 );
 
 const valid = (state: UrlState) => {
-  const { sizes, convention, loss } = state;
+  const { sizes, convention, loss, activation } = state;
   for (const k of ['B', 'N', 'T'] as const) {
     expect(Number.isInteger(sizes[k])).toBe(true);
     expect(sizes[k]).toBeGreaterThanOrEqual(SIZE_MIN);
@@ -203,9 +395,12 @@ const valid = (state: UrlState) => {
   }
   expect(CONVENTIONS).toContain(convention);
   expect(LOSS_KINDS).toContain(loss);
+  expect(ACTIVATIONS).toContain(activation);
+  expect(LOCALES).toContain(state.locale);
   expect(Number.isInteger(state.seed)).toBe(true);
   for (const [name, rows] of Object.entries(state.explicit)) {
-    const [r, c] = expectedShape(name as 'x', convention, sizes, loss);
+    expect(EDITABLE_NAMES).toContain(name);
+    const [r, c] = cellShape(name as 'x', convention, sizes, loss);
     expect(rows.length).toBe(r);
     for (const row of rows) {
       expect(row.length).toBe(c);
@@ -213,10 +408,12 @@ const valid = (state: UrlState) => {
     }
   }
   if (state.focus) {
+    expect(shownMatrices(convention, sizes, loss, activation)).toContain(state.focus.m);
     const [r, c] = cellShape(state.focus.m, convention, sizes, loss);
     expect(state.focus.r).toBeLessThan(r);
     expect(state.focus.c).toBeLessThan(c);
   }
+  if (state.jacobianKind === 'dY/dZ') expect(activation).not.toBe('identity');
 };
 
 describe('decodeUrl never throws and always gives a valid lesson', () => {
@@ -247,8 +444,8 @@ describe('decodeUrl never throws and always gives a valid lesson', () => {
         const { state, notices } = decodeUrl(`?${q}`);
         valid(state);
         for (const n of notices) expect(KEYS).toContain(n.param);
-        // Every notice names its parameter in the message too.
-        for (const n of notices) expect(n.message).toContain(n.param);
+        // Every notice names its parameter in the message too, as the learner reads it.
+        for (const n of notices) expect(words(n)).toContain(n.param);
       }),
       { numRuns: 500 },
     );
@@ -268,8 +465,12 @@ describe('decodeUrl never throws and always gives a valid lesson', () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
         const q = entries.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-        const s = createAppStore(`?${q}`).getState();
-        expect(s.outputs.y.rows * s.outputs.y.cols).toBe(s.config.B * s.config.T);
+        const store = createAppStore(`?${q}`);
+        const s = store.getState();
+        const { outputs } = store.select.ctx(s);
+        expect(outputs.y.rows * outputs.y.cols).toBe(s.config.B * s.config.T);
+        expect(store.select.graph(s).forward.includes('z')).toBe(s.config.activation !== 'identity');
+        expect(store.select.jacobianKinds(s)).toContain(s.jacobianKind);
       }),
       { numRuns: 200 },
     );
@@ -286,35 +487,37 @@ const validLesson: fc.Arbitrary<UrlState> = fc
   .record({
     convention: fc.constantFrom<Convention>(...CONVENTIONS),
     loss: fc.constantFrom<LossKind>(...LOSS_KINDS),
+    activation: fc.constantFrom<Activation>(...ACTIVATIONS),
     B: fc.integer({ min: SIZE_MIN, max: SIZE_MAX }),
     N: fc.integer({ min: SIZE_MIN, max: SIZE_MAX }),
     T: fc.integer({ min: SIZE_MIN, max: SIZE_MAX }),
     seed: fc.integer({ min: -(2 ** 31), max: 2 ** 31 }),
     step: fc.option(fc.nat(1000), { nil: null }),
   })
-  .chain(({ convention, loss, B, N, T, seed, step }) => {
+  .chain(({ convention, loss, activation, B, N, T, seed, step }) => {
     const sizes = { B, N, T };
     const shape = (m: 'x' | 'W' | 'dY') => matrixShape(convention, sizes, m);
     const target = loss === 'softmax-ce' ? grid(1, B, fc.nat(T - 1)) : grid(...matrixShape(convention, sizes, 'y'));
     const focus = fc.option(
-      fc
-        .constantFrom(...MATRICES.filter((m) => m !== 'target' || loss === 'mse' || loss === 'softmax-ce'))
-        .chain((m) => {
-          const [r, c] = cellShape(m, convention, sizes, loss);
-          return fc.record({ m: fc.constant(m), r: fc.nat(r - 1), c: fc.nat(c - 1) });
-        }),
+      fc.constantFrom(...shownMatrices(convention, sizes, loss, activation)).chain((m) => {
+        const [r, c] = cellShape(m, convention, sizes, loss);
+        return fc.record({ m: fc.constant(m), r: fc.nat(r - 1), c: fc.nat(c - 1) });
+      }),
       { nil: null },
     );
+    // The codec leaves out the defaults (dY/dW, row-major, en), which therefore read back as null (en as itself).
+    const kinds: (JacobianKind | null)[] = activation === 'identity' ? [null, 'dY/dX', 'dY/db'] : [null, 'dY/dX', 'dY/db', 'dY/dZ'];
     return fc.record({
       convention: fc.constant(convention),
       sizes: fc.constant(sizes),
       loss: fc.constant(loss),
+      activation: fc.constant(activation),
       seed: fc.constant(seed),
       step: fc.constant(step),
       granularity: fc.option(fc.constantFrom<Granularity>('fine', 'coarse'), { nil: null }),
-      // The codec leaves out the defaults (dY/dW, row-major), which therefore read back as null.
-      jacobianKind: fc.constantFrom<JacobianKind | null>(null, 'dY/dX', 'dY/db'),
+      jacobianKind: fc.constantFrom(...kinds),
       linearisation: fc.constantFrom<Linearisation | null>(null, 'column-major'),
+      locale: fc.constantFrom<Locale>(...LOCALES),
       focus,
       explicit: fc.record(
         { x: optional(grid(...shape('x'))), W: optional(grid(...shape('W'))), b: optional(grid(1, T)), target: optional(target), dY: optional(grid(...shape('dY'))) },
@@ -357,19 +560,25 @@ describe('player grain and Jacobian view in the link', () => {
     const store = createAppStore('?B=12&N=12&T=12');
     store.getState().setGranularity('fine');
     store.getState().setStep(20);
-    const q = encodeUrl(urlStateOf(store.getState()));
+    const q = encodeUrl(urlStateOf(store.getState(), store.select));
     expect(q).toContain('grain=fine');
-    const again = createAppStore(`?${q}`).getState();
-    expect(again.granularity).toBe('fine');
-    expect(again.step).toBe(20);
-    expect(again.script.steps[20].id).toBe(store.getState().script.steps[20].id);
+    const again = createAppStore(`?${q}`);
+    expect(again.select.granularity(again.getState())).toBe('fine');
+    expect(again.getState().step).toBe(20);
+    expect(again.select.script(again.getState()).steps[20].id).toBe(store.select.script(store.getState()).steps[20].id);
   });
+
   it('restores the Jacobian and its linearisation, and names bad values', () => {
-    const s = createAppStore('?jac=x&lin=col').getState();
+    const store = createAppStore('?jac=x&lin=col');
+    const s = store.getState();
     expect(s.jacobianKind).toBe('dY/dX');
     expect(s.linearisation).toBe('column-major');
-    expect(encodeUrl(urlStateOf(s))).toBe('jac=x&lin=col');
+    expect(encodeUrl(urlStateOf(s, store.select))).toBe('jac=x&lin=col');
     const { notices } = decodeUrl('?jac=Q&lin=diag&grain=medium');
-    expect(notices.map((n) => n.param)).toEqual(['grain', 'jac', 'lin']);
+    expect(notices).toEqual([
+      { param: 'grain', message: { key: 'notice.choice.auto', params: { name: 'grain', raw: 'medium', options: 'fine, coarse' } } },
+      { param: 'jac', message: { key: 'notice.choice', params: { name: 'jac', raw: 'Q', options: 'W, x, b', fallback: 'W' } } },
+      { param: 'lin', message: { key: 'notice.choice', params: { name: 'lin', raw: 'diag', options: 'row, col', fallback: 'row' } } },
+    ]);
   });
 });

@@ -1,13 +1,18 @@
 // @vitest-environment jsdom
 // The heatmap grid: values, ARIA semantics, keyboard movement and in-place editing.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render as rtlRender, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EditResult } from '../../src/store/store.ts';
+import { note } from '../../src/store/messages.ts';
+import { createAppStore, type EditResult } from '../../src/store/store.ts';
 import { MatrixGrid, type MatrixGridProps } from '../../src/ui/matrix/MatrixGrid.tsx';
+import { StoreProvider } from '../../src/ui/storeContext.tsx';
 
 afterEach(cleanup);
+
+/** The grid reads its words and number formatter from the app's context. */
+const render = (ui: ReactElement) => rtlRender(ui, { wrapper: ({ children }: { children: ReactNode }) => <StoreProvider store={createAppStore('')}>{children}</StoreProvider> });
 
 const VALUES = [1.23456, -0.000611234, 12345.6, 0, -0.83875, 2];
 
@@ -29,8 +34,8 @@ function Harness({ onEditSpy, ...p }: Props) {
       rows={2}
       cols={3}
       values={values}
-      rowAxis={{ word: 'input', letter: 'i' }}
-      colAxis={{ word: 'output', letter: 'j' }}
+      rowAxis="i"
+      colAxis="j"
       editable
       onEdit={onEdit}
       {...p}
@@ -61,7 +66,7 @@ describe('MatrixGrid rendering', () => {
     expect(g.dataset.matrix).toBe('dW');
     expect(g.getAttribute('aria-rowcount')).toBe('2');
     expect(g.getAttribute('aria-colcount')).toBe('3');
-    expect(g.getAttribute('aria-label')).toMatch(/^dL\/dW, 2 by 3, rows are inputs, columns are outputs; press Enter to edit a value$/);
+    expect(g.getAttribute('aria-label')).toBe('dL/dW, 2 by 3. Rows are inputs. Columns are outputs. Press Enter to edit a value.');
     const rows = within(g).getAllByRole('row');
     expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toEqual(['1', '2']);
     for (const [r, row] of rows.entries()) {
@@ -94,6 +99,21 @@ describe('MatrixGrid rendering', () => {
     expect(grid().querySelector('.corner')?.textContent).toBe('i\\j');
     expect([...grid().querySelectorAll('.col-labels span:not(.corner)')].map((s) => s.textContent)).toEqual(['0', '1', '2']);
     expect([...grid().querySelectorAll('.row-label')].map((s) => s.textContent)).toEqual(['0', '1']);
+  });
+
+  it('says along which index rows and columns run, from the axes it is given', () => {
+    render(<Harness name="y" label="y" rowAxis="s" colAxis="j" editable={false} onEdit={undefined} />);
+    expect(grid().getAttribute('aria-label')).toBe('y, 2 by 3. Rows are samples. Columns are outputs.');
+    expect(grid().querySelector('.corner')?.textContent).toBe('s\\j');
+  });
+
+  it('names a cell not computed yet as such and shows no value in it', () => {
+    render(<Harness muted={new Set(['0,1'])} />);
+    expect(cell(0, 1).getAttribute('aria-label')).toBe('dL/dW[0,1] = not computed yet');
+    expect(cell(0, 1).textContent).toBe('');
+    expect(cell(0, 1).dataset.value).toBe('');
+    expect(cell(0, 1).classList.contains('muted')).toBe(true);
+    expect(cell(0, 0).getAttribute('aria-label')).toBe('dL/dW[0,0] = 1.23456, shown as 1.23');
   });
 
   it('marks the sign without colour: negative cells get a class', () => {
@@ -210,7 +230,7 @@ describe('MatrixGrid editing', () => {
   it('refuses invalid text in place, with a message, keeping what was typed', async () => {
     const user = userEvent.setup();
     const spy = vi.fn((_r: number, _c: number, text: string): EditResult =>
-      Number.isFinite(Number(text)) && text.trim() !== '' ? { ok: true } : { ok: false, message: `“${text}” is not a finite number.` },
+      Number.isFinite(Number(text)) && text.trim() !== '' ? { ok: true } : { ok: false, message: note('edit.notNumber', { text }) },
     );
     render(<Harness onEditSpy={spy} />);
     await user.tab();
@@ -220,9 +240,8 @@ describe('MatrixGrid editing', () => {
     await user.type(input, '1..2{Enter}');
     expect(spy).toHaveBeenCalledWith(0, 0, '1..2');
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('dL/dW[0,0]');
-    expect(alert.textContent).toContain('“1..2” is not a finite number.');
-    expect(alert.textContent).toContain('previous value is kept');
+    // The refusal is worded by the catalogue: the cell, the store's message with what was typed, and what happens next.
+    expect(alert.textContent).toBe('dL/dW[0,0]: “1..2” is not a finite number. Use digits like 0.5, -2 or 1e-3. The previous value is kept.');
     expect(screen.getByRole('textbox')).toBe(input);
     expect(input.value).toBe('1..2');
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -237,7 +256,7 @@ describe('MatrixGrid editing', () => {
 
   it('keeps an invalid editor open when focus leaves, and commits a valid one', async () => {
     const user = userEvent.setup();
-    const spy = vi.fn((_r: number, _c: number, text: string): EditResult => (text === 'x' ? { ok: false, message: 'no' } : { ok: true }));
+    const spy = vi.fn((_r: number, _c: number, text: string): EditResult => (text === 'x' ? { ok: false, message: note('edit.empty') } : { ok: true }));
     render(
       <>
         <Harness onEditSpy={spy} />
@@ -293,12 +312,62 @@ describe('MatrixGrid editing', () => {
 describe('colour scale', () => {
   const bgOf = (props: Partial<MatrixGridProps>) => {
     const { container, unmount } = render(
-      <MatrixGrid name="y" label="y" badge="" rows={1} cols={2} values={[1, Number.NaN]} rowAxis={{ word: '', letter: '' }} colAxis={{ word: 'output', letter: 'j' }} editable={false} {...props} />,
+      <MatrixGrid name="y" label="y" badge="" rows={1} cols={2} values={[1, Number.NaN]} rowAxis={null} colAxis="j" editable={false} {...props} />,
     );
     const bg = container.querySelector<HTMLElement>('[data-c="0"]')!.style.background;
     unmount();
     return bg;
   };
+  /** The background of each cell of a one-row grid of these values, as [r, g, b]. */
+  const rgbs = (values: number[]) => {
+    const { container, unmount } = render(
+      <MatrixGrid name="y" label="y" badge="" rows={1} cols={values.length} values={values} rowAxis={null} colAxis="j" editable={false} />,
+    );
+    const out = [...container.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((c) => {
+      const m = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(c.style.background);
+      expect(m, c.style.background).not.toBeNull();
+      return [Number(m![1]), Number(m![2]), Number(m![3])];
+    });
+    unmount();
+    return out;
+  };
+  const light = ([r, g, b]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+
+  it('runs from purple for negative values through near-white at zero to orange for positive ones', () => {
+    const [neg, half, zero, pos, big] = rgbs([-4, -2, 0, 2, 4]);
+    // Purple: more blue than red; orange: more red than blue, with green between.
+    expect(neg[2]).toBeGreaterThan(neg[0]);
+    expect(half[2]).toBeGreaterThan(half[0]);
+    expect(pos[0]).toBeGreaterThan(pos[2]);
+    expect(big[0]).toBeGreaterThan(big[1]);
+    expect(big[1]).toBeGreaterThan(big[2]);
+    for (const ch of zero) expect(ch).toBeGreaterThan(225);
+    // Further from zero is darker, on both sides.
+    expect(light(neg)).toBeLessThan(light(half));
+    expect(light(half)).toBeLessThan(light(zero));
+    expect(light(big)).toBeLessThan(light(pos));
+    expect(light(pos)).toBeLessThan(light(zero));
+  });
+
+  it('centres the scale on zero, not on the middle of the values', () => {
+    // All positive: the smallest value is a pale orange, never the purple end.
+    const [low, , high] = rgbs([1, 5, 10]);
+    expect(low[0]).toBeGreaterThan(low[2]);
+    expect(light(low)).toBeGreaterThan(light(high));
+    // Zero keeps its colour whatever the range.
+    const [, z1] = rgbs([-1, 0, 1]);
+    const [, z2] = rgbs([-8, 0, 3]);
+    expect(z2).toEqual(z1);
+    // The scale runs from −max to +max of |values|: 3 looks the same beside −8 as beside 8, and −8 is as far out as 8.
+    const [m8, , p3] = rgbs([-8, 0, 3]);
+    const [p8, , q3] = rgbs([8, 0, 3]);
+    expect(p3).toEqual(q3);
+    expect(m8[2]).toBeGreaterThan(m8[0]);
+    expect(p8[0]).toBeGreaterThan(p8[2]);
+    expect(light(m8)).toBeLessThan(light(p3));
+    expect(light(p8)).toBeLessThan(light(p3));
+  });
+
   it('spans scaleValues when given, so a partial value keeps the colour it will have at the end', () => {
     const alone = bgOf({});
     const inFull = bgOf({ scaleValues: [1, 10] });

@@ -1,9 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore } from '../../src/store/store.ts';
+import { createAppStore, type AppStore } from '../../src/store/store.ts';
 import { Player } from '../../src/ui/player/Player.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
+
+/** The English strings, to word core's narration messages as the player should. */
+const en = createI18n('en', EN);
+const scriptOf = (store: AppStore) => store.select.script(store.getState());
 
 function mockReducedMotion(reduce: boolean) {
   vi.stubGlobal('matchMedia', (q: string) => ({
@@ -43,7 +49,7 @@ describe('Player', () => {
     act(() => void fireEvent.keyDown(document.body, { key: 'ArrowLeft' }));
     expect(store.getState().step).toBe(0);
     act(() => void fireEvent.keyDown(document.body, { key: 'End' }));
-    expect(store.getState().step).toBe(store.getState().script.steps.length);
+    expect(store.getState().step).toBe(scriptOf(store).steps.length);
     act(() => void fireEvent.keyDown(document.body, { key: 'Home' }));
     expect(store.getState().step).toBe(0);
   });
@@ -72,7 +78,7 @@ describe('Player', () => {
     act(() => void vi.advanceTimersByTime(5000));
     expect(store.getState().step).toBe(1);
     act(() => void fireEvent.keyDown(document.body, { key: ' ' }));
-    const n = store.getState().script.steps.length;
+    const n = scriptOf(store).steps.length;
     for (let k = 0; k < n + 2; k++) act(() => void vi.advanceTimersByTime(950));
     expect(store.getState().step).toBe(n);
     expect(store.getState().playing).toBe(false);
@@ -93,28 +99,71 @@ describe('Player', () => {
   it('narrates the current step and moves with the scrubber', () => {
     mockReducedMotion(false);
     const store = setup();
-    expect(screen.getByTestId('narration').textContent).toMatch(/Start: nothing computed yet/);
+    const { steps } = scriptOf(store);
+    expect(steps).toHaveLength(13);
+    const narration = screen.getByTestId('narration');
+    expect(narration.querySelector('.step-count')?.textContent).toBe('Start: nothing computed yet (13 steps)');
+    expect(narration.querySelector('.narration-text')?.textContent).toBe('Press → or Play to compute the first value. Step back with ←.');
     act(() => void fireEvent.change(screen.getByRole('slider', { name: 'Step' }), { target: { value: '1' } }));
     expect(store.getState().step).toBe(1);
-    const text = screen.getByTestId('narration').textContent ?? '';
-    expect(text).toContain(store.getState().script.steps[0].narration.text);
-    expect(screen.getByTestId('narration').getAttribute('aria-live')).toBe('polite');
+    expect(narration.querySelector('.step-count')?.textContent).toBe('Step 1 of 13 · Forward');
+    // Core's message for the step, worded by the catalogue, with the cell and its value.
+    const text = narration.querySelector('.narration-text')?.textContent;
+    expect(text).toBe(en.msg(steps[0].narration.text));
+    expect(text).toBe('y[0,0]: multiply sample 0’s inputs by the weights into output 0, add them up, then add bias 0: 0.307.');
+    expect(narration.querySelector('.narration-tex .katex')).not.toBeNull();
+    expect(narration.getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByRole('slider', { name: 'Step' }).getAttribute('aria-valuetext')).toBe('step 1 of 13, Forward');
   });
 
   it('jumps to a phase', () => {
     mockReducedMotion(false);
     const store = setup();
     act(() => void fireEvent.click(screen.getByRole('button', { name: 'Backward' })));
-    expect(store.getState().step).toBe(store.getState().script.phaseStart.backward);
+    expect(store.getState().step).toBe(scriptOf(store).phaseStart.backward);
+    // The next step to apply is the first of the backward pass.
+    const { steps } = scriptOf(store);
+    const k = store.getState().step;
+    expect(steps[k].phase).toBe('backward');
+    expect(steps[k - 1].phase).not.toBe('backward');
   });
+});
+
+describe('Player with an activation', () => {
+  const NAMES = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh' } as const;
+  for (const act_ of ['relu', 'sigmoid', 'tanh'] as const) {
+    it(`adds the ${act_} steps forward and back, and narrates them by name`, () => {
+      mockReducedMotion(false);
+      const store = setup(`?act=${act_}&step=0`);
+      const { steps } = scriptOf(store);
+      // Four z cells, then y and dL/dz a sample at a time: 13 steps without the activation, 17 with it.
+      expect(steps).toHaveLength(17);
+      expect(screen.getByTestId('narration').querySelector('.step-count')?.textContent).toBe('Start: nothing computed yet (17 steps)');
+      const at = (id: string) => {
+        const k = steps.findIndex((st) => st.id === id);
+        expect(k, id).toBeGreaterThanOrEqual(0);
+        act(() => void fireEvent.change(screen.getByRole('slider', { name: 'Step' }), { target: { value: String(k + 1) } }));
+        return screen.getByTestId('narration').querySelector('.narration-text')?.textContent;
+      };
+      expect(at('z-0-1')).toMatch(/^z\[0,1\]: multiply sample 0’s inputs by the weights into output 1, add them up, then add bias 1: [−\d.]+\.$/);
+      expect(at('y-1')).toBe(`Sample 1: ${NAMES[act_]} is applied to each of its values of z.`);
+      expect(at('dZ-0')).toBe(`Sample 0: back through ${NAMES[act_]}, each dL/dz is dL/dy times the slope of ${NAMES[act_]} at that z.`);
+      expect(steps.findIndex((st) => st.id === 'dZ-0')).toBeGreaterThanOrEqual(scriptOf(store).phaseStart.backward);
+    });
+  }
 });
 
 describe('Player, finer points', () => {
   it('narrates the last step when the lesson is complete', () => {
     mockReducedMotion(false);
     const store = setup('');
-    const { steps } = store.getState().script;
-    expect(screen.getByTestId('narration').textContent).toContain(steps[steps.length - 1].narration.text);
+    const { steps } = scriptOf(store);
+    const narration = screen.getByTestId('narration');
+    expect(narration.querySelector('.step-count')?.textContent).toBe('Complete: all 13 steps');
+    expect(narration.querySelector('.narration-text')?.textContent).toBe(
+      `Every value is shown. The last step: ${en.msg(steps[steps.length - 1].narration.text)} Press Home, or the first button of the player, to watch from the start.`,
+    );
+    expect(narration.querySelector('.narration-text')?.textContent).toContain('Sample 1’s input gradients: its output gradients sent back through the same weights.');
   });
 
   it('steps with Space under reduced motion instead of resetting to the start', () => {

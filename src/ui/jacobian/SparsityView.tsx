@@ -7,9 +7,8 @@ import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx'
 import { type DrawBuffers, type DrawNames, GUTTER, drawHover, drawSparsity } from './drawSparsity.ts';
 import { entryLabel } from './EntryTable.tsx';
 import { kindName } from './labels.ts';
+import { type Readout, SparsityText } from './SparsityText.tsx';
 import { FIT_CELL, type Extent, type Viewport, clampViewport, fitViewport, panViewport, viewCentre, visibleRange, zoomToEntries, zoomViewport } from './viewport.ts';
-
-type Readout = { kind: 'entry'; r: number; c: number } | { kind: 'region'; r0: number; r1: number; c0: number; c1: number; count: number } | null;
 
 /** The zoomable sparsity pattern. */
 export function SparsityView() {
@@ -22,7 +21,7 @@ export function SparsityView() {
   const teaching = useApp((s) => s.jacobianPreset === 'teaching');
   const lesson = useApp(select.ctx);
   const names: DrawNames = useMemo(
-    () => ({ number: (v) => i18n.fmt.text(v, 3), cell: i18n.cellName, entry: (j, r, c) => entryLabel(explainEntry(j, r, c, undefined, i18n.fmt), i18n) }),
+    () => ({ number: (v) => i18n.fmt.text(v, 3), integer: i18n.fmt.integer, cell: i18n.cellName, entry: (j, r, c) => entryLabel(explainEntry(j, r, c, undefined, i18n.fmt), i18n) }),
     [i18n],
   );
   const entry = useApp((s) => s.jacobianEntry);
@@ -221,18 +220,11 @@ export function SparsityView() {
     }
   };
 
-  const vis = visibleRange(view, ext);
-  const whole = vis.r0 === 0 && vis.c0 === 0 && vis.r1 === J.rows && vis.c1 === J.cols;
-  const perPx = view.ry > 1 || view.cx > 1;
   const values = teaching ? { x: lesson.inputs.x, W: lesson.inputs.W, z: lesson.outputs.z } : undefined;
   const explained = readout?.kind === 'entry' && readout.r < J.rows && readout.c < J.cols ? explainEntry(J, readout.r, readout.c, values, i18n.fmt) : null;
   const name = kindName(J.kind, J.activation);
 
   const sizes = { B: fmt(J.sizes.B), N: fmt(J.sizes.N), T: fmt(J.sizes.T) };
-  const where = whole
-    ? t('sparsity.whole')
-    : t('sparsity.inView', { r0: fmt(vis.r0), r1: fmt(vis.r1 - 1), c0: fmt(vis.c0), c1: fmt(vis.c1 - 1) });
-  const scale = perPx ? t('sparsity.perPixel', { r: fmt(Math.max(1, Math.round(view.ry))), c: fmt(Math.max(1, Math.round(view.cx))) }) : '';
 
   return (
     <figure className="jac-sparsity" data-testid="sparsity-view">
@@ -283,32 +275,7 @@ export function SparsityView() {
           style={{ width: size.width, height }}
         />
       </div>
-      <p className="jac-legend" aria-hidden="true">
-        <span className="jac-swatch zero" /> {t('sparsity.legend.zero')} <span className="jac-ramp" /> {t('sparsity.legend.ramp')}
-      </p>
-      <p id={helpId} className="jac-readout muted-text" data-testid="sparsity-readout">
-        {where}
-        {scale} {t('sparsity.help')}
-      </p>
-      <p className="jac-readout" aria-live="polite">
-        {readout?.kind === 'region' &&
-          t('sparsity.region', {
-            r0: fmt(readout.r0),
-            r1: fmt(readout.r1 - 1),
-            c0: fmt(readout.c0),
-            c1: fmt(readout.c1 - 1),
-            count: fmt(readout.count),
-            n: fmt((readout.r1 - readout.r0) * (readout.c1 - readout.c0)),
-          })}
-        {explained &&
-          t(explained.structural ? 'sparsity.entry.on' : 'sparsity.entry.off', {
-            r: fmt(explained.r),
-            row: i18n.cellName(explained.yCell),
-            c: fmt(explained.c),
-            col: i18n.cellName(explained.paramCell),
-            what: entryLabel(explained, i18n),
-          })}
-      </p>
+      <SparsityText id={helpId} J={J} view={view} ext={ext} readout={readout} explained={explained} />
     </figure>
   );
 }

@@ -37,6 +37,8 @@ export interface DrawBuffers {
 /** How the canvas writes numbers and names cells and entries. */
 export interface DrawNames {
   number(v: number): string;
+  /** A whole number with the locale's digit grouping. */
+  integer(n: number): string;
   cell(cell: CellRef): string;
   /** What a structurally non-zero entry is, without values: x[0,2], W[2,1], 1. */
   entry(J: Jacobian, r: number, c: number): string;
@@ -155,7 +157,7 @@ function drawGutters(
     for (let c = Math.ceil(vis.c0 / step) * step; c < vis.c1; c += step) {
       const x = g.X(c);
       ctx.fillRect(x, GUTTER.top - 6, 1, 6);
-      ctx.fillText(c.toLocaleString('en'), x + 2, 12);
+      ctx.fillText(names.integer(c), x + 2, 12);
     }
   }
   ctx.restore();
@@ -172,7 +174,7 @@ function drawGutters(
     for (let r = Math.ceil(vis.r0 / step) * step; r < vis.r1; r += step) {
       const y = g.Y(r);
       ctx.fillRect(GUTTER.left - 6, y, 6, 1);
-      ctx.fillText(r.toLocaleString('en'), GUTTER.left - 8, y + 6);
+      ctx.fillText(names.integer(r), GUTTER.left - 8, y + 6);
     }
   }
   ctx.restore();

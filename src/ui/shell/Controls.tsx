@@ -162,7 +162,7 @@ export function Controls() {
         <select id={actId} value={act} onChange={(e) => isActivation(e.target.value) && store.getState().setActivation(e.target.value)}>
           {ACTIVATIONS.map((a) => (
             <option key={a} value={a}>
-              {a === 'identity' ? t('controls.activation.none') : t('controls.option', { name: t(`activation.${a}.name`), id: a })}
+              {a === 'identity' ? t('controls.activation.none') : t(`activation.${a}.name`)}
             </option>
           ))}
         </select>
