@@ -59,7 +59,7 @@ test.describe('Jacobian view', () => {
   test('labels follow the convention and the linearisation; the highlight follows too', async ({ page, errors }) => {
     void errors;
     await ready(page, './?conv=torch');
-    await page.locator('input[name="jac-lin"][value="column-major"]').check();
+    await page.locator('input[data-choice="jac-lin"][value="column-major"]').check();
     // torch W is [T,N]; column-major reads it column after column: W[0,0], W[1,0], W[0,1], ...
     const heads = await page.locator('[data-testid="jacobian-table"] thead th').allTextContents();
     expect(heads.slice(1)).toEqual(['0W[0,0]', '1W[1,0]', '2W[0,1]', '3W[1,1]', '4W[0,2]', '5W[1,2]']);
@@ -94,7 +94,7 @@ test.describe('Jacobian view', () => {
     await view(page).scrollIntoViewIfNeeded();
     const before = await memoryAfterGc(page);
     const n = await draws(page);
-    await page.locator('input[name="jac-size"][value="image-b32"]').check();
+    await page.locator('input[data-choice="jac-size"][value="image-b32"]').check();
     await expect.poll(() => draws(page)).toBeGreaterThan(n);
     await expect(page.getByTestId('sparsity-view')).toContainText('3,200 rows');
     await expect(page.getByTestId('sparsity-view')).toContainText('1,638,400 columns');
@@ -130,7 +130,7 @@ test.describe('Jacobian view', () => {
   test('the wheel scrolls the page past the pattern until it is clicked, then zooms around the pointer', async ({ page, errors }) => {
     void errors;
     await ready(page);
-    await page.locator('input[name="jac-size"][value="mnist"]').check();
+    await page.locator('input[data-choice="jac-size"][value="mnist"]').check();
     const canvas = page.getByTestId('sparsity-canvas');
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
@@ -193,10 +193,10 @@ test.describe('Jacobian view', () => {
     expect(await axeJacobian(page)).toEqual([]);
     await entry(page, 1, 2).hover();
     expect(await axeJacobian(page)).toEqual([]);
-    await page.locator('input[name="jac-kind"][value="dY/dX"]').check();
-    await page.locator('input[name="jac-size"][value="image-b32"]').check();
+    await page.locator('input[data-choice="jac-kind"][value="dY/dX"]').check();
+    await page.locator('input[data-choice="jac-size"][value="image-b32"]').check();
     expect(await axeJacobian(page)).toEqual([]);
-    await page.locator('input[name="jac-size"][value="teaching"]').check();
+    await page.locator('input[data-choice="jac-size"][value="teaching"]').check();
     await page.getByTestId('walk-next').click();
     await page.getByTestId('walk-next').click();
     await page.getByTestId('walk-next').click();
@@ -211,9 +211,9 @@ test.describe('Jacobian view', () => {
     await ready(page);
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await sideways()).toBeLessThanOrEqual(0);
-    await page.locator('input[name="jac-size"][value="mnist"]').check();
+    await page.locator('input[data-choice="jac-size"][value="mnist"]').check();
     expect(await sideways()).toBeLessThanOrEqual(0);
-    await page.locator('input[name="jac-size"][value="teaching"]').check();
+    await page.locator('input[data-choice="jac-size"][value="teaching"]').check();
     for (let k = 0; k < 3; k++) await page.getByTestId('walk-next').click();
     expect(await sideways()).toBeLessThanOrEqual(0);
     await settled(page);
@@ -223,7 +223,7 @@ test.describe('Jacobian view', () => {
   test('the keyboard selects and explains single entries on the canvas at any size', async ({ page, errors }) => {
     void errors;
     await ready(page, './?jac=W');
-    await page.locator('input[name="jac-size"][value="image-b32"]').check();
+    await page.locator('input[data-choice="jac-size"][value="image-b32"]').check();
     await expect(page.getByTestId('sparsity-view')).toContainText('1,638,400 columns');
     const canvas = page.getByTestId('sparsity-canvas');
     await canvas.focus();

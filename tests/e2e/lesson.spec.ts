@@ -1,7 +1,7 @@
 // The lesson view in a real browser, in all three conventions: every number and every
 // derivation against core, keyboard use, editing, shareable links and bad links.
 import type { Page } from '@playwright/test';
-import { CONVENTIONS, LOSS_KINDS, derive, withEntry, type CellRef, type Convention, type MatrixName } from '../../src/core/index.ts';
+import { CONVENTIONS, LOSS_KINDS, derive, withEntry, type Activation, type CellRef, type Convention, type MatrixName } from '../../src/core/index.ts';
 import { expect, test } from './fixtures.ts';
 import {
   cellText,
@@ -50,6 +50,28 @@ test.describe('numbers and derivations match core', () => {
         expect(bad).toEqual([]);
       });
     }
+  }
+  // With an activation after the layer: z and dL/dz join the grids, and every cell still matches core.
+  const withActivation: [Convention, (typeof LOSS_KINDS)[number], Activation][] = [
+    ['row', 'mse', 'relu'],
+    ['torch', 'softmax-ce', 'sigmoid'],
+    ['column', 'sum', 'tanh'],
+    ['row', 'upstream', 'sigmoid'],
+    ['column', 'mse', 'relu'],
+  ];
+  for (const [conv, loss, act] of withActivation) {
+    test(`${conv}, ${loss}, ${act}: every cell of every matrix, z and dL/dz included`, async ({ page, errors }) => {
+      void errors;
+      const lesson: Lesson = { conv, loss, act, ...sizes, seed: 31 };
+      const ctx = model(lesson);
+      await page.goto(query(lesson));
+      await ready(page);
+      expect(await gridMismatches(page, ctx)).toEqual([]);
+      const cells = shownMatrices(loss, act).flatMap((m) => cellsOf(ctx, m));
+      expect(cells.some((c) => c.m === 'z') && cells.some((c) => c.m === 'dZ')).toBe(true);
+      const shown = await hoverAll(page, cells);
+      expect(cells.flatMap((c, i) => derivationMismatches(shown[i], ctx, c))).toEqual([]);
+    });
   }
 });
 
@@ -183,7 +205,7 @@ test.describe('editing', () => {
       await expect(panelCell(other)).toHaveAttribute('data-cell', 'dX:1,1');
       expect(await readDerivation(other)).toEqual(derivation);
       await expect(other.locator('.notices')).toHaveCount(0);
-      await expect(other.locator(`input[name="conv"][value="${conv}"]`)).toBeChecked();
+      await expect(other.locator(`input[data-choice="conv"][value="${conv}"]`)).toBeChecked();
       expect(new URL(other.url()).search).toBe(new URL(url).search);
       expect(otherErrors).toEqual([]);
       await other.close();
@@ -274,10 +296,10 @@ test.describe('editing', () => {
 test.describe('links', () => {
   test('bad URL parameters each show a notice naming them, and the page still works', async ({ page, errors }) => {
     void errors;
-    await page.goto('./?B=40&conv=foo&x=1,2;3&loss=hinge&W=1,2&focus=dW:9,9&seed=1.5');
+    await page.goto('./?B=40&conv=foo&x=1,2;3&loss=hinge&W=1,2&focus=dW:9,9&seed=1.5&act=swish');
     await ready(page);
     const notices = page.locator('.notices li');
-    await expect(notices).toHaveCount(7);
+    await expect(notices).toHaveCount(8);
     const says: Record<string, RegExp> = {
       B: /B=40.*clamped to 12/,
       conv: /“foo”.*using row/,
@@ -286,6 +308,7 @@ test.describe('links', () => {
       W: /W is \[1×2\] but needs \[3×2\]/,
       focus: /“dW:9,9”/,
       seed: /“1\.5”/,
+      act: /“swish”.*relu.*using identity/,
     };
     for (const [param, re] of Object.entries(says)) {
       const li = page.locator(`.notices li[data-param="${param}"]`);
@@ -298,7 +321,7 @@ test.describe('links', () => {
     // The address bar is rewritten to what is shown.
     await expect.poll(() => new URL(page.url()).search).toBe('?B=12');
     await page.getByRole('button', { name: 'Dismiss the notice about B' }).click();
-    await expect(notices).toHaveCount(6);
+    await expect(notices).toHaveCount(7);
   });
 
   test('a focus in the link opens with its derivation', async ({ page, errors }) => {

@@ -3,9 +3,11 @@ import type { Page } from '@playwright/test';
 import {
   computeLesson,
   derive,
+  lessonGraph,
   makeLesson,
-  matrixShape,
-  targetShape,
+  matrixValues,
+  nodeShape,
+  type Activation,
   type CellRef,
   type Convention,
   type DerivationContext,
@@ -14,15 +16,16 @@ import {
   type MatrixName,
 } from '../../src/core/index.ts';
 
-export const ALL_MATRICES: MatrixName[] = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
-
-/** The matrices on screen for a loss: the target only when the loss has one. */
-export const shownMatrices = (loss: LossKind): MatrixName[] =>
-  ALL_MATRICES.filter((m) => m !== 'target' || loss === 'mse' || loss === 'softmax-ce');
+/** The matrices on screen for a lesson: its graph's nodes (the target only with a loss that has one, z and dL/dz only with an activation). */
+export const shownMatrices = (loss: LossKind, activation: Activation = 'identity'): MatrixName[] => {
+  const g = lessonGraph({ convention: 'row', loss, activation, sizes: { B: 1, N: 1, T: 1 } });
+  return [...g.forward, ...g.backward];
+};
 
 export interface Lesson {
   conv: Convention;
   loss: LossKind;
+  act?: Activation;
   B: number;
   N: number;
   T: number;
@@ -30,45 +33,24 @@ export interface Lesson {
 }
 
 /** The query string of a lesson. */
-export const query = (l: Lesson, extra = ''): string => `./?conv=${l.conv}&loss=${l.loss}&B=${l.B}&N=${l.N}&T=${l.T}&seed=${l.seed}${extra}`;
+export const query = (l: Lesson, extra = ''): string =>
+  `./?conv=${l.conv}&loss=${l.loss}&B=${l.B}&N=${l.N}&T=${l.T}&seed=${l.seed}${l.act && l.act !== 'identity' ? `&act=${l.act}` : ''}${extra}`;
 
 /** The derivation context core builds for a lesson, with optional edits applied to its inputs. */
 export function model(l: Lesson, edit?: (inputs: LessonInputs) => void): DerivationContext {
   const config = { convention: l.conv, loss: l.loss, B: l.B, N: l.N, T: l.T };
   const inputs = makeLesson(config, l.seed);
   edit?.(inputs);
-  return { convention: l.conv, loss: l.loss, sizes: { B: l.B, N: l.N, T: l.T }, inputs, outputs: computeLesson(l.conv, l.loss, inputs) };
+  const activation = l.act ?? 'identity';
+  return { convention: l.conv, loss: l.loss, activation, sizes: { B: l.B, N: l.N, T: l.T }, inputs, outputs: computeLesson(l.conv, l.loss, inputs, activation) };
 }
 
 /** The displayed shape of a matrix. */
-export const shapeOf = (ctx: DerivationContext, m: MatrixName): [number, number] =>
-  m === 'target' ? targetShape(ctx) : matrixShape(ctx.convention, ctx.sizes, m);
+export const shapeOf = (ctx: DerivationContext, m: MatrixName): [number, number] => nodeShape(m, ctx.convention, ctx.sizes, ctx.loss);
 
 /** Every value a grid should show, row-major, as core computes it. */
 export function expectedGrid(ctx: DerivationContext, m: MatrixName): number[] {
-  const { inputs: i, outputs: o } = ctx;
-  switch (m) {
-    case 'x':
-      return Array.from(i.x.data);
-    case 'W':
-      return Array.from(i.W.data);
-    case 'b':
-      return Array.from(i.b);
-    case 'target':
-      return ctx.loss === 'softmax-ce' ? i.targetClasses.slice() : Array.from(i.targetMatrix.data);
-    case 'y':
-      return Array.from(o.y.data);
-    case 'L':
-      return [o.L];
-    case 'dY':
-      return Array.from(o.dY.data);
-    case 'dW':
-      return Array.from(o.dW.data);
-    case 'db':
-      return Array.from(o.db);
-    case 'dX':
-      return Array.from(o.dX.data);
-  }
+  return Array.from(matrixValues(ctx, m));
 }
 
 /** Equal to 12 significant digits, NaN equal to NaN. */
@@ -101,7 +83,7 @@ export function readGrids(page: Page): Promise<Record<string, number[]>> {
 export async function gridMismatches(page: Page, ctx: DerivationContext): Promise<string[]> {
   const got = await readGrids(page);
   const out: string[] = [];
-  const shown = shownMatrices(ctx.loss);
+  const shown = shownMatrices(ctx.loss, ctx.activation);
   if (Object.keys(got).sort().join() !== [...shown].sort().join()) out.push(`grids ${Object.keys(got).sort().join()} != ${[...shown].sort().join()}`);
   for (const m of shown) for (const d of differences(got[m] ?? [], expectedGrid(ctx, m))) out.push(`${m}${d}`);
   return out;
@@ -151,7 +133,7 @@ export function derivationMismatches(shown: ShownDerivation, ctx: DerivationCont
     const factors = t.factors.map(cellText).join(' ');
     if (s.factors !== factors) out.push(`${where} term ${k} factors: ${s.factors} != ${factors}`);
   });
-  if (d.result) {
+  if (d.role === 'computed') {
     if (shown.result === null || !close(shown.result, d.value)) out.push(`${where}: result ${shown.result} != ${d.value}`);
   }
   if (d.terms.length > 0) {

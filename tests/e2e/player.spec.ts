@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
-import { CONVENTIONS, buildScript, computeLesson, makeLesson, type Convention } from '../../src/core/index.ts';
+import { CONVENTIONS, buildScript, computeLesson, makeLesson, type Activation, type Convention } from '../../src/core/index.ts';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
 import { axe, expect, test } from './fixtures.ts';
+
+/** The English the page shows for a message. */
+const english = createI18n('en', EN);
 
 /** Every grid's cell values as the page shows them (data-value; '' for not computed). */
 async function gridValues(page: Page): Promise<Record<string, string[]>> {
@@ -13,28 +18,30 @@ async function gridValues(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
-const lesson = (conv: Convention) => {
+const lesson = (conv: Convention, activation: Activation = 'identity') => {
   const cfg = { convention: conv, loss: 'mse' as const, B: 2, N: 3, T: 2 };
   const inputs = makeLesson(cfg, 7);
-  const outputs = computeLesson(conv, 'mse', inputs);
-  const script = buildScript({ convention: conv, loss: 'mse', sizes: cfg, inputs, outputs }, 'fine');
+  const outputs = computeLesson(conv, 'mse', inputs, activation);
+  const script = buildScript({ convention: conv, loss: 'mse', activation, sizes: cfg, inputs, outputs }, 'fine');
   return { outputs, script };
 };
 
-for (const conv of CONVENTIONS) {
-  test(`keyboard alone steps through a whole lesson (${conv})`, async ({ page, errors }) => {
+const RUNS: [Convention, Activation][] = [...CONVENTIONS.map((c): [Convention, Activation] => [c, 'identity']), ['column', 'sigmoid'], ['torch', 'relu']];
+for (const [conv, act] of RUNS) {
+  test(`keyboard alone steps through a whole lesson (${conv}, ${act})`, async ({ page, errors }) => {
     void errors;
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`./?conv=${conv}&step=0`);
-    const { outputs, script } = lesson(conv);
+    await page.goto(`./?conv=${conv}&step=0${act === 'identity' ? '' : `&act=${act}`}`);
+    const { outputs, script } = lesson(conv, act);
     const n = script.steps.length;
     const start = await gridValues(page);
-    for (const m of ['y', 'dY', 'dW', 'db', 'dX']) expect(start[m].every((v) => v === ''), `${m} empty at the start`).toBe(true);
+    const computed = act === 'identity' ? ['y', 'dY', 'dW', 'db', 'dX'] : ['z', 'y', 'dY', 'dZ', 'dW', 'db', 'dX'];
+    for (const m of computed) expect(start[m].every((v) => v === ''), `${m} empty at the start`).toBe(true);
     await expect(page.getByTestId('narration')).toContainText('Start');
     for (let k = 1; k <= n; k++) {
       await page.keyboard.press(k % 2 ? 'ArrowRight' : 'PageDown');
       if (k < n) await expect(page.getByTestId('narration')).toContainText(`Step ${k} of ${n}`);
-      if (k < n) await expect(page.getByTestId('narration')).toContainText(script.steps[k - 1].narration.text.slice(0, 30));
+      if (k < n) await expect(page.getByTestId('narration')).toContainText(english.msg(script.steps[k - 1].narration.text));
       // The cells this step wrote now hold its values.
       const w = script.steps[k - 1].writes[0];
       const cell = page.locator(`[data-matrix="${w.cell.m}"] [data-r="${w.cell.r}"][data-c="${w.cell.c}"]`);
@@ -46,6 +53,10 @@ for (const conv of CONVENTIONS) {
     expect(end.dW.map(Number)).toEqual(Array.from(outputs.dW.data));
     expect(end.db.map(Number)).toEqual(Array.from(outputs.db));
     expect(end.dX.map(Number)).toEqual(Array.from(outputs.dX.data));
+    if (act !== 'identity') {
+      expect(end.z.map(Number)).toEqual(Array.from(outputs.z.data));
+      expect(end.dZ.map(Number)).toEqual(Array.from(outputs.dZ.data));
+    }
     await page.keyboard.press('Home');
     await expect(page.getByTestId('narration')).toContainText('Start');
     await page.keyboard.press('End');

@@ -2,10 +2,12 @@
 // The heatmap grid: values, ARIA semantics, keyboard movement and in-place editing.
 import { act, cleanup, fireEvent, render as rtlRender, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { rgb } from 'd3';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { note } from '../../src/store/messages.ts';
 import { createAppStore, type EditResult } from '../../src/store/store.ts';
+import { heatScale } from '../../src/ui/matrix/colour.ts';
 import { MatrixGrid, type MatrixGridProps } from '../../src/ui/matrix/MatrixGrid.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
 
@@ -124,9 +126,13 @@ describe('MatrixGrid rendering', () => {
 
   it('colours cells by value with readable text', () => {
     render(<Harness />);
+    // The colours are the heat scale's over this grid's values (colour.test.ts checks the scale itself).
+    const scale = heatScale(VALUES);
     for (const c of screen.getAllByRole('gridcell')) {
-      expect(c.style.background).not.toBe('');
-      expect(c.style.color).toMatch(/rgb\((17, 17, 17|255, 255, 255)\)/);
+      const want = scale(Number(c.dataset.value));
+      expect(c.style.background).toBe(rgb(want.bg).toString());
+      expect(c.style.color).toBe(rgb(want.fg).toString());
+      expect(c.style.color).toMatch(/^rgb\((0, 0, 0|255, 255, 255)\)$/);
     }
   });
 

@@ -31,7 +31,7 @@ export function JacobianControls() {
           const name = kindName(k, act);
           return (
             <label key={k} className={k === kind ? 'seg on' : 'seg'}>
-              <input type="radio" name={`${group}-kind`} value={k} checked={k === kind} onChange={() => store.getState().setJacobianKind(k)} />
+              <input type="radio" name={`${group}-kind`} data-choice="jac-kind" value={k} checked={k === kind} onChange={() => store.getState().setJacobianKind(k)} />
               <span className="sr-only">{name.text}</span>
               <Tex tex={name.tex} />
             </label>
@@ -42,7 +42,7 @@ export function JacobianControls() {
         <legend>{t('jac.flatten')}</legend>
         {LINS.map((l) => (
           <label key={l} className={l === lin ? 'seg on' : 'seg'} title={t(`jac.lin.${l}.note`)}>
-            <input type="radio" name={`${group}-lin`} value={l} checked={l === lin} onChange={() => store.getState().setLinearisation(l)} />
+            <input type="radio" name={`${group}-lin`} data-choice="jac-lin" value={l} checked={l === lin} onChange={() => store.getState().setLinearisation(l)} />
             {t(`jac.lin.${l}`)}
           </label>
         ))}
@@ -51,7 +51,7 @@ export function JacobianControls() {
         <legend>{t('jac.size')}</legend>
         {JACOBIAN_PRESETS.map((p) => (
           <label key={p} className={p === preset ? 'seg on' : 'seg'}>
-            <input type="radio" name={`${group}-size`} value={p} checked={p === preset} onChange={() => store.getState().setJacobianPreset(p)} />
+            <input type="radio" name={`${group}-size`} data-choice="jac-size" value={p} checked={p === preset} onChange={() => store.getState().setJacobianPreset(p)} />
             {t(`jac.preset.${p}`)}
             {p === 'teaching' && <span className="muted-text"> {t('jac.preset.sizes', { B, N, T })}</span>}
           </label>

@@ -1,5 +1,5 @@
 // The app's frame: header, controls, notices, the lesson and the derivation panel.
-import { Controls } from './Controls.tsx';
+import { Controls, CopyLink } from './Controls.tsx';
 import { LessonView } from './LessonView.tsx';
 import { Notices } from './Notices.tsx';
 import { DerivationPanel } from '../derivation/DerivationPanel.tsx';
@@ -14,6 +14,7 @@ export function App() {
       <header className="top">
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
+        <CopyLink />
       </header>
       <Controls />
       <Notices />

@@ -89,7 +89,7 @@ function SeedField() {
 }
 
 /** Copies the page's link, which holds the whole lesson. */
-function CopyLink() {
+export function CopyLink() {
   const { t } = useI18n();
   const [said, setSaid] = useState('');
   // When the clipboard is refused (an iframe without permission, an old browser), the link is shown to copy by hand:
@@ -139,7 +139,7 @@ export function Controls() {
         <legend>{t('controls.convention')}</legend>
         {CONVENTIONS.map((c) => (
           <label key={c} className={c === conv ? 'seg on' : 'seg'} title={t(`convention.${c}.usedBy`)}>
-            <input type="radio" name={`${group}-conv`} value={c} checked={c === conv} onChange={() => store.getState().setConvention(c)} />
+            <input type="radio" name={`${group}-conv`} data-choice="conv" value={c} checked={c === conv} onChange={() => store.getState().setConvention(c)} />
             <code className="seg-name">{c}</code> <Tex tex={forwardTex(c)} />
           </label>
         ))}
@@ -152,7 +152,7 @@ export function Controls() {
         <select id={lossId} value={loss} onChange={(e) => isLossKind(e.target.value) && store.getState().setLoss(e.target.value)}>
           {LOSS_KINDS.map((l) => (
             <option key={l} value={l}>
-              {t('controls.option', { name: t(`loss.${l}.name`), id: l })}
+              {t(`loss.${l}.name`)}
             </option>
           ))}
         </select>
@@ -168,7 +168,6 @@ export function Controls() {
         </select>
       </div>
       <SeedField />
-      <CopyLink />
     </form>
   );
 }

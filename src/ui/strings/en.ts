@@ -7,7 +7,7 @@ import type { StoreMessageKey } from '../../store/messages.ts';
 const en = {
   // The page.
   'app.title': 'Backprop through a dense layer',
-  'app.tagline': 'Every number of the forward and backward pass. Point at any of them, or reach it with the keyboard, to see how it is made.',
+  'app.tagline': 'Every number of the forward and backward pass: point at one, or reach it with the keyboard, to see how it is made.',
   'app.legend':
     'Colour runs from purple (negative) through white (zero) to orange (positive); negative cells are also striped and carry a minus sign. Outlined cells feed the number being explained. Indices count from 0, as in NumPy and PyTorch.',
 
@@ -63,8 +63,7 @@ const en = {
   'controls.notNumber': 'Type a number.',
   'controls.loss': 'loss',
   'controls.activation': 'activation',
-  'controls.activation.none': 'none (identity)',
-  'controls.option': '{name} ({id})',
+  'controls.activation.none': 'none',
   'controls.seed': 'seed',
   'controls.seed.whole': 'The seed must be a whole number.',
   'controls.seed.range': 'The seed must lie between −2147483648 and 2147483648.',
