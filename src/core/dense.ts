@@ -3,7 +3,7 @@ import type { Convention } from './conventions.ts';
 import { ValidationError } from './errors.ts';
 import { matmulNN, matmulNT, matmulTN } from './gemm.ts';
 import type { Matrix } from './matrix.ts';
-import { msg } from './messages.ts';
+import { code, msg } from './messages.ts';
 import { sizesOf, wShape, xShape, yShape } from './nodes.ts';
 import { assertFinite, assertMatrix, assertShape, isAllFinite, maxAbs } from './validate.ts';
 
@@ -40,7 +40,7 @@ function checkOutput(fn: string, name: string, out: Float64Array, cols: number, 
   throw new ValidationError(
     name,
     `${fn}: ${name}[${Math.floor(k / cols)},${k % cols}] overflows to ${String(out[k])}; the inputs are too large for float64`,
-    msg('error.overflow', { name, index: `${Math.floor(k / cols)},${k % cols}` }),
+    msg('error.overflow', { name: code(name), index: `${Math.floor(k / cols)},${k % cols}` }),
   );
 }
 

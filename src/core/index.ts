@@ -29,8 +29,8 @@ export {
   sizesOf,
 } from './nodes.ts';
 export { subOf, entryTex, ySub, xSub, wSub } from './notation.ts';
-export type { Msg, MsgParam, NumParam, TexParam, CellParam, CoreMessageKey } from './messages.ts';
-export { msg, num } from './messages.ts';
+export type { Msg, MsgParam, NumParam, TexParam, CodeParam, CellParam, CoreMessageKey } from './messages.ts';
+export { msg, num, code } from './messages.ts';
 export { ValidationError } from './errors.ts';
 export { forward, backward, type Gradients } from './dense.ts';
 export { ACTIVATIONS, ACTIVATION_SPECS, activate, activationBackward, isActivation, type Activation, type ActivationSpec } from './ops/activation.ts';

@@ -16,13 +16,18 @@ export interface TexParam {
   tex: string;
 }
 
+/** An identifier or something the reader typed (a URL parameter, its value): shown as it is, never translated. */
+export interface CodeParam {
+  code: string;
+}
+
 /** A cell, named as the grids name it (for example 'dL/dW[1,0]'). */
 export interface CellParam {
   cell: CellRef;
 }
 
 /** A parameter: a word or identifier, a whole number, a number to round, a formula, a cell, or another message. */
-export type MsgParam<K extends string = CoreMessageKey> = string | number | NumParam | TexParam | CellParam | Msg<K>;
+export type MsgParam<K extends string = CoreMessageKey> = string | number | NumParam | TexParam | CodeParam | CellParam | Msg<K>;
 
 /** A message: a key of the catalogue and the values its placeholders take. */
 export interface Msg<K extends string = CoreMessageKey> {
@@ -38,6 +43,9 @@ export const num = (v: number, digits = 6): NumParam => ({ num: v, digits });
 
 /** A formula parameter. */
 export const tex = (t: string): TexParam => ({ tex: t });
+
+/** An identifier parameter. */
+export const code = (c: string): CodeParam => ({ code: c });
 
 /** A cell parameter. */
 export const cellParam = (cell: CellRef): CellParam => ({ cell });

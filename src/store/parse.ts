@@ -1,4 +1,5 @@
 // Parsing what a learner types or pastes: numbers and matrices.
+import { code } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
 
 /** Reads one number as people type it: '−' or '-', spaces, exponents. Returns null unless finite. */
@@ -22,7 +23,7 @@ export function matrixTextProblem(text: string): Note | null {
   const rows = text.split(';').map((r) => r.split(','));
   for (let r = 0; r < rows.length; r++) {
     const c = rows[r].findIndex((v) => parseNumber(v) === null);
-    if (c >= 0) return note('problem.notNumber', { text: rows[r][c].trim(), row: r });
+    if (c >= 0) return note('problem.notNumber', { text: code(rows[r][c].trim()), row: r });
   }
   const k = rows.findIndex((r) => r.length !== rows[0].length);
   if (k >= 0) return note('problem.ragged', { first: rows[0].length, row: k, n: rows[k].length });

@@ -1,7 +1,7 @@
 // Replacing the lesson (its configuration, seed or values) while keeping the
 // learner's place: the focused cell when it still exists, and the step at the
 // start of the matrix being worked on.
-import { ValidationError, inShape, type CellRef } from '../core/index.ts';
+import { ValidationError, code, inShape, type CellRef } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
 import type { Selectors } from './selectors.ts';
 import type { AppState, GetState, LessonSlice, SetState } from './state.ts';
@@ -54,7 +54,7 @@ export function tryRelesson(get: GetState, set: SetState, select: Selectors, par
   try {
     relesson(get, set, select, patch);
   } catch (e) {
-    const message = note('notice.overflow.change', { param, problem: problemOf(e) });
+    const message = note('notice.overflow.change', { param: code(param), problem: problemOf(e) });
     set({ notices: [...get().notices.filter((n) => n.param !== param), { param, message }] });
   }
 }

@@ -1,7 +1,7 @@
 // One app's store, built from slices that keep sources only, with the
 // memoised selectors made for it. Two stores share nothing.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { LOSS_TARGET } from '../core/index.ts';
+import { LOSS_TARGET, code } from '../core/index.ts';
 import { createFocusSlice } from './focusSlice.ts';
 import { buildInputs } from './inputs.ts';
 import { createJacobianSlice } from './jacobianSlice.ts';
@@ -35,7 +35,7 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
   } catch (e) {
     // Explicit values so large that the layer overflows: keep the page, use the seed's values and say so.
     const names = Object.keys(url.explicit).join(', ');
-    notices = [...notices, { param: names, message: note('notice.overflow.explicit', { names, problem: problemOf(e) }) }];
+    notices = [...notices, { param: names, message: note('notice.overflow.explicit', { names: code(names), problem: problemOf(e) }) }];
     ({ inputs, edited } = buildInputs(config, url.seed, {}));
   }
   const api = createStore<AppState>()((set, get, store) => {

@@ -21,6 +21,7 @@ import {
   type Sizes,
   lessonGraph,
   nodeShape,
+  code,
   toRows,
 } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
@@ -125,7 +126,8 @@ function choice<T extends string>(name: string, words: readonly T[], get: (s: Ur
       if ((words as readonly string[]).includes(raw)) set(st, raw as T);
       else {
         const f = fallback(st);
-        say(f === null ? note('notice.choice.auto', { name, raw, options: words.join(', ') }) : note('notice.choice', { name, raw, options: words.join(', '), fallback: f }));
+        const options = code(words.join(', '));
+        say(f === null ? note('notice.choice.auto', { name: code(name), raw: code(raw), options }) : note('notice.choice', { name: code(name), raw: code(raw), options, fallback: code(f) }));
       }
     },
     write: (st) => {
@@ -143,7 +145,7 @@ function worded<T extends string>(name: string, table: Record<T, string>, get: (
       const ok = allowed(st);
       const hit = ok.find((k) => table[k] === raw);
       if (hit !== undefined) set(st, hit);
-      else say(note('notice.choice', { name, raw, options: ok.map((k) => table[k]).join(', '), fallback: table[dflt] }));
+      else say(note('notice.choice', { name: code(name), raw: code(raw), options: code(ok.map((k) => table[k]).join(', ')), fallback: code(table[dflt]) }));
     },
     write: (st) => {
       const v = get(st);
@@ -157,9 +159,9 @@ function size(name: keyof Sizes): Param {
     name,
     read: (raw, st, say) => {
       const v = parseNumber(raw);
-      if (v === null) return say(note('notice.size.notNumber', { name, raw, fallback: DEFAULTS[name] }));
+      if (v === null) return say(note('notice.size.notNumber', { name: code(name), raw: code(raw), fallback: DEFAULTS[name] }));
       const clamped = Math.min(SIZE_MAX, Math.max(SIZE_MIN, Math.round(v)));
-      if (clamped !== v) say(note('notice.size.clamped', { name, raw, min: SIZE_MIN, max: SIZE_MAX, value: clamped }));
+      if (clamped !== v) say(note('notice.size.clamped', { name: code(name), raw: code(raw), min: SIZE_MIN, max: SIZE_MAX, value: clamped }));
       st.sizes = { ...st.sizes, [name]: clamped };
     },
     write: (st) => (st.sizes[name] !== DEFAULTS[name] ? String(st.sizes[name]) : null),
@@ -172,9 +174,9 @@ function matrix(name: EditableName): Param {
     read: (raw, st, say) => {
       const rows = parseMatrixText(raw);
       const [er, ec] = cellShape(name, st.convention, st.sizes, st.loss);
-      if (rows === null) return say(note('notice.matrix.malformed', { name, problem: matrixTextProblem(raw) ?? note('problem.notMatrix') }));
+      if (rows === null) return say(note('notice.matrix.malformed', { name: code(name), problem: matrixTextProblem(raw) ?? note('problem.notMatrix') }));
       if (rows.length !== er || rows[0].length !== ec) {
-        return say(note('notice.matrix.shape', { name, rows: rows.length, cols: rows[0].length, er, ec, conv: st.convention }));
+        return say(note('notice.matrix.shape', { name: code(name), rows: rows.length, cols: rows[0].length, er, ec, conv: code(st.convention) }));
       }
       if (name === 'target' && LOSS_TARGET[st.loss] === 'classes' && rows[0].some((v) => !Number.isInteger(v) || v < 0 || v >= st.sizes.T)) {
         return say(note('notice.target.classes', { last: st.sizes.T - 1 }));
@@ -201,7 +203,7 @@ const PARAMS: readonly Param[] = [
     read: (raw, st, say) => {
       const v = parseNumber(raw);
       if (v !== null && Number.isInteger(v) && Math.abs(v) <= 2 ** 31) st.seed = v;
-      else say(note('notice.seed', { raw, fallback: DEFAULTS.seed }));
+      else say(note('notice.seed', { raw: code(raw), fallback: DEFAULTS.seed }));
     },
     write: (st) => (st.seed !== DEFAULTS.seed ? String(st.seed) : null),
   },
@@ -213,7 +215,7 @@ const PARAMS: readonly Param[] = [
       const shown = cell !== null && shownMatrices(st.convention, st.sizes, st.loss, st.activation).includes(cell.m);
       const shape = cell && shown ? cellShape(cell.m, st.convention, st.sizes, st.loss) : null;
       if (cell && shape && cell.r < shape[0] && cell.c < shape[1]) st.focus = cell;
-      else say(note('notice.focus', { raw }));
+      else say(note('notice.focus', { raw: code(raw) }));
     },
     write: (st) => (st.focus ? writeCell(st.focus) : null),
   },
@@ -222,7 +224,7 @@ const PARAMS: readonly Param[] = [
     read: (raw, st, say) => {
       const v = parseNumber(raw);
       if (v !== null && Number.isInteger(v) && v >= 0) st.step = v;
-      else say(note('notice.step', { raw }));
+      else say(note('notice.step', { raw: code(raw) }));
     },
     write: (st) => (st.step !== null ? String(st.step) : null),
   },

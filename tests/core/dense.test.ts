@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  activate,
+  activationBackward,
   backward,
   computeLesson,
   convertInputs,
@@ -14,9 +16,11 @@ import {
   type LessonInputs,
 } from '../../src/core/index.ts';
 import {
+  ACTS,
   CONVS,
   FC_SEED,
   LOSSES,
+  actArb,
   caseArb,
   expectClose,
   expectGridClose,
@@ -28,8 +32,10 @@ import {
   logicalW,
   logicalX,
   logicalY,
+  lossArb,
   naiveBackward,
   naiveForward,
+  naiveLesson,
   tr,
 } from './reference.ts';
 
@@ -55,6 +61,48 @@ describe('forward and backward against naive loops', () => {
     );
   });
 
+  it('a lesson through an activation equals the naive chain: z, y = act(z), L, dL/dy, dL/dz = dL/dy ⊙ act\'(z), dX, dW, db', () => {
+    fc.assert(
+      fc.property(caseArb(), lossArb, actArb, (c, kind, act) => {
+        const out = computeLesson(c.conv, kind, inputsOf(c), act);
+        const ref = naiveLesson(kind, act, c);
+        const tag = `${c.conv}/${kind}/${act}`;
+        expectGridClose(logicalY(c.conv, out.z), ref.z, 1e-12, `${tag} z`);
+        expectGridClose(logicalY(c.conv, out.y), ref.y, 1e-12, `${tag} y`);
+        expectGridClose(logicalY(c.conv, out.dY), ref.dY, 1e-12, `${tag} dY`);
+        expectGridClose(logicalY(c.conv, out.dZ), ref.dZ, 1e-12, `${tag} dZ`);
+        expectGridClose(logicalX(c.conv, out.dX), ref.dX, 1e-12, `${tag} dX`);
+        expectGridClose(logicalW(c.conv, out.dW), ref.dW, 1e-12, `${tag} dW`);
+        expectClose(out.db, ref.db, 1e-12, `${tag} db`);
+        if (kind === 'upstream') expect(out.L).toBeNaN();
+        else expectClose([out.L], [ref.L], 1e-12, `${tag} L`);
+        // forward and backward stay the dense part alone: z from x, W, b, and the gradients from dL/dz.
+        const inp = inputsOf(c);
+        expect(Array.from(forward(c.conv, inp.x, inp.W, inp.b).data)).toEqual(Array.from(out.z.data));
+        const g = backward(c.conv, inp.x, inp.W, out.dZ);
+        expect([Array.from(g.dX.data), Array.from(g.dW.data), Array.from(g.db)]).toEqual([Array.from(out.dX.data), Array.from(out.dW.data), Array.from(out.db)]);
+      }),
+    );
+  });
+
+  it('without an activation, z is y and dL/dz is dL/dy, the same objects', () => {
+    fc.assert(
+      fc.property(caseArb(6), lossArb, (c, kind) => {
+        const out = computeLesson(c.conv, kind, inputsOf(c));
+        expect(out.z).toBe(out.y);
+        expect(out.dZ).toBe(out.dY);
+        const explicit = computeLesson(c.conv, kind, inputsOf(c), 'identity');
+        expect(explicit.z).toBe(explicit.y);
+        expect(explicit.dZ).toBe(explicit.dY);
+        // With an activation they are separate matrices.
+        const act = computeLesson(c.conv, kind, inputsOf(c), 'tanh');
+        expect(act.z).not.toBe(act.y);
+        expect(act.dZ).not.toBe(act.dY);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('never mutates its inputs and returns fresh arrays', () => {
     fc.assert(
       fc.property(caseArb(6), (c) => {
@@ -62,7 +110,16 @@ describe('forward and backward against naive loops', () => {
         const before = structuredClone(inp);
         const y = forward(c.conv, inp.x, inp.W, inp.b);
         const g = backward(c.conv, inp.x, inp.W, inp.upstream);
-        for (const kind of LOSSES) computeLesson(c.conv, kind, inp);
+        for (const kind of LOSSES) for (const act of ACTS) computeLesson(c.conv, kind, inp, act);
+        const yBefore = Float64Array.from(y.data), gBefore = Float64Array.from(inp.upstream.data);
+        for (const act of ACTS) {
+          const a = activate(act, y);
+          const d = activationBackward(act, y, inp.upstream);
+          expect(a.data).not.toBe(y.data);
+          expect(d.data).not.toBe(inp.upstream.data);
+        }
+        expect(y.data).toEqual(yBefore);
+        expect(inp.upstream.data).toEqual(gBefore);
         loss(c.conv, 'mse', y, inp.targetMatrix);
         loss(c.conv, 'softmax-ce', y, inp.targetClasses);
         gradCheck(c.conv, 'mse', inp);
@@ -176,15 +233,17 @@ describe('the three conventions agree up to transposes', () => {
     );
   });
 
-  it('y, L, dY, dX, dW and db are the same logical numbers in row, torch and column', () => {
+  it('z, y, L, dY, dZ, dX, dW and db are the same logical numbers in row, torch and column, with every activation', () => {
     fc.assert(
       fc.property(caseArb(8, fc.constant<Convention>('row')), (c) => {
         const rowInputs = inputsOf(c, 'row');
-        for (const kind of LOSSES) {
-          const ref = computeLesson('row', kind, rowInputs);
+        for (const kind of LOSSES) for (const act of ACTS) {
+          const ref = computeLesson('row', kind, rowInputs, act);
           for (const conv of ['torch', 'column'] as const) {
-            const out = computeLesson(conv, kind, convertInputs('row', conv, rowInputs));
-            const tag = `${kind}/${conv}`;
+            const out = computeLesson(conv, kind, convertInputs('row', conv, rowInputs), act);
+            const tag = `${kind}/${act}/${conv}`;
+            expectGridClose(logicalY(conv, out.z), logicalY('row', ref.z), 1e-12, `${tag} z`);
+            expectGridClose(logicalY(conv, out.dZ), logicalY('row', ref.dZ), 1e-12, `${tag} dZ`);
             expectGridClose(logicalY(conv, out.y), logicalY('row', ref.y), 1e-12, `${tag} y`);
             expectGridClose(logicalY(conv, out.dY), logicalY('row', ref.dY), 1e-12, `${tag} dY`);
             expectGridClose(logicalX(conv, out.dX), logicalX('row', ref.dX), 1e-12, `${tag} dX`);

@@ -151,8 +151,7 @@ function world(c: Case, loss: LossKind, activation: Activation = 'identity'): Wo
  * The cells a value depends on, and the cells an input feeds, written from the
  * maths. Without an activation y = XW + b is the dense product and the
  * gradients read dL/dy; with one, z = XW + b, y = act(z), dL/dz = dL/dy ·
- * act'(z) (the slope written from z and from y = act(z), as σ(z)(1 − σ(z)) is
- * y(1 − y)), and the gradients read dL/dz.
+ * act'(z), and the gradients read dL/dz.
  */
 function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case, cell: CellRef): { deps: CellRef[]; feeds: CellRef[] } {
   const { B, N, T } = c;
@@ -166,8 +165,10 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
       return { deps: dense(), feeds: none };
     case 'y': // y[s,j] = Σ_i x[s,i] W[i,j] + b[j], or act(z[s,j])
       return { deps: act === 'identity' ? dense() : [Y(cv, p, q, 'z')], feeds: none };
-    case 'dZ': // dZ[s,j] = dY[s,j] · act'(z[s,j]), the slope read from z[s,j] and y[s,j]
-      return { deps: [Y(cv, p, q, 'dY'), Y(cv, p, q, 'z'), Y(cv, p, q, 'y')], feeds: none };
+    case 'dZ':
+      // dZ[s,j] = dY[s,j] · act'(z[s,j]). The slope is read where it is taught from: relu'(z) = [z > 0] from z,
+      // σ'(z) = y(1 − y) and tanh'(z) = 1 − y² from y = act(z).
+      return { deps: [Y(cv, p, q, 'dY'), Y(cv, p, q, act === 'relu' ? 'z' : 'y')], feeds: none };
     case 'dW': // dW[i,j] = Σ_s x[s,i] G[s,j]
       return { deps: range(B).flatMap((s) => [X(cv, s, p), Y(cv, s, q, G)]), feeds: none };
     case 'db': // db[j] = Σ_s G[s,j]
@@ -204,21 +205,25 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
   }
 }
 
-/** What each term's value is, from its factor values, by the rule of its matrix. */
-function expectedTermValue(cell: CellRef, loss: LossKind, act: Activation, c: Case, values: number[], s: number): number {
+/**
+ * What each term's value is, from its factor values, by the rule of its
+ * matrix. `z` is the value of z in the cell's place, looked up on its own: a
+ * dL/dz term is dL/dy times act'(z), whichever cell the slope is read from.
+ */
+function expectedTermValue(cell: CellRef, loss: LossKind, act: Activation, c: Case, values: number[], s: number, z: number): number {
   const dense = act === 'identity' ? 'y' : 'z';
   if (cell.m === dense || cell.m === 'dW' || cell.m === 'dX' || cell.m === 'db') return values.reduce((a, v) => a * v, 1);
   if (cell.m === 'y') return naiveAct(act, values[0]); // y = act(z)
-  if (cell.m === 'dZ') return values[0] * naiveActSlope(act, values[1]); // dL/dy · act'(z)
+  if (cell.m === 'dZ') return values[0] * naiveActSlope(act, z); // dL/dy · act'(z)
   const T = c.T;
   if (loss === 'sum') return cell.m === 'dY' ? 1 : values[0];
   if (loss === 'mse') return cell.m === 'dY' ? values[0] - values[1] : (values[0] - values[1]) ** 2;
   // softmax-ce: values are the sample's T logits, then its class.
   const ys = values.slice(0, T), cls = values[T];
   const m = Math.max(...ys);
-  const z = ys.reduce((a, v) => a + Math.exp(v - m), 0);
-  if (cell.m === 'L') return m + Math.log(z) - ys[cls];
-  return Math.exp(ys[s] - m) / z - (s === cls ? 1 : 0);
+  const sum = ys.reduce((a, v) => a + Math.exp(v - m), 0);
+  if (cell.m === 'L') return m + Math.log(sum) - ys[cls];
+  return Math.exp(ys[s] - m) / sum - (s === cls ? 1 : 0);
 }
 
 /** Input, computed or unused, from what the lesson is given. */
@@ -275,7 +280,8 @@ describe('derive, for every cell of every matrix', () => {
               for (const t of d.terms) {
                 expect(t.values.length, `${tag} one value per factor`).toBe(t.factors.length);
                 t.factors.forEach((f, k) => expect(t.values[k], `${tag} factor ${key(f)}`).toBe(w.value(f)));
-                const want = expectedTermValue(cell, loss, act, c, t.values, m === 'dY' ? j : s);
+                const zHere = m === 'dZ' ? w.value({ ...cell, m: 'z' }) : Number.NaN;
+                const want = expectedTermValue(cell, loss, act, c, t.values, m === 'dY' ? j : s, zHere);
                 expect(Math.abs(t.value - want), `${tag} term value ${t.value} vs ${want}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
                 expect(t.symbolic, tag).not.toBe('');
                 expect(t.tex, tag).not.toBe('');
@@ -468,7 +474,8 @@ describe('spoken terms', () => {
       expect(y.speech).toEqual({ key: 'speech.apply', params: { fn: { key: `activation.${act}.name` }, a: num(y.values[0]) } });
       expect(say(y.speech)).toBe(`${EN_STRINGS.t(`activation.${act}.name`)} of ${six(y.values[0])}`);
       const dz = derive(ctx, { m: 'dZ', r: 1, c: 0 }).terms[0];
-      const [gv, zv] = dz.values;
+      const gv = dz.values[0];
+      const zv = ctx.outputs.z.data[1 * ctx.outputs.z.cols + 0]; // z[1,0], the same place
       expect(dz.speech.key).toBe('speech.slope');
       expect(dz.speech.params?.g).toEqual(num(gv));
       expect(dz.speech.params?.z).toEqual(num(zv));

@@ -3,8 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   ValidationError,
+  activate,
+  activationBackward,
   assertLessonShapes,
   backward,
+  code,
   computeLesson,
   derive,
   forward,
@@ -12,8 +15,10 @@ import {
   jacobian,
   loss,
   makeLesson,
+  type Activation,
   type CoreLossKind,
   type LessonConfig,
+  type LossKind,
   type LessonInputs,
   type Matrix,
 } from '../../src/core/index.ts';
@@ -67,6 +72,15 @@ describe('non-finite values are refused, naming the field and the entry', () => 
     rejects(() => loss('row', 'softmax-ce', dY, [0, bad]), 'target', 'entry 1', s);
   });
 
+  it.each([Number.NaN, Infinity, -Infinity])('%s in the activation\'s z and dL/dy', (bad) => {
+    const s = String(bad);
+    for (const act of ['identity', 'relu', 'sigmoid', 'tanh'] as const) {
+      rejects(() => activate(act, withValue(dY, 6, bad)), 'z', 'entry 6', s);
+      rejects(() => activationBackward(act, withValue(dY, 1, bad), dY), 'z', 'entry 1', s);
+      rejects(() => activationBackward(act, dY, withValue(dY, 2, bad)), 'dY', 'entry 2', s);
+    }
+  });
+
   it('in a lesson: x, W, b, the mse target, the classes and the upstream gradient', () => {
     for (const convention of CONVS) {
       const cfg = { convention, B: 2, N: 3, T: 2 };
@@ -78,6 +92,13 @@ describe('non-finite values are refused, naming the field and the entry', () => 
       rejects(run('mse', { targetMatrix: withValue(base.targetMatrix, 0, -Infinity) }), 'target', '-Infinity');
       rejects(run('softmax-ce', { targetClasses: [Number.NaN, 0] }), 'target', 'NaN');
       rejects(run('upstream', { upstream: withValue(base.upstream, 3, Number.NaN) }), 'dY', 'NaN');
+      // The same refusals through an activation.
+      for (const act of ['relu', 'sigmoid', 'tanh'] as const) {
+        const through = (loss: LossKind, patch: Partial<LessonInputs>) => () => computeLesson(convention, loss, { ...base, ...patch }, act);
+        rejects(through('sum', { x: withValue(base.x, 1, Number.NaN) }), 'x', 'NaN');
+        rejects(through('mse', { targetMatrix: withValue(base.targetMatrix, 0, -Infinity) }), 'target', '-Infinity');
+        rejects(through('upstream', { upstream: withValue(base.upstream, 3, Number.NaN) }), 'dY', 'NaN');
+      }
     }
   });
 });
@@ -168,7 +189,24 @@ describe('other refusals', () => {
   it('an unknown loss kind', () => {
     const v = rejects(() => loss('row', 'hinge' as CoreLossKind, ones(2, 2)), 'loss', "'hinge'");
     expect(v.message).toContain('mse, softmax-ce or sum');
+  });
+
+  it('an unknown loss kind in a lesson', () => {
     rejects(() => computeLesson('row', 'hinge' as CoreLossKind, makeLesson({ convention: 'row', loss: 'sum', B: 1, N: 1, T: 1 }, 1)), 'loss', "'hinge'");
+  });
+
+  it('an unknown activation', () => {
+    for (const f of [() => activate('swish' as Activation, ones(2, 2)), () => activationBackward('swish' as Activation, ones(2, 2), ones(2, 2))]) {
+      const v = rejects(f, 'activation', "'swish'");
+      expect(v.message).toContain('identity, relu, sigmoid, tanh');
+    }
+  });
+
+  it('dL/dy whose shape is not z\'s, in activationBackward', () => {
+    const v = rejects(() => activationBackward('tanh', ones(2, 3), ones(3, 2)), 'dY', '[3,2]', '[2,3]');
+    expect(v.message).toBe('activationBackward: dY is [3,2] but z is [2,3]');
+    rejects(() => activationBackward('relu', ones(2, 3), { rows: 2, cols: 3, data: new Float64Array(5) }), 'dY', 'needs 6 values but has 5');
+    rejects(() => activate('sigmoid', { rows: 0, cols: 3, data: new Float64Array(0) }), 'z', '[0,3]', 'invalid');
   });
 
   it.each([0, -1, 1.5, Number.NaN, Infinity])('size %s for makeLesson and jacobian', (bad) => {
@@ -200,6 +238,12 @@ describe('other refusals', () => {
     const J = jacobian('dY/db', 'torch', { B: 2, N: 3, T: 4 });
     expect(J.entry(0, 0)).toBe(1);
     expect(J.entry(0, 1)).toBe(0);
+    // dy/dz needs z, even when x and W are given.
+    const Z = jacobian('dY/dZ', 'row', { B: 2, N: 3, T: 4 }, 'row-major', { x: ones(2, 3), W: ones(3, 4) }, 'sigmoid');
+    rejects(() => Z.entry(0, 0), 'values', 'dY/dZ', 'need z', 'sizes only');
+    expect(Z.entry(0, 1)).toBe(0); // a structural zero needs no value
+    const withZ = jacobian('dY/dZ', 'row', { B: 2, N: 3, T: 4 }, 'row-major', { x: ones(2, 3), W: ones(3, 4), z: mat(2, 4, () => 0) }, 'sigmoid');
+    expect(withZ.entry(0, 0)).toBe(0.25);
   });
 
   it('a VJP vector of the wrong length', () => {
@@ -211,7 +255,8 @@ describe('other refusals', () => {
     const J = jacobian('dY/dX', 'row', { B: 2, N: 3, T: 4 }, 'row-major', { x: ones(2, 3), W: ones(3, 4) });
     rejects(() => J.materialise(47), 'size', '48 entries', 'limit of 47');
     const big = jacobian('dY/dX', 'row', { B: 64, N: 1024, T: 64 });
-    rejects(() => big.vjp(new Float64Array(big.rows)), 'size', '268,435,456 entries', 'limit of 67,108,864');
+    // A message for developers: plain numbers, no locale's digit grouping.
+    rejects(() => big.vjp(new Float64Array(big.rows)), 'size', '268435456 entries', 'limit of 67108864');
   });
 
   it('a derivation cell outside its matrix', () => {
@@ -237,6 +282,11 @@ describe('jacobian values', () => {
       expect((e as Error).message).toBe("jacobian dY/dW: W is [3,2] but the sizes need [2,3] (convention 'torch')");
     }
     expect(() => jacobian('dY/dX', 'column', sizes, 'row-major', { x, W: { rows: 2, cols: 3, data: new Float64Array(6) } })).toThrow(/x is \[2,3\] but the sizes need \[3,2\]/);
+    // z must have y's shape in the convention.
+    const xc = { rows: 3, cols: 2, data: new Float64Array(6) }, Wc = { rows: 2, cols: 3, data: new Float64Array(6) };
+    expect(() => jacobian('dY/dZ', 'column', sizes, 'row-major', { x: xc, W: Wc, z: { rows: 2, cols: 2, data: new Float64Array(4) } }, 'tanh')).not.toThrow();
+    const v = rejects(() => jacobian('dY/dZ', 'column', sizes, 'row-major', { x: xc, W: Wc, z: { rows: 1, cols: 4, data: new Float64Array(4) } }, 'tanh'), 'z');
+    expect(v.message).toBe("jacobian dY/dZ: z is [1,4] but the sizes need [2,2] (convention 'column')");
   });
 });
 
@@ -245,6 +295,9 @@ describe('overflow', () => {
   const W = { rows: 2, cols: 1, data: Float64Array.of(1e200, 1) };
   it('forward names the overflowing y entry when every input is finite', () => {
     expect(() => forward('row', x, W, Float64Array.of(0))).toThrow("forward: y[0,0] overflows to Infinity; the inputs are too large for float64");
+    // The learner is told the same as a message of the string catalogue.
+    const v = rejects(() => forward('row', x, W, Float64Array.of(0)), 'y');
+    expect(v.userMessage).toEqual({ key: 'error.overflow', params: { name: code('y'), index: '0,0' } });
   });
   it('forward still names a non-finite weight rather than the output it spoils', () => {
     const bad = { rows: 2, cols: 1, data: Float64Array.of(1, Number.NaN) };
@@ -270,5 +323,18 @@ describe('overflow', () => {
     const y = { rows: 1, cols: 2, data: Float64Array.of(1e200, 1e200) };
     expect(() => loss('row', 'mse', y, { rows: 1, cols: 2, data: Float64Array.of(0, 0) })).toThrow(/mse loss overflows to Infinity/);
     expect(() => loss('row', 'sum', { rows: 1, cols: 2, data: Float64Array.of(1e308, 1e308) })).toThrow(/sum loss overflows/);
+    try {
+      loss('row', 'mse', y, { rows: 1, cols: 2, data: Float64Array.of(0, 0) });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).field).toBe('L');
+      expect((e as ValidationError).userMessage).toEqual({ key: 'error.lossOverflow', params: { loss: code('mse') } });
+    }
+  });
+
+  it('input errors carry no learner message unless they can reach the screen', () => {
+    expect(rejects(() => fromRows([[1, 2], [3]]), 'rows').userMessage).toBeNull();
+    expect(new ValidationError('x', 'm').userMessage).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, texNumber } from '../../src/core/index.ts';
+import { ENGLISH, formatNumber, numberFormat, texNumber } from '../../src/core/index.ts';
 import { FC_SEED } from './reference.ts';
 
 fc.configureGlobal({ seed: FC_SEED, numRuns: 200 });
@@ -95,5 +95,63 @@ describe('texNumber', () => {
         expect(Number(`${m![1]}e${m![2] ?? 0}`)).toBe(Number(v.toPrecision(3)) + 0);
       }),
     );
+  });
+});
+
+describe('numberFormat', () => {
+  it("is formatNumber and texNumber for English, and ENGLISH is that formatter", () => {
+    const en = numberFormat('en');
+    expect(numberFormat().locale).toBe('en');
+    expect(ENGLISH.locale).toBe('en');
+    fc.assert(
+      fc.property(fc.double(), fc.integer({ min: 1, max: 8 }), fc.boolean(), (v, digits, wrap) => {
+        expect(en.text(v, digits)).toBe(formatNumber(v, digits));
+        expect(en.tex(v, digits, wrap)).toBe(texNumber(v, digits, wrap));
+        expect(ENGLISH.text(v, digits)).toBe(formatNumber(v, digits));
+      }),
+    );
+    expect(en.integer(1_048_576)).toBe('1,048,576');
+    expect(en.integer(-1234)).toBe(`${MINUS}1,234`);
+    expect(en.integer(0)).toBe('0');
+  });
+
+  it("writes the locale's decimal mark and digit grouping, in text and in LaTeX", () => {
+    const de = numberFormat('de');
+    expect(de.locale).toBe('de');
+    expect(de.text(0.5)).toBe('0,5');
+    expect(de.text(-1.23456)).toBe(`${MINUS}1,23`);
+    expect(de.text(1.5e-5)).toBe(`1,5e${MINUS}5`);
+    expect(de.text(1234.5678)).toBe('1230');
+    // In LaTeX a comma is braced, so it is not spaced as punctuation.
+    expect(de.tex(0.5)).toBe('0{,}5');
+    expect(de.tex(-0.5)).toBe('(-0{,}5)');
+    expect(de.tex(-2.5e8, 3, false)).toBe('-2{,}5 \\times 10^{8}');
+    expect(de.integer(1_048_576)).toBe('1.048.576');
+    expect(numberFormat('fr').integer(1_048_576).replace(/\s/g, ' ')).toBe('1 048 576');
+  });
+
+  it('keeps the same digits in every locale, only the marks differ', () => {
+    const de = numberFormat('de');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 8 }), (v, digits) => {
+        expect(de.text(v, digits)).toBe(formatNumber(v, digits).replace('.', ','));
+        expect(de.tex(v, digits).replace('{,}', '.')).toBe(texNumber(v, digits));
+      }),
+    );
+  });
+
+  it('writes NaN and infinities the same way everywhere', () => {
+    for (const locale of ['en', 'de', 'fr']) {
+      const f = numberFormat(locale);
+      expect([f.text(Number.NaN), f.text(Infinity), f.text(-Infinity)]).toEqual(['NaN', '∞', `${MINUS}∞`]);
+      expect([f.tex(Number.NaN), f.tex(Infinity), f.tex(-Infinity)]).toEqual(['\\mathrm{NaN}', '\\infty', '-\\infty']);
+    }
+  });
+
+  it('falls back to English marks for a locale the platform does not know', () => {
+    const bad = numberFormat('not a locale!!');
+    expect(bad.text(0.5)).toBe('0.5');
+    expect(bad.tex(0.5)).toBe('0.5');
+    expect(bad.integer(1_048_576)).toBe('1,048,576');
   });
 });

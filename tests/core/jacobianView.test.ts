@@ -3,13 +3,12 @@
 // closed forms, the Kronecker-delta entry explanations and the VJP walkthrough.
 import { describe, expect, it } from 'vitest';
 import {
+  ENGLISH,
   OUTSIDE,
   backward,
+  computeLesson,
   createRng,
   explainEntry,
-  formatBytes,
-  formatCount,
-  formatPercent,
   hasStructuralNonZero,
   nearestNonZeroColumn,
   jacobian,
@@ -20,14 +19,22 @@ import {
   sparsityPattern,
   sparsityRaster,
   structuralCount,
+  type Activation,
   type Convention,
   type Jacobian,
   type JacobianKind,
   type Linearisation,
   type Sizes,
 } from '../../src/core/index.ts';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
+import { naiveActSlope } from './reference.ts';
 
-const KINDS: readonly JacobianKind[] = ['dY/dW', 'dY/dX', 'dY/db'];
+const EN_STRINGS = createI18n('en', EN);
+const DENSE: readonly JacobianKind[] = ['dY/dW', 'dY/dX', 'dY/db'];
+/** The dense Jacobians and dy/dz, whose structure (diagonal) is the same for every activation. */
+const KINDS: readonly JacobianKind[] = [...DENSE, 'dY/dZ'];
+const ACTIVATED: readonly Activation[] = ['relu', 'sigmoid', 'tanh'];
 const LINS: readonly Linearisation[] = ['row-major', 'column-major'];
 const CONVS: readonly Convention[] = ['row', 'torch', 'column'];
 const SMALL: readonly Sizes[] = [
@@ -41,6 +48,10 @@ const SMALL: readonly Sizes[] = [
 const ALL = KINDS.flatMap((kind) => CONVS.flatMap((conv) => LINS.flatMap((lin) => SMALL.map((s) => [kind, conv, lin, s] as const))));
 const name = (kind: string, conv: string, lin: string, s: Sizes) => `${kind} ${conv} ${lin} B=${s.B} N=${s.N} T=${s.T}`;
 
+/** A structured Jacobian from sizes only; dy/dz is made for a lesson with an activation, as the app offers it. */
+const jac = (kind: JacobianKind, conv: Convention, s: Sizes, lin: Linearisation = 'row-major'): Jacobian =>
+  jacobian(kind, conv, s, lin, undefined, kind === 'dY/dZ' ? 'sigmoid' : 'identity');
+
 /** Brute-force count of structural non-zeros in a rectangle. */
 function brute(J: Jacobian, r0: number, r1: number, c0: number, c1: number): number {
   let n = 0;
@@ -51,14 +62,14 @@ function brute(J: Jacobian, r0: number, r1: number, c0: number, c1: number): num
 
 describe('sparsityPattern', () => {
   it.each(ALL)('%s %s %s %o: patternAt agrees with isStructuralNonZero at every entry', (kind, conv, lin, s) => {
-    const J = jacobian(kind, conv, s, lin);
+    const J = jac(kind, conv, s, lin);
     const p = sparsityPattern(J);
     expect([p.rows, p.cols]).toEqual([J.rows, J.cols]);
     for (let r = 0; r < J.rows; r++) for (let c = 0; c < J.cols; c++) expect(patternAt(p, r, c), `${name(kind, conv, lin, s)} (${r},${c})`).toBe(J.isStructuralNonZero(r, c));
   });
 
   it.each(ALL)('%s %s %s %o: structuralCount equals brute force on every rectangle', (kind, conv, lin, s) => {
-    const J = jacobian(kind, conv, s, lin);
+    const J = jac(kind, conv, s, lin);
     const p = sparsityPattern(J);
     expect(structuralCount(p, 0, J.rows, 0, J.cols)).toBe(J.nnz);
     for (let r0 = 0; r0 < J.rows; r0++)
@@ -72,7 +83,7 @@ describe('sparsityPattern', () => {
   });
 
   it.each(ALL)('%s %s %s %o: nearestNonZeroColumn finds a closest non-zero of the row', (kind, conv, lin, s) => {
-    const J = jacobian(kind, conv, s, lin);
+    const J = jac(kind, conv, s, lin);
     const p = sparsityPattern(J);
     for (let r = 0; r < J.rows; r++) {
       const nz = J.rowNonZeros(r);
@@ -98,7 +109,7 @@ describe('sparsityPattern', () => {
       for (const conv of CONVS)
         for (const lin of LINS) {
           const s = { B: 7, N: 11, T: 6 };
-          const J = jacobian(kind, conv, s, lin);
+          const J = jac(kind, conv, s, lin);
           const p = sparsityPattern(J);
           for (let k = 0; k < 40; k++) {
             const r0 = Math.floor(rng.uniform() * J.rows), r1 = r0 + 1 + Math.floor(rng.uniform() * (J.rows - r0));
@@ -106,6 +117,20 @@ describe('sparsityPattern', () => {
             expect(structuralCount(p, r0, r1, c0, c1)).toBe(brute(J, r0, r1, c0, c1));
           }
         }
+  });
+
+  it('dy/dz is the diagonal in every convention and linearisation', () => {
+    for (const conv of CONVS)
+      for (const lin of LINS)
+        for (const s of SMALL) {
+          const p = sparsityPattern(jac('dY/dZ', conv, s, lin));
+          for (let r = 0; r < p.rows; r++) for (let c = 0; c < p.cols; c++) expect(patternAt(p, r, c)).toBe(r === c);
+        }
+    const big = sparsityPattern(jac('dY/dZ', 'column', { B: 32, N: 16384, T: 100 }, 'column-major'));
+    expect([big.rows, big.cols]).toEqual([3200, 3200]);
+    expect(structuralCount(big, 0, 3200, 0, 3200)).toBe(3200);
+    expect(structuralCount(big, 100, 200, 150, 3200)).toBe(50);
+    expect(nearestNonZeroColumn(big, 1234, 5)).toBe(1234);
   });
 
   it('knows the non-zeros of the largest Jacobian without visiting entries', () => {
@@ -126,7 +151,7 @@ describe('sparsityPattern', () => {
 
 describe('sparsityRaster', () => {
   it.each(ALL)('%s %s %s %o: at one entry per pixel it is the pattern itself', (kind, conv, lin, s) => {
-    const J = jacobian(kind, conv, s, lin);
+    const J = jac(kind, conv, s, lin);
     const p = sparsityPattern(J);
     const v = { row0: 0, rowsPerPx: 1, height: J.rows + 2, col0: 0, colsPerPx: 1, width: J.cols + 1 };
     const out = sparsityRaster(p, v);
@@ -139,7 +164,7 @@ describe('sparsityRaster', () => {
   });
 
   it.each(ALL)('%s %s %s %o: zoomed out, each pixel holds the exact density of the entries it covers', (kind, conv, lin, s) => {
-    const J = jacobian(kind, conv, s, lin);
+    const J = jac(kind, conv, s, lin);
     const p = sparsityPattern(J);
     const v = { row0: 0, rowsPerPx: 2, height: Math.ceil(J.rows / 2), col0: 0, colsPerPx: 3, width: Math.ceil(J.cols / 3) };
     const out = sparsityRaster(p, v);
@@ -190,10 +215,10 @@ describe('sparsityRaster', () => {
 
 describe('cost figures', () => {
   const closed = (kind: JacobianKind, { B, N, T }: Sizes) => {
-    const cols = kind === 'dY/dW' ? N * T : kind === 'dY/dX' ? B * N : T;
+    const cols = kind === 'dY/dW' ? N * T : kind === 'dY/dX' ? B * N : kind === 'dY/db' ? T : B * T;
     const entries = B * T * cols;
-    const nnz = kind === 'dY/db' ? B * T : B * N * T;
-    const shortcut = kind === 'dY/db' ? B * T : B * N * T;
+    const nnz = kind === 'dY/db' || kind === 'dY/dZ' ? B * T : B * N * T;
+    const shortcut = nnz;
     return { shape: [B * T, cols], entries, nnz, float32: 4 * entries, float64: 8 * entries, macsFull: entries, macsShortcut: shortcut, ratio: entries / shortcut };
   };
   const PRESETS: Sizes[] = [
@@ -205,8 +230,10 @@ describe('cost figures', () => {
   it.each(KINDS.flatMap((k) => PRESETS.map((s) => [k, s] as const)))('%s at %o match the closed forms', (kind, s) => {
     for (const conv of CONVS)
       for (const lin of LINS) {
-        const c = jacobianCost(jacobian(kind, conv, s, lin));
+        const c = jacobianCost(jac(kind, conv, s, lin));
         const want = closed(kind, s);
+        expect(c.kind).toBe(kind);
+        expect(c.sizes).toEqual(s);
         expect(c.shape).toEqual(want.shape);
         expect(c.entries).toBe(want.entries);
         expect(c.nnz).toBe(want.nnz);
@@ -219,69 +246,89 @@ describe('cost figures', () => {
       }
   });
 
-  it('gives the ratio as T for dY/dW and dY/db and B for dY/dX', () => {
+  it('gives the ratio as T for dY/dW and dY/db, B for dY/dX and B·T for dy/dz', () => {
     const s = { B: 32, N: 784, T: 128 };
-    expect(jacobianCost(jacobian('dY/dW', 'row', s)).ratio).toBe(128);
-    expect(jacobianCost(jacobian('dY/db', 'row', s)).ratio).toBe(128);
-    expect(jacobianCost(jacobian('dY/dX', 'row', s)).ratio).toBe(32);
+    expect(jacobianCost(jac('dY/dW', 'row', s)).ratio).toBe(128);
+    expect(jacobianCost(jac('dY/db', 'row', s)).ratio).toBe(128);
+    expect(jacobianCost(jac('dY/dX', 'row', s)).ratio).toBe(32);
+    expect(jacobianCost(jac('dY/dZ', 'row', s)).ratio).toBe(32 * 128);
   });
 
   it('reproduces the article: a 128×128 image, T=100, B=1 has 1.6·10⁸ entries, over half a GiB in float32', () => {
-    const c = jacobianCost(jacobian('dY/dW', 'column', { B: 1, N: 16384, T: 100 }));
+    // How these figures are worded ('164 million', '625 MiB') is tested with the strings, in tests/ui/strings.test.ts.
+    const c = jacobianCost(jac('dY/dW', 'column', { B: 1, N: 16384, T: 100 }));
     expect(c.entries).toBe(163_840_000);
-    expect(formatCount(c.entries)).toBe('164 million');
-    expect(formatBytes(c.float32)).toBe('625 MiB');
-    const big = jacobianCost(jacobian('dY/dW', 'column', { B: 32, N: 16384, T: 100 }));
-    expect(formatCount(big.entries)).toBe('5.24 billion');
-    expect(formatBytes(big.float32)).toBe('19.5 GiB');
-    expect(formatBytes(big.float64)).toBe('39.1 GiB');
-  });
-
-  it('formats bytes, counts and percentages for people', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(96)).toBe('96 B');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(1024 ** 2)).toBe('1 MiB');
-    expect(formatCount(999_999)).toBe('999,999');
-    expect(formatCount(1_000_000)).toBe('1 million');
-    expect(formatCount(2_500_000_000_000)).toBe('2.5 trillion');
-    expect(formatPercent(0.5)).toBe('50%');
-    expect(formatPercent(0.99)).toBe('99%');
-    expect(formatPercent(1 - 1 / 16384)).toBe('99.9939%');
-    expect(formatPercent(1 - 1 / 32)).toBe('96.9%');
-    expect(formatPercent(0)).toBe('0%');
+    expect(c.float32).toBe(163_840_000 * 4);
+    expect(c.float32).toBeGreaterThan(2 ** 29); // over half a GiB
+    const big = jacobianCost(jac('dY/dW', 'column', { B: 32, N: 16384, T: 100 }));
+    expect(big.entries).toBe(5_242_880_000);
+    expect(big.float64).toBe(2 * big.float32);
   });
 });
 
 describe('entries against the materialised matrix', () => {
   it.each(ALL.filter(([, , , s]) => s.B * s.N * s.T <= 40))('%s %s %s %o: entry(r, c) = materialise()[r, c]', (kind, conv, lin, s) => {
-    const lesson = makeLesson({ ...s, convention: conv, loss: 'mse' }, 3);
-    const J = jacobian(kind, conv, s, lin, { x: lesson.x, W: lesson.W });
+    const activation: Activation = kind === 'dY/dZ' ? 'tanh' : 'identity';
+    const lesson = makeLesson({ ...s, convention: conv, loss: 'mse', activation }, 3);
+    const z = computeLesson(conv, 'mse', lesson, activation).z;
+    const J = jacobian(kind, conv, s, lin, { x: lesson.x, W: lesson.W, z }, activation);
     const M = J.materialise();
     for (let r = 0; r < J.rows; r++) for (let c = 0; c < J.cols; c++) expect(J.entry(r, c)).toBe(M.data[r * J.cols + c]);
   });
 });
 
+/** Every kind in every convention and linearisation, each with the activations a lesson shows it with. */
+const EXPLAINED = [
+  ...DENSE.flatMap((k) => CONVS.flatMap((c) => LINS.flatMap((l) => (['identity', ...ACTIVATED] as const).map((a) => [k, c, l, a] as const)))),
+  ...CONVS.flatMap((c) => LINS.flatMap((l) => ACTIVATED.map((a) => ['dY/dZ' as const, c, l, a] as const))),
+];
+const GRADIENT: Record<JacobianKind, string> = { 'dY/dW': 'dW', 'dY/dX': 'dX', 'dY/db': 'db', 'dY/dZ': 'dZ' };
+
 describe('explainEntry', () => {
   const s = { B: 2, N: 3, T: 2 };
-  it.each(KINDS.flatMap((k) => CONVS.flatMap((c) => LINS.map((l) => [k, c, l] as const))))('%s %s %s: the value and cells agree with the Jacobian', (kind, conv, lin) => {
-    const lesson = makeLesson({ ...s, convention: conv, loss: 'mse' }, 11);
-    const values = { x: lesson.x, W: lesson.W };
-    const J = jacobian(kind, conv, s, lin, values);
+  it.each(EXPLAINED)('%s %s %s %s: the value and cells agree with the Jacobian', (kind, conv, lin, act) => {
+    const lesson = makeLesson({ ...s, convention: conv, loss: 'mse', activation: act }, 11);
+    const z = computeLesson(conv, 'mse', lesson, act).z;
+    const values = { x: lesson.x, W: lesson.W, z };
+    const J = jacobian(kind, conv, s, lin, values, act);
     for (let r = 0; r < J.rows; r++)
       for (let c = 0; c < J.cols; c++) {
         const e = explainEntry(J, r, c, values);
-        expect(e.value).toBe(J.entry(r, c));
-        expect(e.structural).toBe(J.isStructuralNonZero(r, c));
-        expect(e.yCell).toEqual(J.rowCell(r));
-        expect(e.paramCell).toEqual(J.colCell(c));
-        if (e.valueCell) {
-          const m = e.valueCell.m === 'x' ? lesson.x : lesson.W;
-          expect(m.data[e.valueCell.r * m.cols + e.valueCell.c]).toBe(e.value);
+        const tag = `${kind} ${conv} ${lin} ${act} (${r},${c})`;
+        expect(e.r).toBe(r);
+        expect(e.c).toBe(c);
+        expect(e.value, tag).toBe(J.entry(r, c));
+        expect(e.structural, tag).toBe(J.isStructuralNonZero(r, c));
+        expect(e.yCell, tag).toEqual(J.rowCell(r));
+        expect(e.paramCell, tag).toEqual(J.colCell(c));
+        expect(e.general, tag).toContain('\\delta');
+        expect(e.indexed, tag).toContain('\\delta');
+        expect(e.note.key, tag).toBe(`jac.note.${GRADIENT[kind]}.${e.structural ? 'on' : 'off'}`);
+        if (!e.structural) {
+          // A structural zero: no cell to read, the value 0, and the numbers end on 0.
+          expect(e.valueCell, tag).toBeNull();
+          expect(e.value, tag).toBe(0);
+          expect(e.numeric, tag).toMatch(/= 0$/);
+          continue;
         }
-        expect(e.general).toContain('\\delta');
-        expect(e.indexed).toContain('\\delta');
-        expect(e.label).toBe(e.structural ? (kind === 'dY/db' ? '1' : e.label) : '0');
+        const shown = `= ${ENGLISH.tex(e.value ?? Number.NaN, 6, false)}`;
+        if (kind === 'dY/db') {
+          expect(e.valueCell, tag).toBeNull();
+          expect(e.value, tag).toBe(1);
+          expect(e.numeric, tag).toBe('= 1');
+        } else if (kind === 'dY/dZ') {
+          // ∂y/∂z on the diagonal is act'(z) at the row's own cell.
+          expect(e.valueCell, tag).toEqual({ m: 'z', r: e.yCell.r, c: e.yCell.c });
+          const zv = z.data[e.yCell.r * z.cols + e.yCell.c];
+          expect(Math.abs((e.value ?? Number.NaN) - naiveActSlope(act, zv)), tag).toBeLessThanOrEqual(1e-15);
+          expect(e.numeric.endsWith(shown), `${tag}: ${e.numeric}`).toBe(true);
+        } else {
+          const cell = e.valueCell;
+          expect(cell?.m, tag).toBe(kind === 'dY/dW' ? 'x' : 'W');
+          const m = cell?.m === 'x' ? lesson.x : lesson.W;
+          expect(cell && m.data[cell.r * m.cols + cell.c], tag).toBe(e.value);
+          expect(e.numeric.endsWith(shown), `${tag}: ${e.numeric}`).toBe(true);
+        }
       }
   });
 
@@ -291,49 +338,124 @@ describe('explainEntry', () => {
     const J = jacobian('dY/dW', 'row', s, 'row-major', { x, W });
     // Row 1 is y[0,1]; column 5 is W[2,1].
     const e = explainEntry(J, 1, 5, { x, W });
-    expect(e.title).toBe('∂y[0,1]/∂W[2,1]');
-    expect(e.label).toBe('x[0,2]');
+    expect([e.yCell, e.paramCell, e.valueCell]).toEqual([
+      { m: 'y', r: 0, c: 1 },
+      { m: 'W', r: 2, c: 1 },
+      { m: 'x', r: 0, c: 2 },
+    ]);
+    // As the view names them.
+    expect(`∂${EN_STRINGS.cellName(e.yCell)}/∂${EN_STRINGS.cellName(e.paramCell)}`).toBe('∂y[0,1]/∂W[2,1]');
+    expect(e.valueCell && EN_STRINGS.cellName(e.valueCell)).toBe('x[0,2]');
     expect(e.value).toBe(3);
     expect(e.indexed).toBe('\\frac{\\partial y_{0,1}}{\\partial W_{2,1}} = x_{0,2}\\, \\delta_{1,1}');
     expect(e.numeric).toBe('= 3 \\cdot 1 = 3');
+    expect(e.note).toEqual({ key: 'jac.note.dW.on', params: { cell: { cell: e.yCell }, param: { cell: e.paramCell }, k: 2, l: 1, value: { cell: e.valueCell } } });
     const z = explainEntry(J, 1, 4, { x, W }); // W[2,0]: a different output
     expect(z.value).toBe(0);
     expect(z.indexed).toContain('\\delta_{1,0}');
     expect(z.numeric).toBe('= 3 \\cdot 0 = 0');
+    // Before an activation the rows are z's cells, and the entry is written for z.
+    const A = jacobian('dY/dW', 'row', s, 'row-major', { x, W }, 'relu');
+    const a = explainEntry(A, 1, 5, { x, W });
+    expect(a.yCell).toEqual({ m: 'z', r: 0, c: 1 });
+    expect(`∂${EN_STRINGS.cellName(a.yCell)}/∂${EN_STRINGS.cellName(a.paramCell)}`).toBe('∂z[0,1]/∂W[2,1]');
+    expect(a.indexed).toBe('\\frac{\\partial z_{0,1}}{\\partial W_{2,1}} = x_{0,2}\\, \\delta_{1,1}');
+    expect(a.forward).toContain('z_{sj}');
   });
 
   it('uses the torch and column layouts in its subscripts', () => {
     const J = jacobian('dY/dW', 'torch', s, 'row-major');
     // torch W is [T,N]: column 1 is W[0,1], the weight from input 1 to output 0.
     const e = explainEntry(J, 0, 1);
-    expect(e.title).toBe('∂y[0,0]/∂W[0,1]');
+    expect([e.yCell, e.paramCell]).toEqual([
+      { m: 'y', r: 0, c: 0 },
+      { m: 'W', r: 0, c: 1 },
+    ]);
+    expect(`∂${EN_STRINGS.cellName(e.yCell)}/∂${EN_STRINGS.cellName(e.paramCell)}`).toBe('∂y[0,0]/∂W[0,1]');
     expect(e.indexed).toBe('\\frac{\\partial y_{0,0}}{\\partial W_{0,1}} = x_{0,1}\\, \\delta_{0,0}');
     expect(e.value).toBeNull();
     expect(e.numeric).toContain('x_{0,1}');
     const C = jacobian('dY/dX', 'column', s, 'row-major');
     // column y is [T,B]: row 1 is y[0,1] (output 0, sample 1); X is [N,B]: column 1 is x[0,1] (input 0, sample 1).
     const d = explainEntry(C, 1, 1);
-    expect(d.title).toBe('∂y[0,1]/∂x[0,1]');
+    expect([d.yCell, d.paramCell]).toEqual([
+      { m: 'y', r: 0, c: 1 },
+      { m: 'x', r: 0, c: 1 },
+    ]);
+    expect(`∂${EN_STRINGS.cellName(d.yCell)}/∂${EN_STRINGS.cellName(d.paramCell)}`).toBe('∂y[0,1]/∂x[0,1]');
     expect(d.indexed).toBe('\\frac{\\partial y_{0,1}}{\\partial x_{0,1}} = \\delta_{1,1}\\, W_{0,0}');
-    expect(d.label).toBe('W[0,0]');
+    expect(d.valueCell).toEqual({ m: 'W', r: 0, c: 0 });
+    expect(d.valueCell && EN_STRINGS.cellName(d.valueCell)).toBe('W[0,0]');
+  });
+
+  it('writes dy/dz as Kronecker deltas times the slope, with the numbers of z', () => {
+    // Row convention, z = [[1, 0], [2, −1]]: row 1 is y[0,1] and column 1 is z[0,1] = 0, where σ'(0) = 0.5·(1 − 0.5).
+    const x = { rows: 2, cols: 3, data: new Float64Array(6) };
+    const W = { rows: 3, cols: 2, data: new Float64Array(6) };
+    const z = { rows: 2, cols: 2, data: Float64Array.of(1, 0, 2, -1) };
+    const J = jacobian('dY/dZ', 'row', s, 'row-major', { x, W, z }, 'sigmoid');
+    const e = explainEntry(J, 1, 1, { x, W, z });
+    expect([e.yCell, e.paramCell, e.valueCell]).toEqual([
+      { m: 'y', r: 0, c: 1 },
+      { m: 'z', r: 0, c: 1 },
+      { m: 'z', r: 0, c: 1 },
+    ]);
+    expect(`∂${EN_STRINGS.cellName(e.yCell)}/∂${EN_STRINGS.cellName(e.paramCell)}`).toBe('∂y[0,1]/∂z[0,1]');
+    expect(e.value).toBe(0.25);
+    expect(e.forward).toBe('y_{sj} = \\sigma(z_{sj})');
+    expect(e.indexed).toBe('\\frac{\\partial y_{0,1}}{\\partial z_{0,1}} = \\delta_{0,0}\\, \\delta_{1,1}\\, \\sigma(z_{0,1})\\left(1 - \\sigma(z_{0,1})\\right)');
+    expect(e.numeric).toBe('= 1 \\cdot 1 \\cdot 0.5\\left(1 - 0.5\\right) = 0.25');
+    expect(e.note).toEqual({ key: 'jac.note.dZ.on', params: { cell: { cell: e.yCell }, param: { cell: e.paramCell }, fn: { key: 'activation.sigmoid.name' } } });
+    const off = explainEntry(J, 1, 0, { x, W, z }); // z[0,0]: another output of the same sample
+    expect(off.value).toBe(0);
+    expect(off.structural).toBe(false);
+    expect(off.indexed).toContain('\\delta_{1,0}');
+    expect(off.numeric).toBe('= 0');
+    // Column convention: y and z are [T, B], so the subscripts put the output first.
+    const C = jacobian('dY/dZ', 'column', s, 'row-major', undefined, 'relu');
+    const c = explainEntry(C, 1, 1); // y[0,1] is output 0 of sample 1
+    expect(c.indexed).toBe('\\frac{\\partial y_{0,1}}{\\partial z_{0,1}} = \\delta_{1,1}\\, \\delta_{0,0}\\, [z_{0,1} > 0]');
+    expect(c.value).toBeNull();
   });
 });
 
+/** The walkthroughs a lesson offers: the dense products with every activation, dy/dz with each real one. */
+const WALKS = [
+  ...DENSE.flatMap((k) => CONVS.flatMap((c) => LINS.flatMap((l) => (['identity', ...ACTIVATED] as const).map((a) => [k, c, l, a] as const)))),
+  ...CONVS.flatMap((c) => LINS.flatMap((l) => ACTIVATED.map((a) => ['dY/dZ' as const, c, l, a] as const))),
+];
+
 describe('shortcutWalkthrough', () => {
-  it.each(KINDS.flatMap((k) => CONVS.flatMap((c) => LINS.map((l) => [k, c, l] as const))))('%s %s %s: ends on the shortcut gradient', (kind, conv, lin) => {
+  it.each(WALKS)('%s %s %s %s: ends on the shortcut gradient', (kind, conv, lin, act) => {
     const sizes = { B: 3, N: 4, T: 2 };
-    const lesson = makeLesson({ ...sizes, convention: conv, loss: 'upstream' }, 21);
-    const g = backward(conv, lesson.x, lesson.W, lesson.upstream);
-    const want = kind === 'dY/dW' ? g.dW : kind === 'dY/dX' ? g.dX : g.db;
-    const w = shortcutWalkthrough(kind, conv, lin, { x: lesson.x, W: lesson.W }, lesson.upstream, want);
+    const lesson = makeLesson({ ...sizes, convention: conv, loss: 'upstream', activation: act }, 21);
+    const out = computeLesson(conv, 'upstream', lesson, act);
+    const values = { x: lesson.x, W: lesson.W, z: out.z };
+    // g is dL/dy for dy/dz and for the dense products without an activation; after one, the dense products meet dL/dz.
+    const upstream = kind === 'dY/dZ' || act === 'identity' ? 'dY' : 'dZ';
+    const g = upstream === 'dY' ? out.dY : out.dZ;
+    const want = kind === 'dY/dW' ? out.dW : kind === 'dY/dX' ? out.dX : kind === 'dY/db' ? out.db : out.dZ;
+    if (kind !== 'dY/dZ') {
+      // The lesson's gradients are backward's from the gradient the product meets.
+      const b = backward(conv, lesson.x, lesson.W, g);
+      expect(Array.from(want instanceof Float64Array ? want : want.data)).toEqual(Array.from(kind === 'dY/dW' ? b.dW.data : kind === 'dY/dX' ? b.dX.data : b.db));
+    }
+    const w = shortcutWalkthrough(kind, conv, lin, values, g, want, act);
+    expect(w.kind).toBe(kind);
+    expect(w.upstream).toBe(upstream);
+    expect(w.target).toBe(GRADIENT[kind]);
     expect(w.agrees).toBe(true);
     expect(w.maxAbsDiff).toBeLessThan(1e-12);
     expect(w.g.length).toBe(sizes.B * sizes.T);
+    expect(w.gCells.length).toBe(w.g.length);
+    for (const cell of w.gCells) expect(cell.m).toBe(upstream);
     expect(w.columns.length).toBe(w.cols);
-    // Only the structural non-zeros contribute: B per column for W and b, T per column for X.
-    const per = kind === 'dY/dX' ? sizes.T : sizes.B;
+    for (const col of w.columns) expect(col.cell.m).toBe(GRADIENT[kind]);
+    // Only the structural non-zeros contribute: B per column for W and b, T per column for X, one for z.
+    const per = kind === 'dY/dX' ? sizes.T : kind === 'dY/dZ' ? 1 : sizes.B;
     for (const col of w.columns) {
       expect(col.terms.length).toBe(per);
+      for (const t of col.terms) expect(t.gCell.m).toBe(upstream);
       expect(col.terms.reduce((a, t) => a + t.product, 0)).toBeCloseTo(col.value, 12);
     }
     expect(w.macs.nonZero).toBe(w.columns.length * per);
@@ -350,5 +472,9 @@ describe('shortcutWalkthrough', () => {
     const w = shortcutWalkthrough('dY/dW', 'row', 'row-major', { x: lesson.x, W: lesson.W }, lesson.upstream, wrong);
     expect(w.agrees).toBe(false);
     expect(w.maxAbsDiff).toBeCloseTo(1, 12);
+    // Walking dL/dy, not dL/dz, through a dense Jacobian after an activation misses the lesson's gradient.
+    const out = computeLesson('row', 'upstream', lesson, 'sigmoid');
+    const miss = shortcutWalkthrough('dY/dW', 'row', 'row-major', { x: lesson.x, W: lesson.W, z: out.z }, out.dY, out.dW, 'sigmoid');
+    expect(miss.agrees).toBe(false);
   });
 });

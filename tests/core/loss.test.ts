@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOSS_SPECS, fromRows, loss, softmaxRow, toRows, transpose, type Convention } from '../../src/core/index.ts';
+import { LOSSES, LOSS_KINDS, LOSS_SPECS, LOSS_TARGET, fromRows, loss, softmaxRow, toRows, transpose, type Convention } from '../../src/core/index.ts';
 import {
   CONVS,
   FC_SEED,
@@ -134,6 +134,38 @@ describe('mse and sum on a hand example', () => {
     const r = loss('torch', 'mse', y, fromRows(toRows(y)));
     expect(r.value).toBe(0);
     expect(Array.from(r.dY.data).every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('the loss table', () => {
+  it('lists every loss once, with the target it needs; upstream has no loss to compute', () => {
+    expect([...LOSS_KINDS]).toEqual(['mse', 'softmax-ce', 'sum', 'upstream']);
+    expect(Object.keys(LOSSES).sort()).toEqual([...LOSS_KINDS].sort());
+    expect(LOSS_TARGET).toEqual({ mse: 'matrix', 'softmax-ce': 'classes', sum: null, upstream: null });
+    for (const kind of LOSS_KINDS) {
+      expect(LOSSES[kind].id).toBe(kind);
+      expect(LOSSES[kind].target).toBe(LOSS_TARGET[kind]);
+    }
+    expect(LOSSES.upstream.compute).toBeNull();
+    expect(LOSSES.upstream.tex('row')).toBe('');
+  });
+
+  it('computes what loss() computes, and writes what LOSS_SPECS writes', () => {
+    fc.assert(
+      fc.property(caseArb(6), (c) => {
+        const y = layoutY(c.conv, naiveForward(c.xl, c.wl, c.bl));
+        for (const kind of ['mse', 'softmax-ce', 'sum'] as const) {
+          const target = kind === 'mse' ? layoutY(c.conv, c.tl) : kind === 'softmax-ce' ? [...c.cl] : undefined;
+          const viaTable = LOSSES[kind].compute?.(c.conv, y, target);
+          const direct = loss(c.conv, kind, y, target);
+          expect(viaTable?.value).toBe(direct.value);
+          expect(Array.from(viaTable?.dY.data ?? [])).toEqual(Array.from(direct.dY.data));
+          expect(LOSSES[kind].tex(c.conv)).toBe(LOSS_SPECS[kind].tex(c.conv));
+          expect(LOSSES[kind].dtex(c.conv)).toBe(LOSS_SPECS[kind].dtex(c.conv));
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 

@@ -2,11 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVATIONS,
   CONVENTIONS,
   CONVENTION_INFO,
+  MATRIX_NAMES,
   at,
   clone,
   fromRows,
+  isActivation,
   isConvention,
   isLossKind,
   matrixDims,
@@ -73,15 +76,20 @@ describe('the convention table', () => {
     for (const s of ['Row', 'pytorch', '', null, 1]) expect(isConvention(s)).toBe(false);
     for (const s of ['mse', 'softmax-ce', 'sum', 'upstream']) expect(isLossKind(s)).toBe(true);
     for (const s of ['MSE', 'ce', undefined]) expect(isLossKind(s)).toBe(false);
+    expect([...ACTIVATIONS]).toEqual(['identity', 'relu', 'sigmoid', 'tanh']);
+    for (const s of ACTIVATIONS) expect(isActivation(s)).toBe(true);
+    for (const s of ['ReLU', 'softmax', 'none', '', null, 0]) expect(isActivation(s)).toBe(false);
   });
 
   it('gives every matrix the shape in DESIGN.md, symbolic and numeric', () => {
     const s = { B: 2, N: 3, T: 5 };
+    // z (the dense product before an activation) and dL/dz have y's shape.
     const want: Record<string, Record<MatrixName, [number, number]>> = {
-      row: { x: [2, 3], dX: [2, 3], W: [3, 5], dW: [3, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1] },
-      torch: { x: [2, 3], dX: [2, 3], W: [5, 3], dW: [5, 3], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1] },
-      column: { x: [3, 2], dX: [3, 2], W: [5, 3], dW: [5, 3], y: [5, 2], dY: [5, 2], target: [5, 2], b: [1, 5], db: [1, 5], L: [1, 1] },
+      row: { x: [2, 3], dX: [2, 3], W: [3, 5], dW: [3, 5], z: [2, 5], dZ: [2, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1] },
+      torch: { x: [2, 3], dX: [2, 3], W: [5, 3], dW: [5, 3], z: [2, 5], dZ: [2, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1] },
+      column: { x: [3, 2], dX: [3, 2], W: [5, 3], dW: [5, 3], z: [5, 2], dZ: [5, 2], y: [5, 2], dY: [5, 2], target: [5, 2], b: [1, 5], db: [1, 5], L: [1, 1] },
     };
+    expect([...MATRIX_NAMES].sort()).toEqual(Object.keys(want.row).sort());
     const sym: Record<string, number> = { B: 2, N: 3, T: 5, '1': 1 };
     for (const conv of CONVS) {
       for (const [m, shape] of Object.entries(want[conv]) as [MatrixName, [number, number]][]) {
@@ -127,5 +135,7 @@ describe('the convention table', () => {
     expect(wCell('row', 1, 2)).toEqual({ m: 'W', r: 1, c: 2 });
     expect(wCell('torch', 1, 2)).toEqual({ m: 'W', r: 2, c: 1 });
     expect(yCell('column', 1, 2, 'dY')).toEqual({ m: 'dY', r: 2, c: 1 });
+    expect(yCell('column', 1, 2, 'z')).toEqual({ m: 'z', r: 2, c: 1 });
+    expect(yCell('torch', 1, 2, 'dZ')).toEqual({ m: 'dZ', r: 1, c: 2 });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng, makeLesson, type Convention, type LessonConfig } from '../../src/core/index.ts';
-import { CONVS, FC_SEED, LOSSES, grid, logicalW, logicalX, logicalY, sizeArb } from './reference.ts';
+import { ACTS, CONVS, FC_SEED, LOSSES, grid, logicalW, logicalX, logicalY, sizeArb } from './reference.ts';
 
 fc.configureGlobal({ seed: FC_SEED, numRuns: 50 });
 
@@ -112,6 +112,15 @@ describe('makeLesson', () => {
         const a = makeLesson(cfg, seed), b = makeLesson(cfg, seed + 1);
         const all = (l: typeof a) => [...l.x.data, ...l.W.data, ...l.b, ...l.targetMatrix.data, ...l.upstream.data];
         expect(all(a)).not.toEqual(all(b));
+      }),
+    );
+  });
+
+  it('draws the same values whatever the activation, so changing it keeps the lesson', () => {
+    fc.assert(
+      fc.property(cfgArb, fc.integer(), (cfg, seed) => {
+        const plain = makeLesson(cfg, seed);
+        for (const activation of ACTS) expect(makeLesson({ ...cfg, activation }, seed)).toEqual(plain);
       }),
     );
   });

@@ -7,6 +7,7 @@ import { computeLesson, formatNumber, makeLesson, type Activation } from '../../
 import { createAppStore } from '../../src/store/store.ts';
 import { App } from '../../src/ui/shell/App.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { EN } from '../../src/ui/strings/en.ts';
 
 afterEach(cleanup);
 // jsdom has no canvas; the Jacobian section below the lesson draws on one and copes with none.
@@ -114,7 +115,7 @@ describe('App', () => {
     expect(B.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('B must be a whole number from 1 to 12.')).toBeTruthy();
     expect(store.getState().config.B).toBe(2); // nothing is applied while typing
-    await user.click(document.querySelector<HTMLInputElement>('input[type="radio"][value="column"]')!);
+    await user.click(document.querySelector<HTMLInputElement>('input[type="radio"][data-choice="conv"][value="column"]')!);
     expect(store.getState().config.convention).toBe('column');
     expect(B.value).toBe('13'); // leaving the field keeps the refused text
     expect(store.getState().config.B).toBe(2);
@@ -207,12 +208,14 @@ describe('App with an activation', () => {
     const user = userEvent.setup();
     const store = mount();
     const select = screen.getByLabelText('activation') as HTMLSelectElement;
+    // Each option is worded by the catalogue: its activation's own name, and 'none' for identity.
     expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
-      ['identity', 'none (identity)'],
-      ['relu', 'ReLU'],
-      ['sigmoid', 'sigmoid'],
-      ['tanh', 'tanh'],
+      ['identity', EN['controls.activation.none']],
+      ['relu', EN['activation.relu.name']],
+      ['sigmoid', EN['activation.sigmoid.name']],
+      ['tanh', EN['activation.tanh.name']],
     ]);
+    expect(new Set([...select.options].map((o) => o.textContent)).size).toBe(4);
     expect(select.value).toBe('identity');
     await user.selectOptions(select, 'tanh');
     expect(store.getState().config.activation).toBe('tanh');

@@ -23,9 +23,9 @@ function mount(search = '', whole = false): AppStore {
   return store;
 }
 
-/** A radio of the Jacobian controls ('kind', 'lin' or 'size'); their group names are made unique per app. */
+/** A radio of the Jacobian controls ('kind', 'lin' or 'size'); their group names are made unique per app, so this goes by data-choice. */
 const radio = (name: 'kind' | 'lin' | 'size', value: string) => {
-  const el = document.querySelector<HTMLInputElement>(`.jac-controls input[type="radio"][name$="-${name}"][value="${value}"]`);
+  const el = document.querySelector<HTMLInputElement>(`.jac-controls input[type="radio"][data-choice="jac-${name}"][value="${value}"]`);
   expect(el, `${name}=${value}`).not.toBeNull();
   return el!;
 };
@@ -232,7 +232,7 @@ describe('shortcut walkthrough', () => {
 });
 
 describe('through an activation', () => {
-  const kinds = () => [...document.querySelectorAll<HTMLInputElement>('.jac-controls input[type="radio"][name$="-kind"]')].map((r) => r.value);
+  const kinds = () => [...document.querySelectorAll<HTMLInputElement>('.jac-controls input[type="radio"][data-choice="jac-kind"]')].map((r) => r.value);
 
   it('offers dy/dz only when the lesson has an activation, and names the dense Jacobians by z', () => {
     mount();

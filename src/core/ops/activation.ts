@@ -25,6 +25,8 @@ export interface ActivationSpec {
   f(z: number): number;
   /** f'(z), given z and y = f(z) (relu'(0) = 0, as in PyTorch). */
   df(z: number, y: number): number;
+  /** Which value the slope is worked out from, and so the cell a learner reads it from: z itself, or y = f(z). */
+  slopeOf: 'z' | 'y';
   /** f applied to an argument, in LaTeX: '\sigma(z_{sj})'. */
   apply(arg: string): string;
   /** f' at z written the way it is taught, given z's symbol: '\sigma(z)(1 - \sigma(z))'. */
@@ -43,6 +45,7 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     id: 'identity',
     f: (z) => z,
     df: () => 1,
+    slopeOf: 'z',
     apply: (a) => a,
     deriv: () => '1',
     derivNumeric: () => '1',
@@ -52,6 +55,7 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     id: 'relu',
     f: (z) => (z > 0 ? z : 0),
     df: (z) => (z > 0 ? 1 : 0),
+    slopeOf: 'z',
     apply: (a) => `\\operatorname{relu}(${a})`,
     deriv: (z) => `[${z} > 0]`,
     derivNumeric: (z, _y, fmt) => `[${fmt.tex(z, 3, false)} > 0]`,
@@ -61,6 +65,7 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     id: 'sigmoid',
     f: sigmoid,
     df: (_z, y) => y * (1 - y),
+    slopeOf: 'y',
     apply: (a) => `\\sigma(${a})`,
     deriv: (z) => `\\sigma(${z})\\left(1 - \\sigma(${z})\\right)`,
     derivNumeric: (_z, y, fmt) => `${fmt.tex(y, 3, false)}\\left(1 - ${fmt.tex(y, 3, false)}\\right)`,
@@ -70,6 +75,7 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     id: 'tanh',
     f: Math.tanh,
     df: (_z, y) => 1 - y * y,
+    slopeOf: 'y',
     apply: (a) => `\\tanh(${a})`,
     deriv: (z) => `\\left(1 - \\tanh^2(${z})\\right)`,
     derivNumeric: (_z, y, fmt) => `\\left(1 - ${fmt.tex(y, 3)}^2\\right)`,

@@ -87,15 +87,18 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
     op: 'activation-grad',
     role: 'computed',
     from: ['dY', 'z'],
+    // The term reads dL/dy and the cell the slope is worked out from (z for relu, y = σ(z) or tanh(z) for the others).
     terms: (c, cell) => {
       const idx = ix(c, cell);
-      const factors = [cellAt('dY', conv, idx), cellAt('z', conv, idx), cellAt('y', conv, idx)];
+      const factors = [cellAt('dY', conv, idx), cellAt(spec.slopeOf, conv, idx)];
       const values = factors.map((f) => cellValue(c, f));
-      return { scale: 1, terms: [{ factors, values, value: values[0] * spec.df(values[1], values[2]) }] };
+      const [z, yv] = [cellValue(c, cellAt('z', conv, idx)), cellValue(c, cellAt('y', conv, idx))];
+      return { scale: 1, terms: [{ factors, values, value: values[0] * spec.df(z, yv) }] };
     },
     notation: (c, cell, t, fmt) => {
       const idx = ix(c, cell);
-      const [g, z, yv] = t.terms[0].values;
+      const g = t.terms[0].values[0];
+      const [z, yv] = [cellValue(c, cellAt('z', conv, idx)), cellValue(c, cellAt('y', conv, idx))];
       const symbolic = `${entryTex('dY', conv, idx, 'inline')} \\cdot ${spec.deriv(at(conv, 'z', idx))}`;
       return {
         general: slopeTex(a, conv, LETTERS),

@@ -8,7 +8,7 @@ import { type Part, parseTemplate } from './template.ts';
 export type Params = Readonly<Record<string, MsgParam<MessageKey>>>;
 
 /** A piece of a message shown as rich text: words, or a formula to typeset. */
-export type Segment = { kind: 'text'; text: string } | { kind: 'tex'; tex: string };
+export type Segment = { kind: 'text'; text: string } | { kind: 'tex'; tex: string } | { kind: 'code'; code: string };
 
 /** Everything a view needs to put words and numbers on screen. */
 export interface I18n {
@@ -58,21 +58,26 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
     if (typeof v === 'number') return Number.isInteger(v) ? fmt.integer(v) : fmt.text(v, 6);
     if ('num' in v) return fmt.text(v.num, v.digits);
     if ('tex' in v) return v.tex;
+    if ('code' in v) return v.code;
     if ('cell' in v) return cellName(v.cell);
     return msgText(v);
   };
-  const render = (parts: Part[], params: Params | undefined, onTex: ((tex: string) => void) | null, hash: number | null, out: { text: string }) => {
+  const render = (parts: Part[], params: Params | undefined, onSeg: ((seg: Segment) => void) | null, hash: number | null, out: { text: string }) => {
     for (const p of parts) {
       if (p.kind === 'text') out.text += p.text;
       else if (p.kind === 'hash') out.text += hash === null ? '#' : fmt.integer(hash);
       else if (p.kind === 'param') {
         const v = params?.[p.name];
-        if (onTex && v !== undefined && typeof v === 'object' && 'tex' in v) onTex(v.tex);
-        else out.text += paramText(v, p.name);
+        if (onSeg && v !== undefined && typeof v === 'object' && 'tex' in v) onSeg({ kind: 'tex', tex: v.tex });
+        else if (onSeg && v !== undefined && typeof v === 'object' && 'code' in v) onSeg({ kind: 'code', code: v.code });
+        else if (onSeg && v !== undefined && typeof v === 'object' && 'key' in v) {
+          // A nested message keeps its formulas and identifiers as segments too.
+          render(partsOf(v.key), v.params, onSeg, null, out);
+        } else out.text += paramText(v, p.name);
       } else {
         const n = Number(params?.[p.name] ?? 0);
         const branch = p.branches[`=${n}`] ?? p.branches[plural.select(n)] ?? p.branches.other ?? [];
-        render(branch, params, onTex, n, out);
+        render(branch, params, onSeg, n, out);
       }
     }
   };
@@ -93,12 +98,12 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
     rich: (m) => {
       const segs: Segment[] = [];
       const out = { text: '' };
-      const onTex = (tex: string) => {
+      const onSeg = (seg: Segment) => {
         if (out.text) segs.push({ kind: 'text', text: out.text });
         out.text = '';
-        segs.push({ kind: 'tex', tex });
+        segs.push(seg);
       };
-      render(partsOf(m.key), m.params, onTex, null, out);
+      render(partsOf(m.key), m.params, onSeg, null, out);
       if (out.text) segs.push({ kind: 'text', text: out.text });
       return segs;
     },

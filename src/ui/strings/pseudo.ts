@@ -14,14 +14,17 @@ const ACCENTS: Record<string, string> = {
   A: 'Á', B: 'Ɓ', C: 'Ç', D: 'Ď', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Í', J: 'Ĵ', K: 'Ķ', L: 'Ĺ', M: 'Ṁ',
   N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
 };
-const VOWELS = new Set('aeiouAEIOU');
+const VOWELS = new Set('aeiouyAEIOUY');
 
 /** One piece of text, pseudo-localised. */
 export function pseudoText(text: string): string {
   let out = '';
+  let letters = 0;
   for (const ch of text) {
     const a = ACCENTS[ch] ?? ch;
     out += VOWELS.has(ch) ? a + a : a;
+    // One more letter in every eight, so the text grows by about 40% in all.
+    if (a !== ch && ++letters % 8 === 0) out += a;
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import type { Convention } from '../../conventions.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Matrix } from '../../matrix.ts';
-import { type Msg, msg, num, tex } from '../../messages.ts';
+import { type Msg, code, msg, num, tex } from '../../messages.ts';
 import { type CellRef, idxOf } from '../../nodes.ts';
 import { dL, type IndexValues, entryTex, ySub } from '../../notation.ts';
 import type { CoreLossKind, LossKind, TargetKind } from '../lossKinds.ts';
@@ -36,7 +36,7 @@ export const dYEntry = (conv: Convention, idx: IndexValues) => entryTex('dY', co
 /** The loss value, refused when it overflows rather than passed on as Infinity. */
 export function finiteLoss(kind: CoreLossKind, v: number): number {
   if (!Number.isFinite(v)) {
-    throw new ValidationError('L', `loss: the ${kind} loss overflows to ${String(v)}; y is too large for float64`, msg('error.lossOverflow', { loss: kind }));
+    throw new ValidationError('L', `loss: the ${kind} loss overflows to ${String(v)}; y is too large for float64`, msg('error.lossOverflow', { loss: code(kind) }));
   }
   return v;
 }
