@@ -1,6 +1,6 @@
 // Every message key core can return. The string catalogue must word each one
 // (src/ui/strings/en.ts is checked against this list by the type checker).
-import type { Activation } from './ops/activation.ts';
+import type { Activation } from './ops/activationKinds.ts';
 
 /** Keys of the messages core returns. */
 export type CoreMessageKey =

@@ -1,7 +1,7 @@
 // Core never writes English: what it has to say is a message key with its
 // parameters, worded by the app's string catalogue (src/ui/strings).
 import type { CoreMessageKey } from './messageKeys.ts';
-import type { CellRef } from './nodes.ts';
+import type { CellRef } from './cells.ts';
 
 export type { CoreMessageKey };
 

@@ -2,24 +2,10 @@
 // a lesson has depends on its loss and activation: see graph.ts.
 import type { Convention, Sizes } from './conventions.ts';
 import { type Idx, type LayoutName, layoutDims, layoutShape, logicalOf, physicalOf } from './layout.ts';
+import type { CellRef, MatrixName } from './cells.ts';
 import type { Matrix } from './matrix.ts';
 
-/**
- * The matrices on screen. z is the dense product and y = act(z) the layer's
- * output (without an activation, y is the dense product itself); dZ is dL/dz.
- * L is the 1×1 loss.
- */
-export type MatrixName = 'x' | 'W' | 'b' | 'z' | 'y' | 'L' | 'target' | 'dY' | 'dZ' | 'dW' | 'db' | 'dX';
-
-/** Every matrix name. */
-export const MATRIX_NAMES: readonly MatrixName[] = ['x', 'W', 'b', 'z', 'y', 'L', 'target', 'dY', 'dZ', 'dW', 'db', 'dX'];
-
-/** A physical cell of a displayed matrix: row r, column c of that matrix as the convention lays it out. */
-export interface CellRef {
-  m: MatrixName;
-  r: number;
-  c: number;
-}
+export { MATRIX_NAMES, type CellRef, type MatrixName } from './cells.ts';
 
 /** How each node is laid out (an mse target is y-shaped; class targets are laid out by the loss, see graph.ts). */
 export const NODE_LAYOUT: Record<MatrixName, LayoutName> = {

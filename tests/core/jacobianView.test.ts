@@ -52,12 +52,30 @@ const name = (kind: string, conv: string, lin: string, s: Sizes) => `${kind} ${c
 const jac = (kind: JacobianKind, conv: Convention, s: Sizes, lin: Linearisation = 'row-major'): Jacobian =>
   jacobian(kind, conv, s, lin, undefined, kind === 'dY/dZ' ? 'sigmoid' : 'identity');
 
-/** Brute-force count of structural non-zeros in a rectangle. */
+/**
+ * Brute force: every entry's isStructuralNonZero, asked once per Jacobian and
+ * summed into a table of prefix counts, so each rectangle is then counted
+ * from those answers without asking again.
+ */
+const PREFIX = new WeakMap<Jacobian, Int32Array>();
+function prefixOf(J: Jacobian): Int32Array {
+  let P = PREFIX.get(J);
+  if (!P) {
+    const w = J.cols + 1;
+    P = new Int32Array((J.rows + 1) * w);
+    for (let r = 0; r < J.rows; r++)
+      for (let c = 0; c < J.cols; c++) P[(r + 1) * w + c + 1] = (J.isStructuralNonZero(r, c) ? 1 : 0) + P[r * w + c + 1] + P[(r + 1) * w + c] - P[r * w + c];
+    PREFIX.set(J, P);
+  }
+  return P;
+}
+
+/** Brute-force count of structural non-zeros in a rectangle, clipped to the matrix. */
 function brute(J: Jacobian, r0: number, r1: number, c0: number, c1: number): number {
-  let n = 0;
-  for (let r = Math.max(0, r0); r < Math.min(J.rows, r1); r++)
-    for (let c = Math.max(0, c0); c < Math.min(J.cols, c1); c++) if (J.isStructuralNonZero(r, c)) n++;
-  return n;
+  const a0 = Math.max(0, r0), a1 = Math.min(J.rows, r1), b0 = Math.max(0, c0), b1 = Math.min(J.cols, c1);
+  if (a1 <= a0 || b1 <= b0) return 0;
+  const P = prefixOf(J), w = J.cols + 1;
+  return P[a1 * w + b1] - P[a0 * w + b1] - P[a1 * w + b0] + P[a0 * w + b0];
 }
 
 describe('sparsityPattern', () => {

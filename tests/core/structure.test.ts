@@ -52,6 +52,43 @@ describe('the source tree', () => {
     }
   });
 
+  it('has no import cycles, type imports included, and imports point one way: ui → store → core', () => {
+    const norm = (from: string, spec: string) => {
+      const parts = [...from.split('/').slice(0, -1), ...spec.split('/')];
+      const out: string[] = [];
+      for (const p of parts) {
+        if (p === '..') out.pop();
+        else if (p !== '.') out.push(p);
+      }
+      return out.join('/');
+    };
+    const edges = new Map<string, string[]>();
+    for (const { path, text } of sources) {
+      const deps = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => norm(path, m[1]));
+      edges.set(path, deps);
+      const layer = path.split('/')[0];
+      for (const d of deps) {
+        const to = d.split('/')[0];
+        if (layer === 'core') expect(to, `${path} imports ${d}`).toBe('core');
+        if (layer === 'store') expect(['core', 'store'], `${path} imports ${d}`).toContain(to);
+      }
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const d of edges.get(f) ?? []) visit(d, [...trail, f]);
+      state.set(f, 'done');
+    };
+    for (const f of edges.keys()) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('keeps files short: none over 300 lines', () => {
     const long = sources.filter((s) => s.text.split('\n').length > 300 && !s.path.endsWith('strings/en.ts')).map((s) => `${s.path} (${s.text.split('\n').length})`);
     expect(long).toEqual([]);

@@ -53,6 +53,7 @@ const STATES = [
   { what: 'a loss with class targets, a term hovered', query: '?lang=en-XA&loss=softmax-ce&focus=L:0,0', hoverTerm: true },
   { what: 'the upstream gradient given, with notices', query: '?lang=en-XA&loss=upstream&B=40&conv=foo&focus=dY:0,1' },
   { what: 'the Jacobian of the activation, an entry selected', query: '?lang=en-XA&act=relu&jac=z', jacobianEntry: true },
+  { what: 'the Jacobian at the largest preset, down to single entries', query: '?lang=en-XA&jac=x', preset: true },
 ];
 
 for (const s of STATES) {
@@ -64,6 +65,12 @@ for (const s of STATES) {
       await page.waitForSelector('[role="grid"][data-matrix="dX"]');
       if (s.hoverTerm) await page.locator('.derivation button[data-term]').first().hover();
       if (s.jacobianEntry) await page.locator('[data-testid="jacobian-table"] td[data-r="1"][data-c="1"]').hover();
+      if (s.preset) {
+        await page.locator('input[data-choice="jac-size"][value="image-b32"]').check();
+        await page.getByTestId('sparsity-canvas').focus();
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('jacobian-explain')).toContainText('∂');
+      }
       // Walk the shortcut to its last step so every step's text is on screen.
       await page.getByTestId('walk-next').click();
       await page.getByTestId('walk-next').click();

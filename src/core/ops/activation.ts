@@ -7,16 +7,9 @@ import type { NumberFormat } from '../format.ts';
 import type { Matrix } from '../matrix.ts';
 import { assertMatrix, isAllFinite } from '../validate.ts';
 
-/** The activations after the layer. identity means none: y is the dense product itself. */
-export type Activation = 'identity' | 'relu' | 'sigmoid' | 'tanh';
+import { ACTIVATIONS, type Activation } from './activationKinds.ts';
 
-/** Every activation, in the order the app lists them. */
-export const ACTIVATIONS: readonly Activation[] = ['identity', 'relu', 'sigmoid', 'tanh'];
-
-/** True when s names an activation. */
-export function isActivation(s: unknown): s is Activation {
-  return typeof s === 'string' && (ACTIVATIONS as readonly string[]).includes(s);
-}
+export { ACTIVATIONS, isActivation, type Activation } from './activationKinds.ts';
 
 /** One activation: the function, its derivative, and their notation. */
 export interface ActivationSpec {
