@@ -180,7 +180,7 @@ describe('playback slice', () => {
     expect(derivationOf(again)).toEqual(derivationOf(store));
     store.getState().toEnd();
     expect(encodeUrl(urlStateOf(store.getState(), store.select))).not.toContain('step=');
-    expect(decodeUrl('?step=abc').notices).toEqual([{ param: 'step', message: { key: 'notice.step', params: { raw: 'abc' } } }]);
+    expect(decodeUrl('?step=abc').notices).toEqual([{ param: 'step', message: { key: 'notice.step', params: { raw: { code: 'abc' } } } }]);
   });
 
   it('puts the step of a lesson with an activation in the URL and restores it', () => {
@@ -237,7 +237,7 @@ describe('guarded lesson changes', () => {
     expect(s.config.loss).toBe('sum');
     expect(s.inputs).toBe(before.inputs);
     const notice = s.notices.find((n) => n.param === 'loss');
-    expect(notice?.message).toEqual({ key: 'notice.overflow.change', params: { param: 'loss', problem: { key: 'error.lossOverflow', params: { loss: 'mse' } } } });
+    expect(notice?.message).toEqual({ key: 'notice.overflow.change', params: { param: { code: 'loss' }, problem: { key: 'error.lossOverflow', params: { loss: { code: 'mse' } } } } });
     expect(english.msg(notice!.message)).toMatch(/Changing loss makes the layer overflow/);
   });
 

@@ -224,7 +224,7 @@ describe('editCell', () => {
     expect(store.getState().inputs).toBe(before.inputs);
     // A value that makes only the loss and its gradient overflow is refused too, not shown as Infinity.
     const r2 = store.getState().editCell({ m: 'x', r: 0, c: 0 }, '1e200');
-    expect(r2).toEqual({ ok: false, message: { key: 'edit.overflow', params: { text: '1e200', problem: { key: 'error.lossOverflow', params: { loss: 'mse' } } } } });
+    expect(r2).toEqual({ ok: false, message: { key: 'edit.overflow', params: { text: '1e200', problem: { key: 'error.lossOverflow', params: { loss: { code: 'mse' } } } } } });
     expect(store.getState().inputs).toBe(before.inputs);
     expect(Array.from(outputsOf(store).dW.data).every(Number.isFinite)).toBe(true);
   });
@@ -534,7 +534,7 @@ describe('setActivation', () => {
     expect(s.config.activation).toBe('sigmoid');
     expect(s.inputs).toBe(before.inputs);
     expect(s.notices).toEqual([
-      { param: 'act', message: { key: 'notice.overflow.change', params: { param: 'act', problem: { key: 'error.lossOverflow', params: { loss: 'mse' } } } } },
+      { param: 'act', message: { key: 'notice.overflow.change', params: { param: { code: 'act' }, problem: { key: 'error.lossOverflow', params: { loss: { code: 'mse' } } } } } },
     ]);
   });
 });
@@ -699,7 +699,7 @@ describe('the URL state', () => {
     expect(s.notices).toEqual([
       {
         param: 'x, W',
-        message: { key: 'notice.overflow.explicit', params: { names: 'x, W', problem: expect.objectContaining({ key: 'error.overflow' }) } },
+        message: { key: 'notice.overflow.explicit', params: { names: { code: 'x, W' }, problem: expect.objectContaining({ key: 'error.overflow' }) } },
       },
     ]);
     expect(english.msg(s.notices[0].message)).toMatch(/overflow/);

@@ -101,8 +101,8 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     const { state, notices } = decodeUrl('?B=40&N=0&T=-3');
     expect(state.sizes).toEqual({ B: SIZE_MAX, N: SIZE_MIN, T: SIZE_MIN });
     expect(params(notices)).toEqual(['B', 'N', 'T']);
-    expect(notices[0].message).toEqual({ key: 'notice.size.clamped', params: { name: 'B', raw: '40', min: SIZE_MIN, max: SIZE_MAX, value: 12 } });
-    expect(notices[1].message).toEqual({ key: 'notice.size.clamped', params: { name: 'N', raw: '0', min: SIZE_MIN, max: SIZE_MAX, value: 1 } });
+    expect(notices[0].message).toEqual({ key: 'notice.size.clamped', params: { name: { code: 'B' }, raw: { code: '40' }, min: SIZE_MIN, max: SIZE_MAX, value: 12 } });
+    expect(notices[1].message).toEqual({ key: 'notice.size.clamped', params: { name: { code: 'N' }, raw: { code: '0' }, min: SIZE_MIN, max: SIZE_MAX, value: 1 } });
     expect(words(notices[0])).toMatch(/B=40.*clamped to 12/);
     expect(words(notices[1])).toMatch(/clamped to 1/);
   });
@@ -112,8 +112,8 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     expect(state.sizes.B).toBe(3);
     expect(state.sizes.N).toBe(DEFAULTS.N);
     expect(params(notices)).toEqual(['B', 'N']);
-    expect(notices[0].message).toEqual({ key: 'notice.size.clamped', params: { name: 'B', raw: '2.6', min: SIZE_MIN, max: SIZE_MAX, value: 3 } });
-    expect(notices[1].message).toEqual({ key: 'notice.size.notNumber', params: { name: 'N', raw: 'three', fallback: DEFAULTS.N } });
+    expect(notices[0].message).toEqual({ key: 'notice.size.clamped', params: { name: { code: 'B' }, raw: { code: '2.6' }, min: SIZE_MIN, max: SIZE_MAX, value: 3 } });
+    expect(notices[1].message).toEqual({ key: 'notice.size.notNumber', params: { name: { code: 'N' }, raw: { code: 'three' }, fallback: DEFAULTS.N } });
     expect(words(notices[1])).toContain('three');
   });
 
@@ -122,8 +122,8 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     expect(state.convention).toBe('row');
     expect(state.loss).toBe('mse');
     expect(notices).toEqual([
-      { param: 'conv', message: { key: 'notice.choice', params: { name: 'conv', raw: 'foo', options: 'row, torch, column', fallback: 'row' } } },
-      { param: 'loss', message: { key: 'notice.choice', params: { name: 'loss', raw: 'hinge', options: 'mse, softmax-ce, sum, upstream', fallback: 'mse' } } },
+      { param: 'conv', message: { key: 'notice.choice', params: { name: { code: 'conv' }, raw: { code: 'foo' }, options: { code: 'row, torch, column' }, fallback: { code: 'row' } } } },
+      { param: 'loss', message: { key: 'notice.choice', params: { name: { code: 'loss' }, raw: { code: 'hinge' }, options: { code: 'mse, softmax-ce, sum, upstream' }, fallback: { code: 'mse' } } } },
     ]);
     expect(words(notices[0])).toContain('foo');
     expect(words(notices[1])).toContain('hinge');
@@ -133,14 +133,14 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     for (const seed of ['1.5', 'abc', '1e40', '']) {
       const { state, notices } = decodeUrl(`?seed=${seed}`);
       expect(state.seed).toBe(DEFAULTS.seed);
-      expect(notices, seed).toEqual([{ param: 'seed', message: { key: 'notice.seed', params: { raw: seed, fallback: DEFAULTS.seed } } }]);
+      expect(notices, seed).toEqual([{ param: 'seed', message: { key: 'notice.seed', params: { raw: { code: seed }, fallback: DEFAULTS.seed } } }]);
     }
   });
 
   it('ignores a matrix of the wrong shape, naming both shapes', () => {
     const { state, notices } = decodeUrl('?x=1,2;3,4');
     expect(state.explicit.x).toBeUndefined();
-    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.shape', params: { name: 'x', rows: 2, cols: 2, er: 2, ec: 3, conv: 'row' } } }]);
+    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.shape', params: { name: { code: 'x' }, rows: 2, cols: 2, er: 2, ec: 3, conv: { code: 'row' } } } }]);
     expect(words(notices[0])).toContain('[2×2]');
     expect(words(notices[0])).toContain('[2×3]');
   });
@@ -150,8 +150,8 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     expect(state.explicit.W).toBeUndefined();
     expect(state.explicit.b).toBeUndefined();
     expect(notices).toEqual([
-      { param: 'W', message: { key: 'notice.matrix.malformed', params: { name: 'W', problem: { key: 'problem.notNumber', params: { text: 'x', row: 1 } } } } },
-      { param: 'b', message: { key: 'notice.matrix.malformed', params: { name: 'b', problem: { key: 'problem.notNumber', params: { text: 'NaN', row: 0 } } } } },
+      { param: 'W', message: { key: 'notice.matrix.malformed', params: { name: { code: 'W' }, problem: { key: 'problem.notNumber', params: { text: { code: 'x' }, row: 1 } } } } },
+      { param: 'b', message: { key: 'notice.matrix.malformed', params: { name: { code: 'b' }, problem: { key: 'problem.notNumber', params: { text: { code: 'NaN' }, row: 0 } } } } },
     ]);
     expect(words(notices[0])).toMatch(/not a number/);
   });
@@ -160,7 +160,7 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     const { state, notices } = decodeUrl('?x=1,2;3');
     expect(state.explicit.x).toBeUndefined();
     expect(notices).toEqual([
-      { param: 'x', message: { key: 'notice.matrix.malformed', params: { name: 'x', problem: { key: 'problem.ragged', params: { first: 2, row: 1, n: 1 } } } } },
+      { param: 'x', message: { key: 'notice.matrix.malformed', params: { name: { code: 'x' }, problem: { key: 'problem.ragged', params: { first: 2, row: 1, n: 1 } } } } },
     ]);
     expect(words(notices[0])).not.toMatch(/not a number/);
     expect(words(notices[0])).toMatch(/row/);
@@ -169,13 +169,13 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
   it('ignores an empty matrix', () => {
     const { state, notices } = decodeUrl('?x=');
     expect(state.explicit.x).toBeUndefined();
-    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.malformed', params: { name: 'x', problem: { key: 'problem.empty' } } } }]);
+    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.malformed', params: { name: { code: 'x' }, problem: { key: 'problem.empty' } } } }]);
   });
 
   it('checks the shape in the selected convention', () => {
     // [B×N] = [2×3] in row is the wrong shape in column, which needs [N×B] = [3×2].
     const { notices } = decodeUrl('?conv=column&x=1,2,3;4,5,6');
-    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.shape', params: { name: 'x', rows: 2, cols: 3, er: 3, ec: 2, conv: 'column' } } }]);
+    expect(notices).toEqual([{ param: 'x', message: { key: 'notice.matrix.shape', params: { name: { code: 'x' }, rows: 2, cols: 3, er: 3, ec: 2, conv: { code: 'column' } } } }]);
     expect(words(notices[0])).toContain('column');
   });
 
@@ -188,14 +188,14 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     // Two rows is not a list of classes at all.
     const { state, notices } = decodeUrl('?loss=softmax-ce&target=0;1');
     expect(state.explicit.target).toBeUndefined();
-    expect(notices).toEqual([{ param: 'target', message: { key: 'notice.matrix.shape', params: { name: 'target', rows: 2, cols: 1, er: 1, ec: 2, conv: 'row' } } }]);
+    expect(notices).toEqual([{ param: 'target', message: { key: 'notice.matrix.shape', params: { name: { code: 'target' }, rows: 2, cols: 1, er: 1, ec: 2, conv: { code: 'row' } } } }]);
   });
 
   it('refuses a focus outside the lesson or malformed', () => {
     for (const f of ['dW:3,0', 'dW:0,2', 'Q:0,0', 'dW', 'dW:-1,0', 'dW:0', 'x:1,2,3']) {
       const { state, notices } = decodeUrl(`?focus=${encodeURIComponent(f)}`);
       expect(state.focus, f).toBeNull();
-      expect(notices, f).toEqual([{ param: 'focus', message: { key: 'notice.focus', params: { raw: f } } }]);
+      expect(notices, f).toEqual([{ param: 'focus', message: { key: 'notice.focus', params: { raw: { code: f } } } }]);
       expect(words(notices[0])).toContain(f);
     }
   });
@@ -212,7 +212,7 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
     for (const m of ['z', 'dZ']) {
       const { state, notices } = decodeUrl(`?focus=${m}:0,1`);
       expect(state.focus, m).toBeNull();
-      expect(notices, m).toEqual([{ param: 'focus', message: { key: 'notice.focus', params: { raw: `${m}:0,1` } } }]);
+      expect(notices, m).toEqual([{ param: 'focus', message: { key: 'notice.focus', params: { raw: { code: `${m}:0,1` } } } }]);
       for (const act of ['relu', 'sigmoid', 'tanh']) {
         const ok = decodeUrl(`?act=${act}&focus=${m}:0,1`);
         expect(ok.notices, `${act} ${m}`).toEqual([]);
@@ -226,7 +226,7 @@ describe('decodeUrl: bad parameters become notices naming them', () => {
   it('refuses a bad step', () => {
     const { state, notices } = decodeUrl('?step=-1');
     expect(state.step).toBeNull();
-    expect(notices).toEqual([{ param: 'step', message: { key: 'notice.step', params: { raw: '-1' } } }]);
+    expect(notices).toEqual([{ param: 'step', message: { key: 'notice.step', params: { raw: { code: '-1' } } } }]);
   });
 
   it('reports the example of the README: ?B=40&conv=foo&x=1,2;3', () => {
@@ -259,7 +259,7 @@ describe('the activation in the link: act', () => {
       expect(state.activation, raw).toBe('identity');
       expect(state.focus, raw).toEqual({ m: 'y', r: 0, c: 0 });
       expect(notices, raw).toEqual([
-        { param: 'act', message: { key: 'notice.choice', params: { name: 'act', raw, options: 'identity, relu, sigmoid, tanh', fallback: 'identity' } } },
+        { param: 'act', message: { key: 'notice.choice', params: { name: { code: 'act' }, raw: { code: raw }, options: { code: 'identity, relu, sigmoid, tanh' }, fallback: { code: 'identity' } } } },
       ]);
       expect(words(notices[0]), raw).toContain('act=');
     }
@@ -289,7 +289,7 @@ describe('the Jacobian dy/dz in the link: jac=z', () => {
       expect(state.jacobianKind, q).toBeNull();
       expect(notices.find((n) => n.param === 'jac'), q).toEqual({
         param: 'jac',
-        message: { key: 'notice.choice', params: { name: 'jac', raw: 'z', options: 'W, x, b', fallback: 'W' } },
+        message: { key: 'notice.choice', params: { name: { code: 'jac' }, raw: { code: 'z' }, options: { code: 'W, x, b' }, fallback: { code: 'W' } } },
       });
       expect(createAppStore(q).getState().jacobianKind, q).toBe('dY/dW');
     }
@@ -297,7 +297,7 @@ describe('the Jacobian dy/dz in the link: jac=z', () => {
 
   it('names dy/dz among the options once there is an activation', () => {
     const { notices } = decodeUrl('?act=tanh&jac=Q');
-    expect(notices).toEqual([{ param: 'jac', message: { key: 'notice.choice', params: { name: 'jac', raw: 'Q', options: 'W, x, b, z', fallback: 'W' } } }]);
+    expect(notices).toEqual([{ param: 'jac', message: { key: 'notice.choice', params: { name: { code: 'jac' }, raw: { code: 'Q' }, options: { code: 'W, x, b, z' }, fallback: { code: 'W' } } } }]);
   });
 });
 
@@ -324,7 +324,7 @@ describe('the language in the link: lang', () => {
     for (const raw of ['fr', 'EN', 'en-xa', 'de-DE']) {
       const { state, notices } = decodeUrl(`?lang=${raw}`);
       expect(state.locale, raw).toBe('en');
-      expect(notices, raw).toEqual([{ param: 'lang', message: { key: 'notice.choice', params: { name: 'lang', raw, options: 'en, en-XA', fallback: 'en' } } }]);
+      expect(notices, raw).toEqual([{ param: 'lang', message: { key: 'notice.choice', params: { name: { code: 'lang' }, raw: { code: raw }, options: { code: 'en, en-XA' }, fallback: { code: 'en' } } } }]);
       expect(words(notices[0]), raw).toContain('lang=');
     }
   });
@@ -576,9 +576,9 @@ describe('player grain and Jacobian view in the link', () => {
     expect(encodeUrl(urlStateOf(s, store.select))).toBe('jac=x&lin=col');
     const { notices } = decodeUrl('?jac=Q&lin=diag&grain=medium');
     expect(notices).toEqual([
-      { param: 'grain', message: { key: 'notice.choice.auto', params: { name: 'grain', raw: 'medium', options: 'fine, coarse' } } },
-      { param: 'jac', message: { key: 'notice.choice', params: { name: 'jac', raw: 'Q', options: 'W, x, b', fallback: 'W' } } },
-      { param: 'lin', message: { key: 'notice.choice', params: { name: 'lin', raw: 'diag', options: 'row, col', fallback: 'row' } } },
+      { param: 'grain', message: { key: 'notice.choice.auto', params: { name: { code: 'grain' }, raw: { code: 'medium' }, options: { code: 'fine, coarse' } } } },
+      { param: 'jac', message: { key: 'notice.choice', params: { name: { code: 'jac' }, raw: { code: 'Q' }, options: { code: 'W, x, b' }, fallback: { code: 'W' } } } },
+      { param: 'lin', message: { key: 'notice.choice', params: { name: { code: 'lin' }, raw: { code: 'diag' }, options: { code: 'row, col' }, fallback: { code: 'row' } } } },
     ]);
   });
 });

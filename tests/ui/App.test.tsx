@@ -187,7 +187,8 @@ describe('App with an activation', () => {
     const numbers = body.querySelector<HTMLElement>('[data-line="numeric"]')!;
     const terms = [...numbers.querySelectorAll<HTMLElement>('button[data-term]')];
     expect(terms).toHaveLength(1);
-    expect(terms[0].dataset.factors).toBe('dY:1,0 z:1,0 y:1,0');
+    // The sigmoid's slope is read from y = σ(z), the value the numbers show.
+    expect(terms[0].dataset.factors).toBe('dY:1,0 y:1,0');
     // Read aloud: the gradient arriving at y, times the slope of sigmoid at z.
     expect(terms[0].querySelector('.sr-only')!.textContent).toBe(
       `term 1: ${formatNumber(g, 6)} times the slope of sigmoid at ${formatNumber(z, 6)}, which is ${formatNumber(y * (1 - y), 6)} = ${formatNumber(dz, 6)}`,
@@ -196,10 +197,10 @@ describe('App with an activation', () => {
     const shown = terms[0].querySelector('.katex-html')!.textContent!.replace(/\s/g, '');
     expect(shown).toBe(`${formatNumber(g, 3)}⋅${formatNumber(y, 3)}(1−${formatNumber(y, 3)})`);
     expect(body.querySelector<HTMLElement>('[data-line="result"]')!.dataset.value).toBe(String(dz));
-    // It depends on dL/dy, z and y in the same place.
+    // It depends on dL/dy and y in the same place (σ'(z) is worked out from y).
     const deps = (m: string) => [...grid(m).querySelectorAll<HTMLElement>('.cell.dep')].map((c) => `${c.dataset.r},${c.dataset.c}`);
     expect(deps('dY')).toEqual(['1,0']);
-    expect(deps('z')).toEqual(['1,0']);
+    expect(deps('z')).toEqual([]);
     expect(deps('y')).toEqual(['1,0']);
     expect(deps('dW')).toEqual([]);
   });
