@@ -71,6 +71,14 @@ test.describe('axe-core, WCAG 2.2 AA', () => {
     });
   }
 
+  for (const act of ['relu', 'sigmoid', 'tanh']) {
+    test(`with ${act} after the layer, explaining dL/dz and then z`, async ({ page, errors }) => {
+      void errors;
+      await scan(page, `./?act=${act}&focus=dZ:1,1`);
+      await scan(page, `./?act=${act}&conv=column&focus=z:0,1&step=3`);
+    });
+  }
+
   test('at 12×12×12, explaining dX', async ({ page, errors }) => {
     test.slow();
     void errors;

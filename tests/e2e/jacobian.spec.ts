@@ -161,6 +161,37 @@ test.describe('Jacobian view', () => {
     got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThan(1e-12));
   });
 
+  test('with an activation, dy/dz is diagonal: each entry is the slope at its own z, and the product lands on dL/dz', async ({ page, errors }) => {
+    void errors;
+    await ready(page, './?act=sigmoid&jac=z&B=2&N=3&T=2');
+    await expect(page.locator('input[data-choice="jac-kind"][value="dY/dZ"]')).toBeChecked();
+    // Off the diagonal every entry is a structural zero; on it, the slope y(1 − y) of the same cell.
+    const values = await page.locator('[data-testid="jacobian-table"] td[data-r]').evaluateAll((tds) =>
+      tds.map((td) => ({ r: Number((td as HTMLElement).dataset.r), c: Number((td as HTMLElement).dataset.c), v: Number((td as HTMLElement).dataset.value) })),
+    );
+    expect(values).toHaveLength(16);
+    const ys = await page.locator('[role="grid"][data-matrix="y"] [role="gridcell"]').evaluateAll((cells) => cells.map((c) => Number((c as HTMLElement).dataset.value)));
+    for (const { r, c, v } of values) expect(v, `${r},${c}`).toBeCloseTo(r === c ? ys[r] * (1 - ys[r]) : 0, 12);
+    // Hovering a diagonal entry outlines its y cell and its z cell in the lesson.
+    await entry(page, 2, 2).hover();
+    await expect(lessonCell(page, 'y', 1, 0)).toHaveClass(/\bterm\b/);
+    await expect(lessonCell(page, 'z', 1, 0)).toHaveClass(/\bterm\b/);
+    await expect(page.getByTestId('jacobian-explain').locator('h3')).toContainText('∂y[1,0]/∂z[1,0]');
+    expect(await axeJacobian(page)).toEqual([]);
+    // The walkthrough multiplies dL/dy by it and ends on the lesson's dL/dz.
+    for (let k = 0; k < 3; k++) await page.getByTestId('walk-next').click();
+    await expect(page.getByTestId('walk-verdict')).toHaveAttribute('data-agrees', 'true');
+    await expect(page.getByTestId('walk-verdict')).toContainText('dL/dz');
+    const got = await page.locator('[data-testid="walk-final"] td').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+    const want = await page.locator('[role="grid"][data-matrix="dZ"] [role="gridcell"]').evaluateAll((cells) => cells.map((c) => Number((c as HTMLElement).dataset.value)));
+    expect(got).toHaveLength(want.length);
+    got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThan(1e-12));
+    // Taking the activation away goes back to dy/dW, the only Jacobians left being the dense layer's.
+    await page.getByLabel('activation').selectOption('identity');
+    await expect(page.locator('input[data-choice="jac-kind"][value="dY/dW"]')).toBeChecked();
+    await expect(page.locator('input[data-choice="jac-kind"][value="dY/dZ"]')).toHaveCount(0);
+  });
+
   test('under reduced motion each step appears in its final state, with nothing moving', async ({ page, errors }) => {
     void errors;
     await page.emulateMedia({ reducedMotion: 'reduce' });
