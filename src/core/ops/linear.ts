@@ -113,42 +113,27 @@ export function linearRules(ctx: GraphSpec): { inputs: GivenRule[]; out: Compute
   const rules = { out: linearRule('out', conv, act), dW: linearRule('dW', conv, act), dX: linearRule('dX', conv, act), db: linearRule('db', conv, act) };
   const outEntry = (idx: { s?: number | string; j?: number | string }) => entryTex(out, conv, { s: 's', j: 'j', ...idx });
 
-  const given = (node: 'x' | 'W' | 'b', describe: GivenRule['describe'], note: GivenRule['note']): GivenRule => ({
-    node,
-    layout: node,
-    op: 'input',
-    role: 'input',
-    feeds: [out],
-    describe,
-    note,
-    script: null,
-  });
-  const inputs = [
-    given(
-      'x',
-      (c, cell) => {
-        const { s, i } = ix(c, cell);
-        return msg('input.feeds.everyOutput', { cell: { tex: entryTex('x', conv, { s, i }) }, target: { tex: outEntry({ s }) } });
+  // The layer's inputs: what each feeds, and which of the output's indices it fixes (the rest run over every value).
+  const INPUTS = [
+    { node: 'x', describe: 'input.feeds.everyOutput', note: 'note.x', fixes: 's' },
+    { node: 'W', describe: 'input.feeds.everySample', note: 'note.W', fixes: 'j' },
+    { node: 'b', describe: 'input.added.everySample', note: 'note.b', fixes: 'j' },
+  ] as const;
+  const inputs = INPUTS.map(
+    (inp): GivenRule => ({
+      node: inp.node,
+      layout: inp.node,
+      op: 'input',
+      role: 'input',
+      feeds: [out],
+      describe: (c, cell) => {
+        const idx = ix(c, cell);
+        return msg(inp.describe, { cell: { tex: entryTex(inp.node, conv, idx) }, target: { tex: outEntry({ [inp.fixes]: idx[inp.fixes] }) } });
       },
-      (c, cell) => msg('note.x', { ...ix(c, cell) }),
-    ),
-    given(
-      'W',
-      (c, cell) => {
-        const { i, j } = ix(c, cell);
-        return msg('input.feeds.everySample', { cell: { tex: entryTex('W', conv, { i, j }) }, target: { tex: outEntry({ j }) } });
-      },
-      (c, cell) => msg('note.W', { ...ix(c, cell) }),
-    ),
-    given(
-      'b',
-      (c, cell) => {
-        const { j } = ix(c, cell);
-        return msg('input.added.everySample', { cell: { tex: entryTex('b', conv, { j }) }, target: { tex: outEntry({ j }) } });
-      },
-      (c, cell) => msg('note.b', { ...ix(c, cell) }),
-    ),
-  ];
+      note: (c, cell) => msg(inp.note, { ...ix(c, cell) }),
+      script: null,
+    }),
+  );
 
   const computed = (node: MatrixName, layout: ComputedRule['layout'], rule: SumRule, op: ComputedRule['op'], from: MatrixName[], note: ComputedRule['note'], script: NodeScript, after = ''): ComputedRule => ({
     node,
