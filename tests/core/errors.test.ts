@@ -192,6 +192,7 @@ describe('other refusals', () => {
   });
 
   it('an unknown loss kind in a lesson', () => {
+    // As loss() does: a kind the loss table does not have must not be taken for 'upstream'.
     rejects(() => computeLesson('row', 'hinge' as CoreLossKind, makeLesson({ convention: 'row', loss: 'sum', B: 1, N: 1, T: 1 }, 1)), 'loss', "'hinge'");
   });
 

@@ -169,7 +169,7 @@ describe('step script', () => {
       expect(order.indexOf('backward')).toBeGreaterThan(order.lastIndexOf('loss'));
       expect(s.targetStart.y).toBe(activation === 'identity' ? 0 : 4);
       expect(s.targetStart.z).toBe(activation === 'identity' ? -1 : 0);
-      expect(s.targetStart.dZ).toBe(activation === 'identity' ? -1 : s.phaseStart.backward + 0);
+      expect(s.targetStart.dZ).toBe(activation === 'identity' ? -1 : s.phaseStart.backward);
     }
   });
 
