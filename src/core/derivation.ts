@@ -80,7 +80,8 @@ function cellsReading(ctx: DerivationContext, rule: NodeRule, cell: CellRef): Ce
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
       const at = { m: rule.node, r, c };
-      if (rule.terms(ctx, at).terms.some((t) => t.factors.some((f) => key(f) === k))) out.push(at);
+      const factors = rule.factors ? rule.factors(ctx, at) : rule.terms(ctx, at).terms.map((t) => t.factors);
+      if (factors.some((fs) => fs.some((f) => key(f) === k))) out.push(at);
     }
   return out;
 }

@@ -2,7 +2,9 @@
 // y = act(z) → L, and back through dL/dy, dL/dz to dL/dW, dL/db, dL/dx.
 // Without an activation y is the dense product itself and there is no z.
 // Derivations, the step script, the highlights and the views walk this list.
+import { ValidationError } from './errors.ts';
 import type { MatrixName } from './nodes.ts';
+import { ACTIVATION_SPECS } from './ops/activation.ts';
 import { activationRules } from './ops/activationRules.ts';
 import { linearRules } from './ops/linear.ts';
 import { LOSSES } from './ops/losses.ts';
@@ -21,8 +23,11 @@ export interface LessonGraph {
 
 /** The graph of a lesson: which nodes it has (they depend on its loss and activation) and the rule of each. */
 export function lessonGraph(ctx: GraphSpec): LessonGraph {
+  const entry = (LOSSES as Record<string, (typeof LOSSES)[keyof typeof LOSSES] | undefined>)[ctx.loss];
+  if (!entry) throw new ValidationError('loss', `lessonGraph: unknown loss '${String(ctx.loss)}'; use ${Object.keys(LOSSES).join(', ')}`);
+  if (!ACTIVATION_SPECS[ctx.activation ?? 'identity']) throw new ValidationError('activation', `lessonGraph: unknown activation '${String(ctx.activation)}'`);
   const lin = linearRules(ctx);
-  const loss = LOSSES[ctx.loss].rules(ctx);
+  const loss = entry.rules(ctx);
   const act = (ctx.activation ?? 'identity') === 'identity' ? null : activationRules(ctx);
   const forward: NodeRule[] = [...lin.inputs, lin.out, ...(act ? [act.y] : []), ...(loss.target ? [loss.target] : []), loss.L];
   const backward: NodeRule[] = [loss.dY, ...(act ? [act.dZ] : []), ...lin.grads];

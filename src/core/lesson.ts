@@ -58,7 +58,9 @@ export function computeLesson(convention: Convention, kind: LossKind, inputs: Le
   const y = activation === 'identity' ? z : activate(activation, z);
   let L = Number.NaN;
   let dY: Matrix;
-  const compute = LOSSES[kind]?.compute;
+  const entry = (LOSSES as Record<string, (typeof LOSSES)[LossKind] | undefined>)[kind];
+  if (!entry) throw new ValidationError('loss', `computeLesson: unknown loss '${String(kind)}'; use ${Object.keys(LOSSES).join(', ')}`);
+  const compute = entry.compute;
   if (!compute) {
     assertMatrix('dY', inputs.upstream);
     dY = { rows: inputs.upstream.rows, cols: inputs.upstream.cols, data: new Float64Array(inputs.upstream.data) };

@@ -217,9 +217,10 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
       return { deps: none, feeds: range(B).map((s) => Y(cv, s, q, out)) };
     case 'b':
       return { deps: none, feeds: range(B).map((s) => Y(cv, s, cell.c, out)) };
+    // A target feeds the gradient of the outputs it is compared with, and the loss itself.
     case 'target':
-      if (loss === 'softmax-ce') return { deps: none, feeds: range(T).map((j) => Y(cv, cell.c, j, 'dY')) };
-      return { deps: none, feeds: [Y(cv, p, q, 'dY')] };
+      if (loss === 'softmax-ce') return { deps: none, feeds: [...range(T).map((j) => Y(cv, cell.c, j, 'dY')), { m: 'L', r: 0, c: 0 }] };
+      return { deps: none, feeds: [Y(cv, p, q, 'dY'), { m: 'L', r: 0, c: 0 }] };
   }
 }
 

@@ -53,6 +53,18 @@ export function sumTerms(rule: SumRule, ctx: DerivationContext, cell: CellRef): 
   return { scale: 1, terms };
 }
 
+/** The factor cells of each term of one cell, without looking up any value. */
+export function sumFactors(rule: SumRule, ctx: { convention: Convention; sizes: Sizes }, cell: CellRef): CellRef[][] {
+  const conv = ctx.convention;
+  const idx = idxOf(cell, conv);
+  const out = range(sumLength(rule, ctx.sizes)).map((k) => {
+    const at = { ...idx, [rule.over]: k };
+    return rule.factors.map((f) => cellAt(f.node, conv, at));
+  });
+  if (rule.plus) out.push([cellAt(rule.plus, conv, idx)]);
+  return out;
+}
+
 /** The product of the factors at some indices (letters or numbers), e.g. x_{si}\, W_{ij}. */
 function productTex(rule: SumRule, conv: Convention, at: IndexValues, style: 'frac' | 'inline'): string {
   return rule.factors.map((f) => entryTex(f.node, conv, at, style)).join('\\, ');

@@ -134,6 +134,8 @@ export interface ComputedRule extends RuleBase {
   /** The nodes this one is computed from: its edges in the graph. */
   from: readonly MatrixName[];
   terms(ctx: DerivationContext, cell: CellRef): CellTerms;
+  /** The factor cells of each term, without their values: what finding the cells an input feeds needs, cheaply. */
+  factors?(ctx: GraphSpec, cell: CellRef): CellRef[][];
   notation(ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat): CellNotation;
   matrixForm(ctx: DerivationContext): MatrixForm | null;
 }

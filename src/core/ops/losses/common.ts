@@ -90,7 +90,7 @@ export function targetRule(ctx: GraphSpec, kind: 'matrix' | 'classes'): GivenRul
     layout: kind === 'classes' ? 'classes' : 'y',
     op: 'input',
     role: 'input',
-    feeds: ['dY'],
+    feeds: ['dY', 'L'],
     describe: (c, cell) => {
       if (kind === 'classes') return msg('input.target.class', { cell: tex(`c_{${cell.c}} = ${c.inputs.targetClasses[cell.c]}`), s: cell.c });
       const { s, j } = ix(c, cell);
