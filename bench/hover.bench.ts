@@ -25,12 +25,15 @@ const RUNS: Run[] = [
   { label: '12×12×12', query: '?B=12&N=12&T=12', mode: 'focus', path: 'spread' },
   { label: '12×12×12', query: '?B=12&N=12&T=12', mode: 'hover', path: 'sweep' },
   { label: '12×12×12', query: '?B=12&N=12&T=12', mode: 'focus', path: 'sweep' },
+  { label: '12×12×12, sigmoid', query: '?B=12&N=12&T=12&act=sigmoid', mode: 'hover', path: 'spread' },
+  { label: '12×12×12, sigmoid', query: '?B=12&N=12&T=12&act=sigmoid', mode: 'focus', path: 'spread' },
+  { label: '12×12×12, upstream', query: '?B=12&N=12&T=12&loss=upstream', mode: 'hover', path: 'spread' },
 ];
 const HOVERS = 50;
 const WARMUP = 5;
 /** Each run is repeated on a fresh page and the round with the lowest median kept: other load on the machine only adds time. */
 const ROUNDS = 3;
-const MATRICES = ['x', 'W', 'b', 'y', 'L', 'target', 'dY', 'dW', 'db', 'dX'];
+const MATRICES = ['x', 'W', 'b', 'z', 'y', 'L', 'target', 'dY', 'dZ', 'dW', 'db', 'dX'];
 
 /** In-page: measures one hover or focus of the cell, resolving with [ready, dom, painted] in ms. */
 const MEASURE = `async ([m, r, c, mode]) => {
