@@ -44,8 +44,11 @@ function checkOutput(fn: string, name: string, out: Float64Array, cols: number, 
   );
 }
 
-/** Y = XW + b (row), XWᵀ + b (torch) or WX + b1ᵀ (column). Returns a fresh matrix; inputs are not changed. */
-export function forward(convention: Convention, x: Matrix, W: Matrix, b: Float64Array): Matrix {
+/**
+ * Y = XW + b (row), XWᵀ + b (torch) or WX + b1ᵀ (column). Returns a fresh matrix; inputs are not changed.
+ * `name` is what an overflow is reported as: 'y', or 'z' when an activation follows.
+ */
+export function forward(convention: Convention, x: Matrix, W: Matrix, b: Float64Array, name: 'y' | 'z' = 'y'): Matrix {
   checkLayer('forward', convention, x, W);
   const s = sizesOf(convention, x, W);
   if (b.length !== s.T) {
@@ -56,12 +59,12 @@ export function forward(convention: Convention, x: Matrix, W: Matrix, b: Float64
   if (convention === 'column') {
     const data = matmulNN(W.data, x.data, T, N, B);
     for (let t = 0; t < T; t++) for (let j = 0; j < B; j++) data[t * B + j] += b[t];
-    checkOutput('forward', 'y', data, B, W);
+    checkOutput('forward', name, data, B, W);
     return { rows: T, cols: B, data };
   }
   const data = convention === 'row' ? matmulNN(x.data, W.data, B, N, T) : matmulNT(x.data, W.data, B, N, T);
   for (let i = 0; i < B; i++) for (let t = 0; t < T; t++) data[i * T + t] += b[t];
-  checkOutput('forward', 'y', data, T, W);
+  checkOutput('forward', name, data, T, W);
   return { rows: B, cols: T, data };
 }
 

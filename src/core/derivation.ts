@@ -75,13 +75,13 @@ export function ruleOfCell(ctx: DerivationContext, graph: LessonGraph, cell: Cel
 function cellsReading(ctx: DerivationContext, rule: NodeRule, cell: CellRef): CellRef[] {
   if (rule.role !== 'computed') return [];
   const [rows, cols] = layoutShape(rule.layout, ctx.convention, ctx.sizes);
-  const k = key(cell);
+  const is = (f: CellRef) => f.m === cell.m && f.r === cell.r && f.c === cell.c;
   const out: CellRef[] = [];
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
       const at = { m: rule.node, r, c };
       const factors = rule.factors ? rule.factors(ctx, at) : rule.terms(ctx, at).terms.map((t) => t.factors);
-      if (factors.some((fs) => fs.some((f) => key(f) === k))) out.push(at);
+      if (factors.some((fs) => fs.some(is))) out.push(at);
     }
   return out;
 }

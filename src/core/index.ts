@@ -55,7 +55,7 @@ export { createRng, type Rng } from './random.ts';
 export { makeLesson, computeLesson, convertInputs, lessonSizes, assertLessonShapes } from './lesson.ts';
 export type { LessonConfig, LessonInputs, LessonOutputs } from './lessonTypes.ts';
 export { derive, uniqueCells, type Derivation, type DerivationTerm, type Progress } from './derivation.ts';
-export { cellValue, matrixValues, nodeLayout, nodeShape, nodeDims, targetShape, inShape } from './values.ts';
+export { cellValue, matrixValues, nodeLayout, nodeMatrix, nodeShape, nodeDims, targetShape, inShape } from './values.ts';
 export { formatNumber, texNumber, numberFormat, ENGLISH, type NumberFormat } from './format.ts';
 export {
   buildScript,

@@ -5,7 +5,7 @@
 import type { Convention } from './conventions.ts';
 import { ENGLISH, type NumberFormat } from './format.ts';
 import { type Jacobian, type JacobianKind, type JacobianValues, type Linearisation, jacobian, unvectorise, vectorise } from './jacobian.ts';
-import { entryValue, jacobianOf, paramOf } from './jacobianKinds.ts';
+import { JACOBIAN_SPECS, entryValue, jacobianOf, paramOf } from './jacobianKinds.ts';
 import type { Matrix } from './matrix.ts';
 import { type Msg, cellParam, msg } from './messages.ts';
 import { type CellRef, type MatrixName, idxOf, matrixShape, sizesOf } from './nodes.ts';
@@ -187,8 +187,6 @@ export const WALKTHROUGH_STEPS = ['vector', 'product', 'rolled', 'compare'] as c
 /** One step of the walkthrough. */
 export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number];
 
-const GRADIENT_OF: Record<'W' | 'x' | 'b' | 'z', 'dW' | 'dX' | 'db' | 'dZ'> = { W: 'dW', x: 'dX', b: 'db', z: 'dZ' };
-
 /**
  * Walks through g·J for the lesson's upstream gradient (dL/dy, or dL/dz for
  * the dense Jacobians after an activation) and compares it with the gradient
@@ -209,7 +207,7 @@ export function shortcutWalkthrough(
   const g = vectorise(dY, linearisation);
   const vjp = J.vjp(g);
   const param = paramOf(kind);
-  const target = GRADIENT_OF[param];
+  const target = JACOBIAN_SPECS[kind].gradient;
   const { upstream } = jacobianOf(kind, activation);
   const [pr, pc] = matrixShape(convention, sizes, param);
   const rolled = unvectorise(vjp, pr, pc, linearisation);

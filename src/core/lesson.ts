@@ -54,7 +54,8 @@ export function makeLesson(config: LessonConfig, seed: number): LessonInputs {
 
 /** Runs the forward pass, the activation, the loss and the backward pass of a lesson. */
 export function computeLesson(convention: Convention, kind: LossKind, inputs: LessonInputs, activation: Activation = 'identity'): LessonOutputs {
-  const z = forward(convention, inputs.x, inputs.W, inputs.b);
+  // Before an activation the dense product is z, and an overflow in it is named so.
+  const z = forward(convention, inputs.x, inputs.W, inputs.b, activation === 'identity' ? 'y' : 'z');
   const y = activation === 'identity' ? z : activate(activation, z);
   let L = Number.NaN;
   let dY: Matrix;

@@ -1,5 +1,6 @@
 // Every message key core can return. The string catalogue must word each one
 // (src/ui/strings/en.ts is checked against this list by the type checker).
+import type { MatrixName } from './cells.ts';
 import type { Activation } from './ops/activationKinds.ts';
 
 /** Keys of the messages core returns. */
@@ -68,4 +69,5 @@ export type CoreMessageKey =
   | 'speech.squaredDifference'
   | 'speech.value'
   | `activation.${Activation}.name`
-  | `activation.${Activation}.slope`;
+  | `activation.${Activation}.slope`
+  | `matrix.${MatrixName}.label`;

@@ -6,7 +6,7 @@
 // order dense.ts sums in, so the last step ends exactly on backward's numbers.
 import { ENGLISH, type NumberFormat } from './format.ts';
 import { type LessonGraph, lessonGraph } from './graph.ts';
-import { cellsBySample } from './layout.ts';
+import { axesOf, cellsBySample, layoutShape } from './layout.ts';
 import type { CellRef, MatrixName } from './nodes.ts';
 import type { ComputedRule, DerivationContext, Narration, NodeRule, Phase, Schedule, StepGroup } from './ops/types.ts';
 import { uniqueCells } from './derivation.ts';
@@ -143,12 +143,13 @@ export function buildScript(ctx: DerivationContext, granularity: Granularity, fm
   return { granularity, steps, nodes, schedules, phaseStart, targetStart };
 }
 
-/** How many steps a node takes at a schedule. */
+/** How many steps a node takes at a schedule, counted from its shape. */
 function stepCount(ctx: DerivationContext, rule: NodeRule, schedule: Schedule): number {
   if (schedule === 'all') return 1;
   if (schedule === 'accumulate') return ctx.sizes.B;
-  const groups = cellsBySample(rule.layout, ctx.convention, ctx.sizes);
-  return schedule === 'sample' ? groups.length : groups.reduce((n, g) => n + g.length, 0);
+  if (schedule === 'sample') return axesOf(rule.layout, ctx.convention).includes('s') ? ctx.sizes.B : 1;
+  const [rows, cols] = layoutShape(rule.layout, ctx.convention, ctx.sizes);
+  return rows * cols;
 }
 
 /** The granularity to open with: fine when it fits in about 40 steps, coarse otherwise. */

@@ -2,6 +2,7 @@
 import type { Convention, Sizes } from './conventions.ts';
 import { ValidationError } from './errors.ts';
 import { type LayoutName, layoutDims, layoutShape } from './layout.ts';
+import type { Matrix } from './matrix.ts';
 import { type CellRef, type MatrixName, NODE_LAYOUT } from './nodes.ts';
 import { LOSS_TARGET, type LossKind } from './ops/lossKinds.ts';
 import type { DerivationContext } from './ops/types.ts';
@@ -55,6 +56,13 @@ export function matrixValues(ctx: DerivationContext, m: MatrixName): ArrayLike<n
     case 'dX':
       return outputs.dX.data;
   }
+}
+
+/** A node's values as a matrix of its displayed shape (b and class targets as one row, L as 1×1). */
+export function nodeMatrix(ctx: DerivationContext, m: MatrixName): Matrix {
+  const [rows, cols] = nodeShape(m, ctx.convention, ctx.sizes, ctx.loss);
+  const v = matrixValues(ctx, m);
+  return { rows, cols, data: v instanceof Float64Array ? v : Float64Array.from(v) };
 }
 
 /** True when a cell lies inside its matrix as the lesson displays it. */

@@ -1,13 +1,25 @@
 // Replacing the lesson (its configuration, seed or values) while keeping the
 // learner's place: the focused cell when it still exists, and the step at the
 // start of the matrix being worked on.
-import { ValidationError, code, inShape, type CellRef } from '../core/index.ts';
+import { ValidationError, code, inShape, type CellRef, type LessonGraph, type MatrixName } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
 import type { Selectors } from './selectors.ts';
 import type { AppState, GetState, LessonSlice, SetState } from './state.ts';
 
 /** The sources that make a lesson. */
 export type LessonPatch = Partial<Pick<LessonSlice, 'config' | 'seed' | 'inputs' | 'edited'>>;
+
+/**
+ * The node of the new lesson that does what node m did in the old one: itself when it still does the same
+ * job, else the node of the same operation (y, the dense product, becomes z once an activation follows, and
+ * back), else null (the activation and its gradient when the activation goes away).
+ */
+function counterpart(from: LessonGraph, to: LessonGraph, m: MatrixName): MatrixName | null {
+  const op = from.rule(m)?.op;
+  if (!op) return null;
+  if (to.rule(m)?.op === op) return m;
+  return op === 'input' ? null : (to.nodes.find((n) => n.op === op)?.node ?? null);
+}
 
 /** Why a lesson could not be computed, as a message (the layer overflowing, usually). */
 export function problemOf(e: unknown): Note {
@@ -24,6 +36,7 @@ export function relesson(get: GetState, set: SetState, select: Selectors, patch:
   // What the old lesson showed, read before the candidate replaces the selectors' memory.
   const oldScript = select.script(s);
   const oldStep = select.step(s);
+  const oldGraph = select.graph(s);
   const next: AppState = { ...s, ...patch, ...extra };
   const ctx = select.ctx(next);
   const graph = select.graph(next);
@@ -33,9 +46,19 @@ export function relesson(get: GetState, set: SetState, select: Selectors, patch:
   if (oldStep < oldScript.steps.length) {
     const target = oldScript.steps[oldStep].target;
     const same = script.steps[oldStep]?.id === oldScript.steps[oldStep].id;
-    step = same ? oldStep : (script.targetStart[target] ?? -1) >= 0 ? script.targetStart[target] : Math.min(oldStep, script.steps.length);
+    // The matrix being worked on, or, when the new lesson has nothing doing its job, the next one it has.
+    const later = oldScript.nodes.slice(oldScript.nodes.indexOf(target));
+    const next = later.map((m) => counterpart(oldGraph, graph, m)).find((m): m is MatrixName => m !== null && (script.targetStart[m] ?? -1) >= 0);
+    step = same ? oldStep : next ? script.targetStart[next] : script.steps.length;
   }
-  const keep = (c: CellRef | null) => (c && graph.rule(c.m) && inShape(ctx, c) ? c : null);
+  // A focused cell stays, or moves to the node doing its job in the same layout (z ↔ y); otherwise it is let go.
+  const keep = (c: CellRef | null): CellRef | null => {
+    if (!c) return null;
+    const m = counterpart(oldGraph, graph, c.m) ?? (graph.rule(c.m) ? c.m : null);
+    if (!m || graph.rule(m)?.layout !== oldGraph.rule(c.m)?.layout) return null;
+    const moved = { m, r: c.r, c: c.c };
+    return inShape(ctx, moved) ? moved : null;
+  };
   set({
     ...patch,
     ...extra,

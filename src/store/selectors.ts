@@ -25,6 +25,9 @@ import {
   jacobian,
   jacobianCost,
   jacobianKindsFor,
+  jacobianOf,
+  nodeMatrix,
+  JACOBIAN_SPECS,
   lessonGraph,
   matrixValues,
   numberFormat,
@@ -101,7 +104,7 @@ export function createSelectors(): Selectors {
   const ctx = memo((s: AppState) => [s.config, s.inputs] as const, lessonContext);
   const graph = memo((s: AppState) => [ctx(s)] as const, (c) => lessonGraph(c));
   const fmt = memo((s: AppState) => [s.locale] as const, (l) => numberFormat(l));
-  const granularity = (s: AppState) => s.grainChoice ?? defaultGranularity(ctx(s), graph(s));
+  const granularity = memo((s: AppState) => [s.grainChoice, ctx(s), graph(s)] as const, (g, c, gr) => g ?? defaultGranularity(c, gr));
   const script = memo((s: AppState) => [ctx(s), granularity(s), fmt(s), graph(s)] as const, (c, g, f, gr) => buildScript(c, g, f, gr));
   const step = (s: AppState) => Math.max(0, Math.min(script(s).steps.length, s.step));
   const snapshot = memo((s: AppState) => [ctx(s), script(s), step(s)] as const, (c, sc, k) => (k >= sc.steps.length ? null : snapshotAt(c, sc, k)));
@@ -137,10 +140,10 @@ export function createSelectors(): Selectors {
     (kind, conv, sizes, lin, c, act) => jacobian(kind, conv, sizes, lin, c ? { x: c.inputs.x, W: c.inputs.W, z: c.outputs.z } : undefined, act),
   );
   const walkthrough = memo((s: AppState) => [s.jacobianKind, s.linearisation, ctx(s)] as const, (kind, lin, c) => {
-    const o = c.outputs;
-    const shortcut = { 'dY/dW': o.dW, 'dY/dX': o.dX, 'dY/db': o.db, 'dY/dZ': o.dZ }[kind];
-    const upstream = kind === 'dY/dZ' ? o.dY : o.dZ;
-    return shortcutWalkthrough(kind, c.convention, lin, { x: c.inputs.x, W: c.inputs.W, z: o.z }, upstream, shortcut, c.activation);
+    // g is the gradient arriving at the Jacobian's rows; the product lands on the gradient of its columns.
+    const upstream = nodeMatrix(c, jacobianOf(kind, c.activation).upstream);
+    const shortcut = nodeMatrix(c, JACOBIAN_SPECS[kind].gradient);
+    return shortcutWalkthrough(kind, c.convention, lin, { x: c.inputs.x, W: c.inputs.W, z: c.outputs.z }, upstream, shortcut, c.activation);
   });
   const costs = memo(
     (s: AppState) => [s.jacobianKind, s.config.convention, s.linearisation, s.config.B, s.config.N, s.config.T, s.config.activation] as const,

@@ -22,6 +22,7 @@ import {
   lessonGraph,
   nodeShape,
   code,
+  jacobianKindsFor,
   toRows,
 } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
@@ -233,7 +234,7 @@ const PARAMS: readonly Param[] = [
     ...choice<Granularity>('grain', ['fine', 'coarse'], (s) => s.granularity, (s, v) => (s.granularity = v), () => null),
     write: (st) => st.granularity,
   },
-  worded('jac', JAC_WORD, (s) => s.jacobianKind, (s, v) => (s.jacobianKind = v), 'dY/dW', (s) => JACOBIAN_KINDS.filter((k) => !JACOBIAN_SPECS[k].activation || s.activation !== 'identity')),
+  worded('jac', JAC_WORD, (s) => s.jacobianKind, (s, v) => (s.jacobianKind = v), 'dY/dW', (s) => jacobianKindsFor(s.activation)),
   worded('lin', LIN_WORD, (s) => s.linearisation, (s, v) => (s.linearisation = v), 'row-major', () => ['row-major', 'column-major']),
   choice('lang', LOCALES, (s) => s.locale, (s, v) => (s.locale = v), () => DEFAULTS.locale),
 ];

@@ -300,6 +300,12 @@ describe('overflow', () => {
     const v = rejects(() => forward('row', x, W, Float64Array.of(0)), 'y');
     expect(v.userMessage).toEqual({ key: 'error.overflow', params: { name: code('y'), index: '0,0' } });
   });
+  it('a lesson with an activation names the overflowing entry z, the grid it happens in', () => {
+    const inputs = { x, W, b: Float64Array.of(0), targetMatrix: { rows: 1, cols: 1, data: Float64Array.of(0) }, targetClasses: [0], upstream: { rows: 1, cols: 1, data: Float64Array.of(1) } };
+    const v = rejects(() => computeLesson('row', 'sum', inputs, 'relu'), 'z');
+    expect(v.userMessage).toEqual({ key: 'error.overflow', params: { name: code('z'), index: '0,0' } });
+    expect(rejects(() => computeLesson('row', 'sum', inputs), 'y').userMessage?.params?.name).toEqual(code('y'));
+  });
   it('forward still names a non-finite weight rather than the output it spoils', () => {
     const bad = { rows: 2, cols: 1, data: Float64Array.of(1, Number.NaN) };
     try {

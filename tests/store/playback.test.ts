@@ -218,6 +218,21 @@ describe('lesson changes mid-lesson', () => {
     expect(s.step).toBe(script.targetStart.dY);
   });
 
+  it('keeps to the job being done when the activation changes: the dense product is y, then z, then y again', () => {
+    const store = createAppStore('?B=2&N=3&T=2');
+    // Midway through the dense product (y without an activation)…
+    store.getState().setStep(2);
+    expect(scriptOf(store).steps[2].target).toBe('y');
+    store.getState().setActivation('relu');
+    // …goes to the start of z, the dense product with one, not to the activation after it.
+    expect(store.getState().step).toBe(scriptOf(store).targetStart.z);
+    // Midway through dL/dz, taking the activation away goes on to the next job the lesson still has: dL/dW.
+    store.getState().setStep(scriptOf(store).targetStart.dZ! + 1);
+    store.getState().setActivation('identity');
+    expect(scriptOf(store).steps[store.getState().step].target).toBe('dW');
+    expect(store.getState().step).toBe(scriptOf(store).targetStart.dW);
+  });
+
   it('says when a linked step is past the end', () => {
     const store = createAppStore('?step=999');
     const { notices } = store.getState();

@@ -460,8 +460,18 @@ describe('setActivation', () => {
     expect(derivationOf(store)?.value).toBe(at(o.z, 0, 1));
   });
 
-  it('drops a focus or hover on z or dL/dz when the activation goes back to identity, and keeps the others', () => {
-    for (const m of ['z', 'dZ'] as const) {
+  it('moves a focus or hover on z to y (the dense product) and drops one on dL/dz when the activation goes back to identity, and keeps the others', () => {
+    // z does the dense product's job, which y does without an activation: the same cell, the same explanation.
+    {
+      const store = createAppStore('?act=tanh&focus=z:1,1');
+      store.getState().setHover({ m: 'z', r: 0, c: 1 });
+      store.getState().setActivation('identity');
+      expect(store.getState().focus).toEqual({ m: 'y', r: 1, c: 1 });
+      expect(store.getState().hover).toEqual({ m: 'y', r: 0, c: 1 });
+      store.getState().setActivation('sigmoid');
+      expect(store.getState().focus).toEqual({ m: 'z', r: 1, c: 1 });
+    }
+    for (const m of ['dZ'] as const) {
       const store = createAppStore(`?act=tanh&focus=${m}:1,1`);
       expect(store.getState().focus).toEqual({ m, r: 1, c: 1 });
       store.getState().setHover({ m, r: 0, c: 1 });

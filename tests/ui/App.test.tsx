@@ -286,6 +286,18 @@ describe('two apps on one page', () => {
     // Keys pressed elsewhere on the page reach neither app.
     act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
     expect(a.getState().step).toBe(1);
+    // A key pressed on the player's own controls steps once, not once for the player and once more for the app.
+    const forward = A.querySelector<HTMLElement>('.player button[aria-label^="Step forward"]')!;
+    forward.focus();
+    act(() => void fireEvent.keyDown(forward, { key: 'ArrowRight' }));
+    expect(a.getState().step).toBe(2);
+    act(() => void fireEvent.keyDown(forward, { key: 'PageUp' }));
+    expect(a.getState().step).toBe(1);
+    // The walkthrough's keys move the walkthrough only.
+    const next = A.querySelector<HTMLElement>('[data-testid="walk-next"]')!;
+    act(() => void fireEvent.keyDown(next, { key: 'ArrowRight' }));
+    expect(a.getState().shortcutStep).toBe(1);
+    expect(a.getState().step).toBe(1);
 
     expect(b.getState()).toBe(bState);
     expect(countIn(B)).toBe('Step 5 of 19 · Forward');

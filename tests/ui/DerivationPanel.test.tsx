@@ -76,7 +76,7 @@ describe('DerivationBody', () => {
     expect(texOf('result')).toBe(resultTex(d, EN_FMT));
     // The note is core's message worded by the catalogue, with this cell's indices and the batch size.
     expect(body().querySelector('.note')?.textContent).toBe(
-      'How the loss changes with the weight from input 1 to output 0: input 1 times output 0’s gradient, summed over the 2 samples of the batch.',
+      'How the loss changes with the weight from input 1 to output 0: input 1 times dL/dy at output 0, summed over the 2 samples of the batch.',
     );
     // KaTeX's MathML keeps the plugged-in numbers readable to assistive technology.
     expect(line('numeric')!.querySelector('math')).not.toBeNull();

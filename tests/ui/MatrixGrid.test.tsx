@@ -10,6 +10,13 @@ import { createAppStore, type EditResult } from '../../src/store/store.ts';
 import { heatScale } from '../../src/ui/matrix/colour.ts';
 import { MatrixGrid, type MatrixGridProps } from '../../src/ui/matrix/MatrixGrid.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { EN } from '../../src/ui/strings/en.ts';
+import { createI18n } from '../../src/ui/strings/i18n.ts';
+import { NODE_LAYOUT, type LayoutName, type MatrixName } from '../../src/core/index.ts';
+
+/** Cells named the way the app names them (MatrixView passes the same function, with the matrix's layout). */
+const english = createI18n('en', EN);
+const namer = (m: MatrixName, layout: LayoutName = NODE_LAYOUT[m]) => (r: number, c: number) => english.cellName({ m, r, c }, layout);
 
 afterEach(cleanup);
 
@@ -18,10 +25,10 @@ const render = (ui: ReactElement) => rtlRender(ui, { wrapper: ({ children }: { c
 
 const VALUES = [1.23456, -0.000611234, 12345.6, 0, -0.83875, 2];
 
-type Props = Partial<MatrixGridProps> & { onEditSpy?: (r: number, c: number, text: string) => EditResult };
+type Props = Partial<MatrixGridProps> & { onEditSpy?: (r: number, c: number, text: string) => EditResult; layout?: LayoutName };
 
 /** A grid that keeps its own values, accepting edits the way the store does. */
-function Harness({ onEditSpy, ...p }: Props) {
+function Harness({ onEditSpy, layout, ...p }: Props) {
   const [values, setValues] = useState<number[]>(VALUES);
   const onEdit = (r: number, c: number, text: string): EditResult => {
     const res = onEditSpy?.(r, c, text) ?? { ok: true };
@@ -40,6 +47,7 @@ function Harness({ onEditSpy, ...p }: Props) {
       colAxis="j"
       editable
       onEdit={onEdit}
+      cellName={namer(p.name ?? 'dW', layout)}
       {...p}
     />
   );
@@ -88,7 +96,7 @@ describe('MatrixGrid rendering', () => {
   });
 
   it('uses one index for a single-row matrix and whole numbers for class indices', () => {
-    render(<Harness name="target" label="target class" rows={1} cols={3} values={[0, 2, 1]} integer editable={false} />);
+    render(<Harness name="target" layout="classes" label="target class" rows={1} cols={3} values={[0, 2, 1]} integer editable={false} />);
     expect(cell(0, 1).getAttribute('aria-label')).toBe('target class[1] = 2');
     expect(screen.getAllByRole('gridcell').map((c) => c.textContent)).toEqual(['0', '2', '1']);
     expect(grid().querySelector('.row-label')).toBeNull();
@@ -318,7 +326,7 @@ describe('MatrixGrid editing', () => {
 describe('colour scale', () => {
   const bgOf = (props: Partial<MatrixGridProps>) => {
     const { container, unmount } = render(
-      <MatrixGrid name="y" label="y" badge="" rows={1} cols={2} values={[1, Number.NaN]} rowAxis={null} colAxis="j" editable={false} {...props} />,
+      <MatrixGrid name="y" label="y" cellName={namer('y')} badge="" rows={1} cols={2} values={[1, Number.NaN]} rowAxis={null} colAxis="j" editable={false} {...props} />,
     );
     const bg = container.querySelector<HTMLElement>('[data-c="0"]')!.style.background;
     unmount();
@@ -327,7 +335,7 @@ describe('colour scale', () => {
   /** The background of each cell of a one-row grid of these values, as [r, g, b]. */
   const rgbs = (values: number[]) => {
     const { container, unmount } = render(
-      <MatrixGrid name="y" label="y" badge="" rows={1} cols={values.length} values={values} rowAxis={null} colAxis="j" editable={false} />,
+      <MatrixGrid name="y" label="y" cellName={namer('y')} badge="" rows={1} cols={values.length} values={values} rowAxis={null} colAxis="j" editable={false} />,
     );
     const out = [...container.querySelectorAll<HTMLElement>('[role="gridcell"]')].map((c) => {
       const m = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(c.style.background);

@@ -20,9 +20,9 @@ describe('t()', () => {
   });
 
   it('chooses plural forms by the count', () => {
-    expect(en.t('note.dW', { i: 1, j: 0, B: 1 })).toContain('summed over the 1 sample of the batch');
+    expect(en.t('note.dW', { i: 1, j: 0, B: 1, g: 'dL/dy' })).toContain('summed over the 1 sample of the batch');
     expect(en.t('note.dW', { i: 1, j: 0, B: 3 })).toContain('summed over the 3 samples of the batch');
-    expect(en.t('note.dX', { i: 0, s: 1, T: 1 })).toContain('all 1 output gradient of');
+    expect(en.t('note.dX', { i: 0, s: 1, T: 1, g: 'dL/dz' })).toContain('gathers dL/dz at all 1 output of');
   });
 
   it('names cells as the grids do, and nests messages', () => {

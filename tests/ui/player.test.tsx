@@ -163,7 +163,7 @@ describe('Player, finer points', () => {
     expect(narration.querySelector('.narration-text')?.textContent).toBe(
       `Every value is shown. The last step: ${en.msg(steps[steps.length - 1].narration.text)} Press Home, or the first button of the player, to watch from the start.`,
     );
-    expect(narration.querySelector('.narration-text')?.textContent).toContain('Sample 1’s input gradients: its output gradients sent back through the same weights.');
+    expect(narration.querySelector('.narration-text')?.textContent).toContain('Sample 1’s input gradients: its values of dL/dy sent back through the same weights.');
   });
 
   it('steps with Space under reduced motion instead of resetting to the start', () => {

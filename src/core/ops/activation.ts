@@ -71,7 +71,7 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     slopeOf: 'y',
     apply: (a) => `\\tanh(${a})`,
     deriv: (z) => `\\left(1 - \\tanh^2(${z})\\right)`,
-    derivNumeric: (_z, y, fmt) => `\\left(1 - ${fmt.tex(y, 3)}^2\\right)`,
+    derivNumeric: (_z, y, fmt) => `\\left(1 - \\left(${fmt.tex(y, 3, false)}\\right)^2\\right)`,
     derivOf: (a) => `\\left(1 - \\tanh^2(${a})\\right)`,
   },
 };

@@ -61,10 +61,11 @@ function dbForm(conv: Convention, sizes: Sizes, G: MatrixName) {
   const form = matrixFormOf(result, [g], { rule });
   return {
     ...form,
-    tex: `\\underset{[1\\times T]}{${NODE_TEX.db}} = \\sum_{s} \\underset{[${g.dims[0]}\\times ${g.dims[1]}]}{${NODE_TEX[G]}}${part}`,
+    // b has T entries in every convention (a row in the grids, a column in b1ᵀ), so the check names its length.
+    tex: `\\underset{[T]}{${NODE_TEX.db}} = \\sum_{s} \\underset{[${g.dims[0]}\\times ${g.dims[1]}]}{${NODE_TEX[G]}}${part}`,
     check: {
-      symbolic: `\\textstyle\\sum_{s} [${g.dims[0]}\\times ${g.dims[1]}] \\to [1\\times T]`,
-      numeric: `\\textstyle\\sum_{s} [${g.shape[0]}\\times ${g.shape[1]}] \\to [1\\times ${sizes.T}]`,
+      symbolic: `\\textstyle\\sum_{s} [${g.dims[0]}\\times ${g.dims[1]}] \\to [T]`,
+      numeric: `\\textstyle\\sum_{s} [${g.shape[0]}\\times ${g.shape[1]}] \\to [${sizes.T}]`,
     },
   };
 }
@@ -111,6 +112,8 @@ export function linearRules(ctx: GraphSpec): { inputs: GivenRule[]; out: Compute
   const act = ctx.activation ?? 'identity';
   const { out, G } = denseNames(act);
   const rules = { out: linearRule('out', conv, act), dW: linearRule('dW', conv, act), dX: linearRule('dX', conv, act), db: linearRule('db', conv, act) };
+  // The gradient arriving at the dense product, named as its grid is: dL/dy, or dL/dz after an activation.
+  const g = msg(`matrix.${G}.label`);
   const outEntry = (idx: { s?: number | string; j?: number | string }) => entryTex(out, conv, { s: 's', j: 'j', ...idx });
 
   // The layer's inputs: what each feeds, and which of the output's indices it fixes (the rest run over every value).
@@ -175,26 +178,26 @@ export function linearRules(ctx: GraphSpec): { inputs: GivenRule[]; out: Compute
     biasTex(conv),
   );
 
-  const dW = computed('dW', 'W', rules.dW, 'dense-grad', ['x', G], (c, cell) => msg('note.dW', { ...ix(c, cell), B: c.sizes.B }), {
+  const dW = computed('dW', 'W', rules.dW, 'dense-grad', ['x', G], (c, cell) => msg('note.dW', { ...ix(c, cell), B: c.sizes.B, g }), {
     phase: 'backward',
     fine: 'accumulate',
     coarse: 'accumulate',
-    narrate: (c, g) => ({
-      text: g.s === 0 ? msg('narr.dW.first') : msg('narr.dW.add', { s: g.s, done: g.samplesDone, B: c.sizes.B }),
-      tex: outerTex(conv, g.s, rules.dW),
+    narrate: (c, st) => ({
+      text: st.s === 0 ? msg('narr.dW.first', { g }) : msg('narr.dW.add', { s: st.s, done: st.samplesDone, B: c.sizes.B }),
+      tex: outerTex(conv, st.s, rules.dW),
     }),
   });
 
   const db: ComputedRule = {
-    ...computed('db', 'b', rules.db, 'dense-grad', [G], (c, cell) => msg('note.db', { ...ix(c, cell) }), {
+    ...computed('db', 'b', rules.db, 'dense-grad', [G], (c, cell) => msg('note.db', { ...ix(c, cell), g }), {
       phase: 'backward',
       fine: 'accumulate',
       coarse: 'all',
-      narrate: (c, g) => {
-        const all = g.schedule === 'all';
-        const last = all ? c.sizes.B - 1 : g.s;
+      narrate: (c, st) => {
+        const all = st.schedule === 'all';
+        const last = all ? c.sizes.B - 1 : st.s;
         return {
-          text: all ? msg('narr.db.all') : msg('narr.db.add', { s: g.s, done: g.samplesDone, B: c.sizes.B }),
+          text: all ? msg('narr.db.all', { g }) : msg('narr.db.add', { s: st.s, done: st.samplesDone, B: c.sizes.B, g }),
           tex: `${entryTex('db', conv, { j: 'j' })} = \\sum_{s=0}^{${last}} ${entryTex(G, conv, { s: 's', j: 'j' })}`,
         };
       },
@@ -202,11 +205,11 @@ export function linearRules(ctx: GraphSpec): { inputs: GivenRule[]; out: Compute
     matrixForm: (c) => dbForm(conv, c.sizes, G),
   };
 
-  const dX = computed('dX', 'x', rules.dX, 'dense-grad', ['W', G], (c, cell) => msg('note.dX', { ...ix(c, cell), T: c.sizes.T }), {
+  const dX = computed('dX', 'x', rules.dX, 'dense-grad', ['W', G], (c, cell) => msg('note.dX', { ...ix(c, cell), T: c.sizes.T, g }), {
     phase: 'backward',
     fine: 'sample',
     coarse: 'sample',
-    narrate: (_c, g) => ({ text: msg('narr.dX.sample', { s: g.s }), tex: sumRuleTex(rules.dX, conv, { s: g.s }, null) }),
+    narrate: (_c, st) => ({ text: msg('narr.dX.sample', { s: st.s, g }), tex: sumRuleTex(rules.dX, conv, { s: st.s }, null) }),
   });
 
   return { inputs, out: outRule, grads: [dW, db, dX] };

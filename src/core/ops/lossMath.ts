@@ -1,16 +1,19 @@
 // The numbers of the losses: softmax, cross-entropy and the checks on targets.
 import type { Convention } from '../conventions.ts';
 import { ValidationError } from '../errors.ts';
+import { axesOf, physicalOf } from '../layout.ts';
 import type { Matrix } from '../matrix.ts';
 
-/** Batch size and output count of y in a convention. */
+/** Batch size and output count of y in a convention, read from its layout. */
 export function yDims(conv: Convention, y: Matrix): { B: number; T: number } {
-  return conv === 'column' ? { B: y.cols, T: y.rows } : { B: y.rows, T: y.cols };
+  const sampleOnRows = axesOf('y', conv)[0] === 's';
+  return sampleOnRows ? { B: y.rows, T: y.cols } : { B: y.cols, T: y.rows };
 }
 
 /** Index of y[b,t] in y.data for a convention. */
 export function yIndex(conv: Convention, y: Matrix, b: number, t: number): number {
-  return conv === 'column' ? t * y.cols + b : b * y.cols + t;
+  const [r, c] = physicalOf('y', conv, { s: b, j: t });
+  return r * y.cols + c;
 }
 
 /** Checks class-index targets: one integer in [0, T) per sample. */

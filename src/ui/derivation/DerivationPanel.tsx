@@ -2,7 +2,7 @@
 // the numbers plugged in (each term hoverable), the result, and the matrix form
 // with its dimension check. It lays out core's structured derivation.
 import { Fragment, useEffect, useRef, useState } from 'react';
-import type { CellRef, Derivation, DerivationTerm } from '../../core/index.ts';
+import type { CellRef, Derivation, DerivationTerm, LayoutName } from '../../core/index.ts';
 import { Rich } from '../strings/Rich.tsx';
 import { useApp, useAppStore, useI18n, useSelectors, useTexCache } from '../storeContext.tsx';
 import { MAX_TERMS, closerTex, indexedTex, openerTex, resultTex, shownTerms } from './assemble.ts';
@@ -59,6 +59,8 @@ function TermButton({ term, k, on, onTerm }: { term: DerivationTerm; k: number; 
 
 export interface DerivationBodyProps {
   d: Derivation;
+  /** How the explained cell's matrix is laid out, so it is named as its grid names it. */
+  layout?: LayoutName;
   term: number | null;
   onTerm: (k: number | null) => void;
 }
@@ -71,7 +73,7 @@ function valueText(d: Derivation, t: ReturnType<typeof useI18n>['t'], text: (v: 
 }
 
 /** The lines and the matrix form of one derivation. */
-export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
+export function DerivationBody({ d, layout, term, onTerm }: DerivationBodyProps) {
   const { t, msg, fmt, cellName } = useI18n();
   // The cell whose long sum is shown in full, if any.
   const [allFor, setAllFor] = useState<string | null>(null);
@@ -83,7 +85,7 @@ export function DerivationBody({ d, term, onTerm }: DerivationBodyProps) {
   return (
     <div className="derivation-body" data-cell={cellText(d.cell)}>
       <h2 className="derivation-title">
-        {cellName(d.cell)} = <span data-testid="derivation-value">{valueText(d, t, fmt.text)}</span>
+        {cellName(d.cell, layout)} = <span data-testid="derivation-value">{valueText(d, t, fmt.text)}</span>
       </h2>
       <p className="note">
         {p.kind === 'pending' && `${t('derivation.pendingNote', { at: p.at, of: p.of })} `}
@@ -170,6 +172,7 @@ export function DerivationPanel() {
   const tex = useTexCache();
   const { t } = useI18n();
   const d = useApp(select.derivation);
+  const layout = useApp((s) => (d ? select.graph(s).rule(d.cell.m)?.layout : undefined));
   const term = useApp((s) => s.term);
   const [prefetcher, setPrefetcher] = useState<ReturnType<typeof createPrefetcher> | null>(null);
   useEffect(() => {
@@ -183,7 +186,7 @@ export function DerivationPanel() {
   }, [d, prefetcher]);
   return (
     <section className="derivation" aria-label={t('derivation.label')} aria-live="polite" data-testid="derivation">
-      {d ? <DerivationBody d={d} term={term} onTerm={(k) => store.getState().setTerm(k)} /> : <p className="hint">{t('derivation.hint')}</p>}
+      {d ? <DerivationBody d={d} layout={layout} term={term} onTerm={(k) => store.getState().setTerm(k)} /> : <p className="hint">{t('derivation.hint')}</p>}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { layerTex, type Linearisation } from '../../core/index.ts';
 import { JACOBIAN_PRESETS } from '../../store/selectors.ts';
 import { Tex } from '../derivation/Tex.tsx';
+import { Rich } from '../strings/Rich.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { kindName } from './labels.ts';
 
@@ -58,7 +59,7 @@ export function JacobianControls() {
         ))}
       </fieldset>
       <p className="jac-conv muted-text">
-        {t('jac.convention.before')} <code>{conv}</code>, <Tex tex={layerTex(conv, act)} />, {t('jac.convention.after', { how: t(`jac.lin.${lin}.note`) })}
+        <Rich m={{ key: 'jac.convention', params: { conv: { code: conv }, rule: { tex: layerTex(conv, act) }, how: t(`jac.lin.${lin}.note`) } }} />
       </p>
     </form>
   );

@@ -20,9 +20,11 @@ export function SparsityView() {
   const J = useApp(select.jacobian);
   const teaching = useApp((s) => s.jacobianPreset === 'teaching');
   const lesson = useApp(select.ctx);
+  const kindOf = kindName(J.kind, J.activation);
+  const corner = `${kindOf.of} \\ ${kindOf.by}`;
   const names: DrawNames = useMemo(
-    () => ({ number: (v) => i18n.fmt.text(v, 3), integer: i18n.fmt.integer, cell: i18n.cellName, entry: (j, r, c) => entryLabel(explainEntry(j, r, c, undefined, i18n.fmt), i18n) }),
-    [i18n],
+    () => ({ number: (v) => i18n.fmt.text(v, 3), integer: i18n.fmt.integer, cell: i18n.cellName, corner, entry: (j, r, c) => entryLabel(explainEntry(j, r, c, undefined, i18n.fmt), i18n) }),
+    [i18n, corner],
   );
   const entry = useApp((s) => s.jacobianEntry);
   const wrapRef = useRef<HTMLDivElement>(null);

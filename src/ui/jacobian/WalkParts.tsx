@@ -3,7 +3,7 @@
 // the lesson's gradient.
 import { useMemo } from 'react';
 import { JACOBIAN_SPECS, type ShortcutWalkthrough } from '../../core/index.ts';
-import { Tex } from '../derivation/Tex.tsx';
+import { Rich } from '../strings/Rich.tsx';
 import { useApp, useI18n, useSelectors } from '../storeContext.tsx';
 import { MiniMatrix } from './MiniMatrix.tsx';
 
@@ -153,7 +153,7 @@ export function WalkCompare({ w, onPoint }: { w: ShortcutWalkthrough; onPoint: P
         {w.agrees ? t('walk.compare.same', { param: label(w.target), diff }) : t('walk.compare.differ', { param: label(w.target), diff })}
       </p>
       <p>
-        {t('walk.compare.shortcutBefore')} <Tex tex={rule} /> {t('walk.compare.shortcutAfter', { macs: w.macs.shortcut, entries: w.rows * w.cols })}
+        <Rich m={{ key: 'walk.compare.shortcutNote', params: { rule: { tex: rule }, macs: w.macs.shortcut, entries: w.rows * w.cols } }} />
       </p>
     </>
   );

@@ -40,6 +40,8 @@ export interface DrawNames {
   /** A whole number with the locale's digit grouping. */
   integer(n: number): string;
   cell(cell: CellRef): string;
+  /** The corner label: what the rows and columns are, e.g. 'y \\ W'. */
+  corner: string;
   /** What a structurally non-zero entry is, without values: x[0,2], W[2,1], 1. */
   entry(J: Jacobian, r: number, c: number): string;
 }
@@ -181,7 +183,7 @@ function drawGutters(
   // The corner says which is which.
   ctx.textAlign = 'left';
   ctx.fillStyle = '#3d3d3d';
-  ctx.fillText(`y \\ ${J.kind === 'dY/dW' ? 'W' : J.kind === 'dY/dX' ? 'x' : 'b'}`, 4, 12);
+  ctx.fillText(names.corner, 4, 12);
 }
 
 /** Outlines one entry (or the pixel region under the pointer) on the overlay canvas. */

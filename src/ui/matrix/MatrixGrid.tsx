@@ -13,6 +13,8 @@ export interface MatrixGridProps {
   name: MatrixName;
   /** Plain-text label, e.g. 'dL/dW'. */
   label: string;
+  /** How cell (r, c) is named, as everywhere else in the app: 'dL/dW[1,0]'. */
+  cellName: (r: number, c: number) => string;
   /** Shape badge, e.g. '[N×T] = [3×2]'. */
   badge: string;
   rows: number;
@@ -146,8 +148,8 @@ export function MatrixGrid(props: MatrixGridProps) {
       const k = key(r, c);
       const { text, spoken, bg, fg } = shown[r * cols + c];
       const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
-      const idx = rows === 1 ? `[${c}]` : `[${r},${c}]`;
-      const ariaLabel = t('grid.cell', { cell: `${label}${idx}`, value: isMuted ? t('grid.cell.pending') : spoken });
+      const name = props.cellName(r, c);
+      const ariaLabel = t('grid.cell', { cell: name, value: isMuted ? t('grid.cell.pending') : spoken });
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell
@@ -169,7 +171,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           editing={ed}
           editable={editable}
           errorId={errorId}
-          editLabel={t('grid.cell.edit', { cell: `${label}${idx}` })}
+          editLabel={t('grid.cell.edit', { cell: name })}
           onEditText={onEditText}
         />,
       );
@@ -242,7 +244,7 @@ export function MatrixGrid(props: MatrixGridProps) {
       </div>
       {editing?.error && (
         <p id={errorId} className="edit-error" role="alert">
-          {t('grid.edit.refused', { cell: rows === 1 ? `${label}[${editing.c}]` : `${label}[${editing.r},${editing.c}]`, problem: editing.error })}
+          {t('grid.edit.refused', { cell: props.cellName(editing.r, editing.c), problem: editing.error })}
         </p>
       )}
     </figure>

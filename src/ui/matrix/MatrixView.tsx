@@ -12,7 +12,7 @@ const EMPTY: ReadonlySet<string> = new Set();
 export function MatrixView({ name }: { name: MatrixName }) {
   const store = useAppStore();
   const select = useSelectors();
-  const { t, label: labelOf } = useI18n();
+  const { t, label: labelOf, cellName } = useI18n();
   const conv = useApp((s) => s.config.convention);
   const rule = useApp((s) => select.graph(s).rule(name));
   const sizes = useApp((s) => select.ctx(s).sizes);
@@ -36,6 +36,8 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const onFocusCell = useCallback((r: number, c: number) => store.getState().setFocus({ m: name, r, c }), [store, name]);
   const onHoverCell = useCallback((cell: { r: number; c: number } | null) => store.getState().setHover(cell ? { m: name, ...cell } : null), [store, name]);
   const onEdit = useCallback((r: number, c: number, text: string) => store.getState().editCell({ m: name, r, c }, text), [store, name]);
+  const layoutOf = rule?.layout;
+  const nameOf = useCallback((r: number, c: number) => cellName({ m: name, r, c }, layoutOf), [cellName, name, layoutOf]);
   if (!rule) return null;
 
   const layout = rule.layout;
@@ -50,6 +52,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
     <MatrixGrid
       name={name}
       label={classes ? t('matrix.target.classLabel') : labelOf(name)}
+      cellName={nameOf}
       badge={badge}
       rows={rows}
       cols={cols}

@@ -1,5 +1,5 @@
 // The step-through player: controls, a scrubber with phase markers, and the narration of the current step.
-import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, type KeyboardEvent } from 'react';
 import type { Phase } from '../../core/index.ts';
 import { SPEEDS } from '../../store/playbackSlice.ts';
 import { Tex } from '../derivation/Tex.tsx';
@@ -20,43 +20,57 @@ const Icon = ({ d }: { d: string }) => (
 /** How long one step lasts at speed 1, in ms. */
 export const STEP_MS = 900;
 
+/** Runs the player's action for a key event that nothing else on the page has taken; returns whether it did. */
+function onPlayerKey(e: { key: string; target: EventTarget | null; defaultPrevented: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }, a: Parameters<typeof playerKey>[1]): boolean {
+  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return false;
+  if (ownedElsewhere(e.target, e.key)) return false;
+  return playerKey(e.key, a, prefersReducedMotion());
+}
+
 /**
- * Presentation clickers and keyboards work anywhere that is not typing or navigating a grid: anywhere on
- * the page when the app has the page to itself, else anywhere inside the app.
+ * Presentation clickers and keyboards work anywhere on the page that is not typing or navigating a grid, when
+ * the app has the page to itself. (When it shares the page, the app's root hears them instead: usePlayerKeysInside.)
  */
-function useGlobalKeys(inside: RefObject<HTMLElement | null>) {
+function usePageKeys() {
   const store = useAppStore();
   const scope = useKeyScope();
   useEffect(() => {
-    const target: EventTarget | null = scope === 'page' ? window : (inside.current?.closest('.app') ?? null);
-    if (!target) return;
-    const onKey = (e: Event) => {
-      const k = e as globalThis.KeyboardEvent;
-      if (k.defaultPrevented || k.altKey || k.ctrlKey || k.metaKey) return;
-      if (ownedElsewhere(k.target, k.key)) return;
-      if (playerKey(k.key, store.getState(), prefersReducedMotion())) k.preventDefault();
+    if (scope !== 'page') return;
+    // Window listeners run after React's handlers, which sit on the root: a key already used there is defaultPrevented.
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (onPlayerKey(e, store.getState())) e.preventDefault();
     };
-    target.addEventListener('keydown', onKey);
-    return () => target.removeEventListener('keydown', onKey);
-  }, [store, scope, inside]);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, scope]);
+}
+
+/** For an app sharing its page: a keydown handler for the app's root, so the player's keys work anywhere inside it. */
+export function usePlayerKeysInside(): ((e: KeyboardEvent<HTMLElement>) => void) | undefined {
+  const store = useAppStore();
+  const scope = useKeyScope();
+  return scope === 'own'
+    ? (e) => {
+        if (onPlayerKey(e, store.getState())) e.preventDefault();
+      }
+    : undefined;
 }
 
 /** The player bar. */
 export function Player() {
   const store = useAppStore();
   const select = useSelectors();
-  const { t, msg } = useI18n();
+  const { t, msg, fmt } = useI18n();
   const reduced = useReducedMotion();
   const script = useApp(select.script);
   const step = useApp(select.step);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const granularity = useApp(select.granularity);
-  const ref = useRef<HTMLElement>(null);
   const next = useCallback(() => store.getState().next(), [store]);
   const pause = useCallback(() => store.getState().pause(), [store]);
   useStepTimer(playing, step, STEP_MS / speed, reduced, next, pause);
-  useGlobalKeys(ref);
+  usePageKeys();
   const n = script.steps.length;
   const current = step > 0 ? script.steps[step - 1] : null;
   const phaseNow: Phase | 'complete' = step >= n ? 'complete' : (current?.phase ?? 'forward');
@@ -72,7 +86,7 @@ export function Player() {
   };
 
   return (
-    <section ref={ref} className="player" aria-label={t('player.label')} onKeyDown={onKeyDown} data-testid="player">
+    <section className="player" aria-label={t('player.label')} onKeyDown={onKeyDown} data-testid="player">
       <div className="player-controls" role="toolbar" aria-label={t('player.toolbar')}>
         <button type="button" onClick={() => a.toStart()} aria-label={t('player.start')} disabled={step === 0}>
           <Icon d="M4 3v10M13 3 6 8l7 5z" />
@@ -109,7 +123,7 @@ export function Player() {
           <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))} disabled={reduced}>
             {SPEEDS.map((v) => (
               <option key={v} value={v}>
-                {t('player.speedValue', { v: String(v) })}
+                {t('player.speedValue', { v: fmt.text(v, 2) })}
               </option>
             ))}
           </select>

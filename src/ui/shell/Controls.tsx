@@ -17,7 +17,7 @@ function SizeField({ name }: { name: keyof Sizes }) {
   return (
     <div className="field size-field">
       <label htmlFor={id}>
-        {name} <span className="muted-text">({t(`controls.size.${name}`)})</span>
+        <code>{name}</code> <span className="muted-text">{t(`controls.size.${name}`)}</span>
       </label>
       <input
         id={id}

@@ -56,9 +56,9 @@ const en = {
   // Controls.
   'controls.label': 'Lesson settings',
   'controls.convention': 'Convention',
-  'controls.size.B': 'batch',
-  'controls.size.N': 'inputs',
-  'controls.size.T': 'outputs',
+  'controls.size.B': '(batch)',
+  'controls.size.N': '(inputs)',
+  'controls.size.T': '(outputs)',
   'controls.size.range': '{name} must be a whole number from {min} to {max}.',
   'controls.notNumber': 'Type a number.',
   'controls.loss': 'loss',
@@ -181,10 +181,10 @@ const en = {
   'note.dY.upstream': 'The gradient arriving from the layers above, taken as given; typing a new value changes every gradient below it.',
   'note.dZ': 'The chain rule through {fn}: the gradient arriving at y, times the slope of {fn} at this z. {slope}',
   'note.dW':
-    'How the loss changes with the weight from input {i} to output {j}: input {i} times output {j}’s gradient, summed over the {B, plural, one {# sample} other {# samples}} of the batch.',
-  'note.db': 'Bias {j} is added to output {j} of every sample, so its gradient is output {j}’s gradient summed over the batch.',
+    'How the loss changes with the weight from input {i} to output {j}: input {i} times {g} at output {j}, summed over the {B, plural, one {# sample} other {# samples}} of the batch.',
+  'note.db': 'Bias {j} is added to output {j} of every sample, so its gradient is {g} at output {j}, summed over the batch.',
   'note.dX':
-    'Input {i} of sample {s} reaches every output through one weight each, so its gradient gathers all {T, plural, one {# output gradient} other {# output gradients}} of that sample, each times its weight.',
+    'Input {i} of sample {s} reaches every output through one weight each, so its gradient gathers {g} at all {T, plural, one {# output} other {# outputs}} of that sample, each times its weight.',
 
   // Core: terms read aloud.
   'speech.value': '{a}',
@@ -202,7 +202,7 @@ const en = {
   'narr.dense.sample.columnsOfW': 'Sample {s}: all {T} outputs at once, each the sample’s inputs times one column of W, plus its bias.',
   'narr.dense.sample.rowsOfW': 'Sample {s}: all {T} outputs at once, each the sample’s inputs times one row of W, plus its bias.',
   'narr.activation.sample': 'Sample {s}: {fn} is applied to each of its values of z.',
-  'narr.activation.all': '{fn} is applied to every entry of z, one at a time: y = {fn}(z).',
+  'narr.activation.all': 'Every entry of z goes through {fn} on its own: y = {fn}(z), entry by entry.',
   'narr.L': 'The loss turns all of y into one number: L = {value}.',
   'narr.dY.mse': 'dL/dy is each output’s error, times 2 over the number of outputs.',
   'narr.dY.softmax-ce': 'dL/dy is the softmax probabilities minus 1 at each true class, over the batch size.',
@@ -210,11 +210,11 @@ const en = {
   'narr.dY.upstream': 'dL/dy arrives from the layers above: it is given, not computed here.',
   'narr.dZ.sample': 'Sample {s}: back through {fn}, each dL/dz is dL/dy times the slope of {fn} at that z.',
   'narr.dZ.all': 'Back through {fn}: every dL/dz is dL/dy times the slope of {fn} at that z.',
-  'narr.dW.first': 'dL/dW starts as sample 0’s outer product: its inputs times its output gradients, every pair.',
+  'narr.dW.first': 'dL/dW starts as sample 0’s outer product: its inputs times its values of {g}, every pair.',
   'narr.dW.add': 'Add sample {s}’s outer product to dL/dW; the sum now covers {done} of {B} samples.',
-  'narr.db.add': 'Add sample {s}’s output gradients to dL/db ({done} of {B} samples).',
-  'narr.db.all': 'dL/db is the output gradient summed over the batch: each bias touches every sample’s output.',
-  'narr.dX.sample': 'Sample {s}’s input gradients: its output gradients sent back through the same weights.',
+  'narr.db.add': 'Add sample {s}’s values of {g} to dL/db ({done} of {B} samples).',
+  'narr.db.all': 'dL/db is {g} summed over the batch: each bias touches every sample’s output.',
+  'narr.dX.sample': 'Sample {s}’s input gradients: its values of {g} sent back through the same weights.',
 
   // The player.
   'player.label': 'Step-through player',
@@ -272,8 +272,7 @@ const en = {
   'jac.preset.image-b1.note': 'one image, 100 outputs',
   'jac.preset.image-b32.note': 'a batch of 32',
   'jac.preset.sizes': '(B={B}, N={N}, T={T})',
-  'jac.convention.before': 'Convention',
-  'jac.convention.after': 'from the lesson settings. Matrices are read {how}.',
+  'jac.convention': 'Convention {conv}, {rule}, from the lesson settings. Matrices are read {how}.',
   'jac.explain.label': 'The entry being explained',
   'jac.explain.where': 'Row {r} is {row}; column {c} is {col}.',
   'jac.explain.empty': 'One entry of {name}',
@@ -300,22 +299,22 @@ const en = {
   'jac.note.dZ.off': '{cell} does not depend on {param}: an activation works on each entry by itself, so every entry off the diagonal is 0.',
 
   // The sparsity pattern.
-  'sparsity.caption': 'Sparsity pattern of {name} at B={B}, N={N}, T={T}: {rows} rows ({of} elements) × {cols} columns ({by} elements). Dark entries are non-zero; white ones are always 0.',
+  'sparsity.caption': 'Sparsity pattern of {name} at B={B}, N={N}, T={T}: {rows} rows ({of} elements) × {cols} columns ({by} elements). Dark entries are non-zero by structure (a zero input or a flat slope can still make one 0); white ones are always 0.',
   'sparsity.zoom': 'Zoom the pattern',
   'sparsity.zoomIn': 'Zoom in',
   'sparsity.zoomOut': 'Zoom out',
   'sparsity.toEntries': 'Down to entries',
   'sparsity.wholeButton': 'Whole matrix',
-  'sparsity.label': 'Sparsity pattern of {name}, {rows} by {cols}, {nnz} non-zeros.',
+  'sparsity.label': 'Sparsity pattern of {name}, {rows} by {cols}, {nnz} entries non-zero by structure.',
   'sparsity.legend.zero': 'always 0',
-  'sparsity.legend.ramp': 'share of non-zero entries under a pixel, from a few to all',
+  'sparsity.legend.ramp': 'share of entries under a pixel that are non-zero by structure, from a few to all',
   'sparsity.whole': 'The whole matrix is in view.',
   'sparsity.inView': 'Rows {r0}–{r1} and columns {c0}–{c1} are in view.',
   'sparsity.perPixel': ' One pixel covers about {r} × {c} entries.',
   'sparsity.help':
     'Click the pattern, then scroll or press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the whole matrix. At single entries the arrow keys move from entry to entry, each explained; Escape lets go.',
-  'sparsity.region': 'Under the pointer: rows {r0}–{r1}, columns {c0}–{c1}: {count} non-zero of {n} entries.',
-  'sparsity.entry.on': 'Entry at row {r} ({row}), column {c} ({col}): non-zero, {what}.',
+  'sparsity.region': 'Under the pointer: rows {r0}–{r1}, columns {c0}–{c1}: {count} of {n} entries non-zero by structure.',
+  'sparsity.entry.on': 'Entry at row {r} ({row}), column {c} ({col}): non-zero by structure, {what}.',
   'sparsity.entry.off': 'Entry at row {r} ({row}), column {c} ({col}): a structural zero.',
 
   // The cost table.
@@ -327,7 +326,7 @@ const en = {
   'cost.sizes': 'B, N, T',
   'cost.shape': 'shape (rows × columns)',
   'cost.entries': 'entries',
-  'cost.nnz': 'non-zero entries',
+  'cost.nnz': 'entries non-zero by structure',
   'cost.sparsity': 'zeros (sparsity)',
   'cost.float32': 'memory as float32',
   'cost.float64': 'memory as float64',
@@ -364,7 +363,7 @@ const en = {
   'walk.vector.text': 'g = {g} flattened in {order} order: one row of {n} numbers, one for each row of the Jacobian.',
   'walk.vector.label': 'g, the upstream gradient as a row vector',
   'walk.product.text':
-    'Column k of the result is g times column k of the Jacobian: {rows} multiply-adds per column, {full} in all. Only {nonZero} of them meet a non-zero entry; the other {skipped} add g × 0.',
+    'Column k of the result is g times column k of the Jacobian: {rows} multiply-adds per column, {full} in all. Only {nonZero} of them meet an entry that is non-zero by structure; the other {skipped} add g × 0.',
   'walk.product.more': '… and {n} more columns, each the same way.',
   'walk.product.label': 'g times the Jacobian, entry by entry',
   'walk.rolled.text': 'The {n} numbers of g·J are read back in {order} order, the order the columns were flattened in, so column k lands on the cell of {param} it was made for.',
@@ -373,8 +372,7 @@ const en = {
   'walk.compare.shortcut': 'the lesson’s, by the shortcut',
   'walk.compare.same': '✓ The same numbers as {param} in the lesson view (largest difference {diff}).',
   'walk.compare.differ': '✗ These differ from the lesson’s {param} by up to {diff}.',
-  'walk.compare.shortcutBefore': 'The shortcut',
-  'walk.compare.shortcutAfter': 'does only the {macs} multiply-adds that matter, never writing down the {entries}-entry matrix.',
+  'walk.compare.shortcutNote': 'The shortcut {rule} does only the {macs} multiply-adds that matter, never writing down the {entries}-entry matrix.',
 };
 
 /** A key of the catalogue. */

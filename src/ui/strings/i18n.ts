@@ -1,6 +1,6 @@
 // t(): every sentence the app shows, from one catalogue, with its numbers
 // written by one formatter for the reader's locale. One instance per app.
-import { type CellRef, type MatrixName, type Msg, type MsgParam, type NumberFormat, numberFormat } from '../../core/index.ts';
+import { NODE_LAYOUT, type CellRef, type LayoutName, type MatrixName, type Msg, type MsgParam, type NumberFormat, numberFormat } from '../../core/index.ts';
 import type { Catalogue, MessageKey } from './en.ts';
 import { type Part, parseTemplate } from './template.ts';
 
@@ -20,8 +20,8 @@ export interface I18n {
   msg(m: Msg<MessageKey>): string;
   /** A message as text and formula segments. */
   rich(m: Msg<MessageKey>): Segment[];
-  /** A cell named as the grids name it: 'dL/dW[1,0]', 'b[1]'. */
-  cellName(cell: CellRef): string;
+  /** A cell named as the grids name it: 'dL/dW[1,0]', 'b[1]', 'target class[1]' (given the layout of class targets). */
+  cellName(cell: CellRef, layout?: LayoutName): string;
   /** A matrix's short name: 'x', 'dL/dW', 'target'. */
   label(m: MatrixName): string;
   /** A count for people: exact below a million, then '164 million', '5.24 billion'. */
@@ -32,8 +32,6 @@ export interface I18n {
   percent(f: number): string;
 }
 
-/** Rows of one entry, as the grids write them: [r,c], or [c] for a matrix of one row. */
-const ONE_ROW: ReadonlySet<MatrixName> = new Set(['b', 'db', 'L']);
 
 /** Makes the strings of one app from a locale and its catalogue. */
 export function createI18n(locale: string, catalogue: Catalogue): I18n {
@@ -88,7 +86,11 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
   };
   const msgText = (m: Msg<MessageKey>): string => text(m.key, m.params);
   const label = (m: MatrixName): string => text(`matrix.${m}.label`);
-  const cellName = (cell: CellRef): string => (ONE_ROW.has(cell.m) ? `${label(cell.m)}[${cell.c}]` : `${label(cell.m)}[${cell.r},${cell.c}]`);
+  // One index for the layouts that are a single row by nature (b, the loss, class targets); two for the rest, whatever the sizes.
+  const cellName = (cell: CellRef, layout: LayoutName = NODE_LAYOUT[cell.m]): string => {
+    if (layout === 'classes') return `${text('matrix.target.classLabel')}[${cell.c}]`;
+    return layout === 'b' || layout === 'scalar' ? `${label(cell.m)}[${cell.c}]` : `${label(cell.m)}[${cell.r},${cell.c}]`;
+  };
 
   return {
     locale,
