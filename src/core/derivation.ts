@@ -74,6 +74,7 @@ export function ruleOfCell(ctx: DerivationContext, graph: LessonGraph, cell: Cel
 /** Every cell of a node that has `cell` among the factors of one of its terms. */
 function cellsReading(ctx: DerivationContext, rule: NodeRule, cell: CellRef): CellRef[] {
   if (rule.role !== 'computed') return [];
+  if (rule.readers) return rule.readers(ctx, cell);
   const [rows, cols] = layoutShape(rule.layout, ctx.convention, ctx.sizes);
   const is = (f: CellRef) => f.m === cell.m && f.r === cell.r && f.c === cell.c;
   const out: CellRef[] = [];

@@ -5,9 +5,9 @@
 // from this one place.
 import type { Convention, Sizes } from '../conventions.ts';
 import type { NumberFormat } from '../format.ts';
-import { INDEX_SIZE, type IndexName } from '../layout.ts';
+import { INDEX_SIZE, type Idx, type IndexName, indicesOf } from '../layout.ts';
 import { msg, num } from '../messages.ts';
-import { type CellRef, type MatrixName, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
+import { type CellRef, type MatrixName, NODE_LAYOUT, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
 import { type IndexValues, entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm } from './types.ts';
@@ -62,6 +62,28 @@ export function sumFactors(rule: SumRule, ctx: { convention: Convention; sizes: 
     return rule.factors.map((f) => cellAt(f.node, conv, at));
   });
   if (rule.plus) out.push([cellAt(rule.plus, conv, idx)]);
+  return out;
+}
+
+/**
+ * The cells of the result that read a cell of one of the factors (or of the added node): those whose indices
+ * agree with it on the indices the two share, the others taking every value. O(result cells found).
+ */
+export function sumReaders(rule: SumRule, ctx: { convention: Convention; sizes: Sizes }, cell: CellRef): CellRef[] {
+  const conv = ctx.convention;
+  if (!rule.factors.some((f) => f.node === cell.m) && rule.plus !== cell.m) return [];
+  const fixed = idxOf(cell, conv);
+  const resultIdx = indicesOf(NODE_LAYOUT[rule.result], conv);
+  const free = resultIdx.filter((k) => fixed[k] === undefined);
+  const out: CellRef[] = [];
+  const walk = (k: number, at: Idx) => {
+    if (k === free.length) {
+      out.push(cellAt(rule.result, conv, at));
+      return;
+    }
+    for (let v = 0; v < ctx.sizes[INDEX_SIZE[free[k]]]; v++) walk(k + 1, { ...at, [free[k]]: v });
+  };
+  walk(0, Object.fromEntries(resultIdx.filter((k) => fixed[k] !== undefined).map((k) => [k, fixed[k]])));
   return out;
 }
 

@@ -136,6 +136,8 @@ export interface ComputedRule extends RuleBase {
   terms(ctx: DerivationContext, cell: CellRef): CellTerms;
   /** The factor cells of each term, without their values: what finding the cells an input feeds needs, cheaply. */
   factors?(ctx: GraphSpec, cell: CellRef): CellRef[][];
+  /** The cells of this node that read a given cell of another node, when the rule can say so directly. */
+  readers?(ctx: GraphSpec, cell: CellRef): CellRef[];
   notation(ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat): CellNotation;
   matrixForm(ctx: DerivationContext): MatrixForm | null;
 }

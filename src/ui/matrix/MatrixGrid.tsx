@@ -61,15 +61,18 @@ export function MatrixGrid(props: MatrixGridProps) {
   const colour = useMemo(() => heatScale(scaleValues), [scaleValues]);
   // Text, six-digit value and colours depend on the values alone: worked out once per values array,
   // not on every hover (at 12×12 a grid re-renders 144 cells when its highlights change).
+  const { cellName } = props;
   const shown = useMemo(
     () =>
-      Array.from(values, (v) => {
+      Array.from(values, (v, k) => {
         const text = integer ? fmt.integer(v) : fmt.text(v, 3);
         const precise = integer ? fmt.integer(v) : fmt.text(v, 6);
         // The accessible name carries six digits, and the visible text too when rounding changed it.
-        return { text, spoken: precise === text ? precise : t('grid.cell.rounded', { precise, shown: text }), ...colour(v) };
+        const spoken = precise === text ? precise : t('grid.cell.rounded', { precise, shown: text });
+        const cell = cellName(Math.floor(k / cols), k % cols);
+        return { text, cell, label: t('grid.cell', { cell, value: spoken }), pending: t('grid.cell', { cell, value: t('grid.cell.pending') }), ...colour(v) };
       }),
-    [values, integer, colour, fmt, t],
+    [values, integer, colour, fmt, t, cellName, cols],
   );
   const errorId = `${name}-edit-error${errorSuffix}`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
@@ -146,10 +149,9 @@ export function MatrixGrid(props: MatrixGridProps) {
     for (let c = 0; c < cols; c++) {
       const v = values[r * cols + c];
       const k = key(r, c);
-      const { text, spoken, bg, fg } = shown[r * cols + c];
+      const { text, cell, label: named, pending, bg, fg } = shown[r * cols + c];
       const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
-      const name = props.cellName(r, c);
-      const ariaLabel = t('grid.cell', { cell: name, value: isMuted ? t('grid.cell.pending') : spoken });
+      const ariaLabel = isMuted ? pending : named;
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell
@@ -171,7 +173,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           editing={ed}
           editable={editable}
           errorId={errorId}
-          editLabel={t('grid.cell.edit', { cell: name })}
+          editLabel={ed ? t('grid.cell.edit', { cell }) : ''}
           onEditText={onEditText}
         />,
       );
