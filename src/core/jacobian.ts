@@ -3,19 +3,13 @@
 // Nothing here allocates the whole matrix unless asked to, within a limit.
 import type { Convention, Sizes } from './conventions.ts';
 import { ValidationError } from './errors.ts';
-import {
-  JACOBIAN_SPECS,
-  type JacobianKind,
-  type JacobianValues,
-  entryValue,
-  jacobianOf,
-  paramOf,
-  sharedIndices,
-} from './jacobianKinds.ts';
+import { lessonGraph } from './graph.ts';
+import { JACOBIAN_SPECS, type JacobianKind, type JacobianValues, jacobianOf, paramOf, sharedIndices } from './jacobianKinds.ts';
 import { INDEX_SIZE, type Idx, indicesOf } from './layout.ts';
 import type { Matrix } from './matrix.ts';
 import { type CellRef, NODE_LAYOUT, cellAt, idxOf, matrixShape } from './nodes.ts';
 import type { Activation } from './ops/activation.ts';
+import type { PartialDerivative } from './ops/types.ts';
 import { assertSize } from './validate.ts';
 
 export type { JacobianKind, JacobianValues } from './jacobianKinds.ts';
@@ -60,6 +54,10 @@ export interface Jacobian {
   isStructuralNonZero(r: number, c: number): boolean;
   /** The columns of row r that are non-zero by structure, in increasing order. */
   rowNonZeros(r: number): number[];
+  /** True when the Jacobian was made with values, so its entries have numbers. */
+  hasValues: boolean;
+  /** Entry (r, c) as the partial derivative of the rows' rule: its value (null when the values are not known) and the cell it equals, if any. */
+  entryOf(r: number, c: number): PartialDerivative;
   /** Entry (r, c): ∂y_r/∂θ_c. Needs the values given when the Jacobian was made. */
   entry(r: number, c: number): number;
   /** The whole matrix, refused above `limit` entries. */
@@ -99,8 +97,20 @@ export function jacobian(
       }
     }
   }
+  if (JACOBIAN_SPECS[kind].activation && activation === 'identity') {
+    throw new ValidationError('kind', `jacobian ${kind}: there is no activation, so y is z itself and ∂y/∂z is the identity`);
+  }
   const { of } = jacobianOf(kind, activation);
   const param = paramOf(kind);
+  // Entries are the partial derivatives of the rows' rule in the lesson's graph (the loss plays no part in them).
+  const ofRule = lessonGraph({ convention, sizes, loss: 'sum', activation }).rule(of);
+  if (!ofRule || ofRule.role !== 'computed' || !ofRule.partial) throw new ValidationError('kind', `jacobian ${kind}: ${of} has no partial derivatives`);
+  const partialOf = ofRule.partial;
+  const known: Partial<Record<string, Matrix>> = values ? { x: values.x, W: values.W, z: values.z } : {};
+  const lookup = (cell: CellRef): number | null => {
+    const m = known[cell.m];
+    return m ? m.data[cell.r * m.cols + cell.c] : null;
+  };
   const colLayout = NODE_LAYOUT[param];
   const [yr, yc] = matrixShape(convention, sizes, 'y');
   const [pr, pc] = matrixShape(convention, sizes, param);
@@ -147,10 +157,15 @@ export function jacobian(
       throw new ValidationError('index', `jacobian ${kind}: entry (${r}, ${c}) is outside [${rows},${cols}]`);
     }
   };
-  const entry = (r: number, c: number): number => {
+  const entryOf = (r: number, c: number): PartialDerivative => {
     checkIndex(r, c);
-    if (!isStructuralNonZero(r, c)) return 0;
-    const e = entryValue(kind, convention, rowIdx(r), colIdx(c), values, activation);
+    if (!isStructuralNonZero(r, c)) return { cell: null, value: 0 };
+    const [yr0, yc0] = ylin.cell(r);
+    const [pr0, pc0] = plin.cell(c);
+    return partialOf({ convention, sizes, loss: 'sum', activation }, { m: of, r: yr0, c: yc0 }, { m: param, r: pr0, c: pc0 }, lookup) ?? { cell: null, value: 0 };
+  };
+  const entry = (r: number, c: number): number => {
+    const e = entryOf(r, c);
     if (e.value === null) {
       throw new ValidationError('values', `jacobian ${kind}: entry values need ${kind === 'dY/dZ' ? 'z' : 'x and W'}; this Jacobian was made from sizes only`);
     }
@@ -185,6 +200,8 @@ export function jacobian(
     colOf: (cell) => plin.index(cell.r, cell.c),
     isStructuralNonZero,
     rowNonZeros,
+    hasValues: values !== undefined,
+    entryOf,
     entry,
     materialise: (limit = MATERIALISE_LIMIT) => {
       if (entries > limit) refuse('materialising it', limit);

@@ -5,10 +5,10 @@
 import type { Convention } from './conventions.ts';
 import { ENGLISH, type NumberFormat } from './format.ts';
 import { type Jacobian, type JacobianKind, type JacobianValues, type Linearisation, jacobian, unvectorise, vectorise } from './jacobian.ts';
-import { JACOBIAN_SPECS, entryValue, jacobianOf, paramOf } from './jacobianKinds.ts';
+import { JACOBIAN_SPECS, jacobianOf, paramOf } from './jacobianKinds.ts';
 import type { Matrix } from './matrix.ts';
 import { type Msg, cellParam, msg } from './messages.ts';
-import { type CellRef, type MatrixName, idxOf, matrixShape, sizesOf } from './nodes.ts';
+import { type CellRef, type MatrixName, cellAt, idxOf, matrixShape, sizesOf } from './nodes.ts';
 import { entryTex, subOf } from './notation.ts';
 import { ACTIVATION_SPECS, type Activation } from './ops/activation.ts';
 import { activationName } from './ops/activationRules.ts';
@@ -64,9 +64,13 @@ export function explainEntry(J: Jacobian, r: number, c: number, values?: Jacobia
   const s = row.s ?? 0, j = row.j ?? 0;
   const of = yc.m;
   const o = (a: string | number, b: string | number) => entryTex(of, conv, { s: a, j: b });
-  const e = entryValue(J.kind, conv, row, col, values, act);
+  // What the entry equals comes from the rows' rule in the graph; its value needs the values given here.
+  const source = values && !J.hasValues ? jacobian(J.kind, conv, J.sizes, J.linearisation, values, act) : J;
+  const e = source.entryOf(r, c);
   const value = structural ? e.value : 0;
   const show = (v: number | null, sym: string) => (v === null ? sym : fmt.tex(v, 6, false));
+  // The factor the formula names (x_{sk} for dy/dW, W_{kj} for dy/dx), shown even where the delta makes the entry 0.
+  const named = (m: 'x' | 'W', cell: CellRef): number | null => (values ? values[m].data[cell.r * values[m].cols + cell.c] : null);
   const base = { r, c, yCell: yc, paramCell: pc, structural, forward: forwardTex(J.kind, conv, act), value };
   const on = structural ? 1 : 0;
   const cells = { cell: cellParam(yc), param: cellParam(pc) };
@@ -86,7 +90,7 @@ export function explainEntry(J: Jacobian, r: number, c: number, values?: Jacobia
     case 'dY/dW': {
       const k = col.i ?? 0, l = col.j ?? 0;
       const xs = entryTex('x', conv, { s, i: k });
-      const xv = e.value;
+      const xv = named('x', cellAt('x', conv, { s, i: k }));
       return {
         ...base,
         valueCell: structural ? e.cell : null,
@@ -99,7 +103,7 @@ export function explainEntry(J: Jacobian, r: number, c: number, values?: Jacobia
     case 'dY/dX': {
       const u = col.s ?? 0, k = col.i ?? 0;
       const ws = entryTex('W', conv, { i: k, j });
-      const wv = e.value;
+      const wv = named('W', cellAt('W', conv, { i: k, j }));
       return {
         ...base,
         valueCell: structural ? e.cell : null,

@@ -1,13 +1,14 @@
-// The Jacobians the app shows, one entry each: what is differentiated by
-// what, the gradient its product with the upstream gradient gives, and what
-// a non-zero entry equals. The structure of every one follows one rule: entry
-// (r, c) is non-zero exactly when the logical indices that the row's cell and
-// the column's cell share are equal (layout.ts says which indices each has).
+// The Jacobians the app shows, one entry each: what is differentiated by what,
+// and the gradient its product with the upstream gradient gives. What an entry
+// equals is the partial derivative of the rows' rule in the lesson's graph
+// (jacobian.ts). The structure of every one follows one rule: entry (r, c) is
+// non-zero exactly when the logical indices that the row's cell and the
+// column's cell share are equal (layout.ts says which indices each has).
 import type { Convention } from './conventions.ts';
-import { type Idx, type IndexName, indicesOf } from './layout.ts';
-import { type CellRef, type MatrixName, NODE_LAYOUT, cellAt } from './nodes.ts';
+import { type IndexName, indicesOf } from './layout.ts';
+import { type MatrixName, NODE_LAYOUT } from './nodes.ts';
 import type { Matrix } from './matrix.ts';
-import { ACTIVATION_SPECS, type Activation } from './ops/activation.ts';
+import type { Activation } from './ops/activation.ts';
 import { denseNames } from './ops/linear.ts';
 
 /** Which Jacobian: of the dense product by W, X or b, or of y by z through the activation. */
@@ -65,39 +66,4 @@ export function paramOf(kind: JacobianKind): 'W' | 'x' | 'b' | 'z' {
 export function sharedIndices(kind: JacobianKind, conv: Convention): IndexName[] {
   const cols = indicesOf(NODE_LAYOUT[paramOf(kind)], conv);
   return indicesOf('y', conv).filter((k) => cols.includes(k));
-}
-
-/**
- * What a structurally non-zero entry equals: the value of a cell (x[s,i] for
- * dy/dW, W[i,j] for dy/dx), the constant 1 (dy/db) or act'(z[s,j]) (dy/dz).
- * `row` and `col` are the logical indices of the row's and the column's cells.
- */
-export function entryValue(
-  kind: JacobianKind,
-  conv: Convention,
-  row: Idx,
-  col: Idx,
-  values: JacobianValues | undefined,
-  activation: Activation,
-): { cell: CellRef | null; value: number | null } {
-  const at = (m: Matrix, cell: CellRef) => m.data[cell.r * m.cols + cell.c];
-  switch (kind) {
-    case 'dY/db':
-      return { cell: null, value: 1 };
-    case 'dY/dW': {
-      const cell = cellAt('x', conv, { s: row.s, i: col.i });
-      return { cell, value: values ? at(values.x, cell) : null };
-    }
-    case 'dY/dX': {
-      const cell = cellAt('W', conv, { i: col.i, j: row.j });
-      return { cell, value: values ? at(values.W, cell) : null };
-    }
-    case 'dY/dZ': {
-      const cell = cellAt('z', conv, row);
-      if (!values?.z) return { cell, value: null };
-      const z = at(values.z, cell);
-      const spec = ACTIVATION_SPECS[activation];
-      return { cell, value: spec.df(z, spec.f(z)) };
-    }
-  }
 }

@@ -48,6 +48,12 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
       const z = cellValue(c, zc);
       return { scale: 1, terms: [{ factors: [zc], values: [z], value: spec.f(z) }] };
     },
+    // y reads only z in the same place, so ∂y/∂z is the slope there; every other partial is 0.
+    partial: (_c, cell, wrt, value) => {
+      if (wrt.m !== 'z' || wrt.r !== cell.r || wrt.c !== cell.c) return null;
+      const z = value(wrt);
+      return { cell: wrt, value: z === null ? null : spec.df(z, spec.f(z)) };
+    },
     notation: (c, cell, t, fmt) => {
       const idx = ix(c, cell);
       const z = t.terms[0].values[0];

@@ -8,7 +8,7 @@ import { type CellRef, type MatrixName, NODE_TEX, idxOf, matrixDims } from '../n
 import { entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import { ACTIVATION_SPECS, type Activation } from './activation.ts';
-import { type SumRule, formFactor, matrixFormOf, sumFactors, sumMatrixForm, sumNotation, sumReaders, sumRuleTex, sumTerms } from './sums.ts';
+import { type SumRule, formFactor, matrixFormOf, sumFactors, sumMatrixForm, sumNotation, sumPartial, sumReaders, sumRuleTex, sumTerms } from './sums.ts';
 import type { ComputedRule, DerivationContext, GraphSpec, GivenRule, NodeScript } from './types.ts';
 
 /** The products of the layer: the forward product and the gradients of W and x. 'G' is the gradient arriving at the product. */
@@ -147,6 +147,7 @@ export function linearRules(ctx: GraphSpec): { inputs: GivenRule[]; out: Compute
     terms: (c, cell) => sumTerms(rule, c, cell),
     factors: (c, cell) => sumFactors(rule, c, cell),
     readers: (c, cell) => sumReaders(rule, c, cell),
+    partial: (c, cell, wrt, value) => sumPartial(rule, c, cell, wrt, value),
     notation: (c, cell, t, fmt) => sumNotation(rule, c, cell, t, fmt),
     matrixForm: (c) => sumMatrixForm(rule, conv, c.sizes, after),
     note,

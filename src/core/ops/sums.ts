@@ -10,7 +10,7 @@ import { msg, num } from '../messages.ts';
 import { type CellRef, type MatrixName, NODE_LAYOUT, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
 import { type IndexValues, entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
-import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm } from './types.ts';
+import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm, PartialDerivative } from './types.ts';
 
 /** One factor of a product: a node, and whether the matrix form transposes it. */
 export interface ProductFactor {
@@ -85,6 +85,18 @@ export function sumReaders(rule: SumRule, ctx: { convention: Convention; sizes: 
   };
   walk(0, Object.fromEntries(resultIdx.filter((k) => fixed[k] !== undefined).map((k) => [k, fixed[k]])));
   return out;
+}
+
+/** ∂cell/∂wrt: the product of the other factors of the term wrt is in (1 for the added node), or null when wrt is not a factor. */
+export function sumPartial(rule: SumRule, ctx: { convention: Convention; sizes: Sizes }, cell: CellRef, wrt: CellRef, value: (c: CellRef) => number | null): PartialDerivative | null {
+  const same = (f: CellRef) => f.m === wrt.m && f.r === wrt.r && f.c === wrt.c;
+  const term = sumFactors(rule, ctx, cell).find((fs) => fs.some(same));
+  if (!term) return null;
+  const others = term.filter((f) => !same(f));
+  if (others.length === 0) return { cell: null, value: 1 };
+  const values = others.map(value);
+  const v = values.some((x) => x === null) ? null : (values as number[]).reduce((a, x) => a * x, 1);
+  return { cell: others.length === 1 ? others[0] : null, value: v };
 }
 
 /** The product of the factors at some indices (letters or numbers), e.g. x_{si}\, W_{ij}. */

@@ -116,6 +116,12 @@ export interface NodeScript {
   narrate(ctx: DerivationContext, g: StepGroup, fmt: NumberFormat): Narration;
 }
 
+/** A partial derivative of one cell with respect to one of its factor cells: its value (null when the values are not known) and the cell it equals, if it is one cell's value. */
+export interface PartialDerivative {
+  cell: CellRef | null;
+  value: number | null;
+}
+
 /** The operation a node belongs to, for the labels between grids. */
 export type OpId = 'input' | 'dense' | 'activation' | 'loss' | 'loss-grad' | 'activation-grad' | 'dense-grad';
 
@@ -138,6 +144,11 @@ export interface ComputedRule extends RuleBase {
   factors?(ctx: GraphSpec, cell: CellRef): CellRef[][];
   /** The cells of this node that read a given cell of another node, when the rule can say so directly. */
   readers?(ctx: GraphSpec, cell: CellRef): CellRef[];
+  /**
+   * ∂cell/∂wrt for a cell `wrt` among the factors of the cell's terms, reading values through `value` (which may
+   * not know them); null when wrt is not a factor. The Jacobians' entries are these.
+   */
+  partial?(ctx: GraphSpec, cell: CellRef, wrt: CellRef, value: (c: CellRef) => number | null): PartialDerivative | null;
   notation(ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat): CellNotation;
   matrixForm(ctx: DerivationContext): MatrixForm | null;
 }
