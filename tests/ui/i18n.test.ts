@@ -8,6 +8,9 @@ import { PSEUDO_LOCALE, pseudoCatalogue, pseudoText } from '../../src/ui/strings
 import { parseTemplate } from '../../src/ui/strings/template.ts';
 import { LOCALES } from '../../src/store/url.ts';
 import { catalogueFor } from '../../src/ui/strings/catalogues.ts';
+import { explain } from '../../src/ui/strings/en/explain.ts';
+import { jacobian } from '../../src/ui/strings/en/jacobian.ts';
+import { page } from '../../src/ui/strings/en/page.ts';
 
 const en = createI18n('en', EN);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
@@ -57,6 +60,11 @@ describe('the catalogue', () => {
       expect(opens, k).toBe(closes);
       expect(() => parseTemplate(v), k).not.toThrow();
     }
+  });
+
+  it('is made of parts that never word the same key twice (a later part would silently win)', () => {
+    const parts = [page, explain, jacobian].map((p) => Object.keys(p));
+    expect(parts.flat().length).toBe(Object.keys(EN).length);
   });
 
   it('has a catalogue for every locale the link can ask for', () => {
