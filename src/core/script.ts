@@ -88,7 +88,7 @@ function nodeSteps(ctx: DerivationContext, rule: NodeRule, granularity: Granular
   const script = rule.script;
   if (!script) return [];
   const schedule = script[granularity];
-  const computed = rule.role === 'computed' ? (rule as ComputedRule) : null;
+  const computed = rule.role === 'computed' ? rule : null;
   const termsOf = new Map<string, ReturnType<ComputedRule['terms']>>();
   const terms = (cell: CellRef) => {
     const k = `${cell.r},${cell.c}`;

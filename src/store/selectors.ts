@@ -102,7 +102,8 @@ const NONE: Highlights = {};
 /** Makes the selectors of one store. */
 export function createSelectors(): Selectors {
   const ctx = memo((s: AppState) => [s.config, s.inputs] as const, lessonContext);
-  const graph = memo((s: AppState) => [ctx(s)] as const, (c) => lessonGraph(c));
+  // The graph depends on the configuration alone, so editing a value keeps it (and the views drawn from it).
+  const graph = memo((s: AppState) => [s.config] as const, (c) => lessonGraph({ convention: c.convention, loss: c.loss, activation: c.activation, sizes: { B: c.B, N: c.N, T: c.T } }));
   const fmt = memo((s: AppState) => [s.locale] as const, (l) => numberFormat(l));
   const granularity = memo((s: AppState) => [s.grainChoice, ctx(s), graph(s)] as const, (g, c, gr) => g ?? defaultGranularity(c, gr));
   const script = memo((s: AppState) => [ctx(s), granularity(s), fmt(s), graph(s)] as const, (c, g, f, gr) => buildScript(c, g, f, gr));

@@ -9,7 +9,7 @@ import { type IndexValues, entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import { ACTIVATION_SPECS, type Activation } from './activation.ts';
 import { formFactor, matrixFormOf } from './sums.ts';
-import type { ComputedRule, DerivationContext, GraphSpec } from './types.ts';
+import type { ComputedRule, DerivationContext, GraphSpec, NodeScript, Phase } from './types.ts';
 
 const LETTERS: IndexValues = { s: 's', j: 'j' };
 const at = (conv: Convention, m: MatrixName, idx: IndexValues) => entryTex(m, conv, idx);
@@ -36,6 +36,16 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
   const spec = ACTIVATION_SPECS[a];
   const conv = ctx.convention;
   const fn = activationName(a);
+  // Both nodes work entry by entry: a sample at a time, or all at once, said with the activation's name.
+  const elementwiseScript = (phase: Phase, key: 'narr.activation' | 'narr.dZ', formula: (idx: IndexValues) => string): NodeScript => ({
+    phase,
+    fine: 'sample',
+    coarse: 'all',
+    narrate: (_c, g) =>
+      g.schedule === 'all'
+        ? { text: msg(`${key}.all`, { fn }), tex: formula(LETTERS) }
+        : { text: msg(`${key}.sample`, { fn, s: g.s }), tex: formula({ s: g.s, j: 'j' }) },
+  });
 
   const y: ComputedRule = {
     node: 'y',
@@ -76,15 +86,7 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
       };
     },
     note: (c, cell) => msg('note.activation', { fn, ...ix(c, cell) }),
-    script: {
-      phase: 'forward',
-      fine: 'sample',
-      coarse: 'all',
-      narrate: (_c, g) =>
-        g.schedule === 'all'
-          ? { text: msg('narr.activation.all', { fn }), tex: applyTex(a, conv, LETTERS) }
-          : { text: msg('narr.activation.sample', { fn, s: g.s }), tex: applyTex(a, conv, { s: g.s, j: 'j' }) },
-    },
+    script: elementwiseScript('forward', 'narr.activation', (idx) => applyTex(a, conv, idx)),
   };
 
   const dZ: ComputedRule = {
@@ -126,15 +128,7 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
       return matrixFormOf(formFactor('dZ', conv, c.sizes), [G, slope], { op: '\\odot' });
     },
     note: (c, cell) => msg('note.dZ', { fn, ...ix(c, cell), slope: msg(`activation.${a}.slope`) }),
-    script: {
-      phase: 'backward',
-      fine: 'sample',
-      coarse: 'all',
-      narrate: (_c, g) =>
-        g.schedule === 'all'
-          ? { text: msg('narr.dZ.all', { fn }), tex: slopeTex(a, conv, LETTERS) }
-          : { text: msg('narr.dZ.sample', { fn, s: g.s }), tex: slopeTex(a, conv, { s: g.s, j: 'j' }) },
-    },
+    script: elementwiseScript('backward', 'narr.dZ', (idx) => slopeTex(a, conv, idx)),
   };
   return { y, dZ };
 }

@@ -8,7 +8,7 @@ import { type CellRef, type MatrixName, NODE_TEX, idxOf, matrixDims } from '../n
 import { entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import { ACTIVATION_SPECS, type Activation } from './activation.ts';
-import { type SumRule, formFactor, matrixFormOf, sumFactors, sumMatrixForm, sumNotation, sumPartial, sumReaders, sumRuleTex, sumTerms } from './sums.ts';
+import { type SumRule, formFactor, matrixFormOf, sumFactors, sumMatrixForm, sumNotation, sumPartial, sumReaders, sumRuleTex, sumTerms, transposeTex } from './sums.ts';
 import type { ComputedRule, DerivationContext, GraphSpec, GivenRule, NodeScript } from './types.ts';
 
 /** The products of the layer: the forward product and the gradients of W and x. 'G' is the gradient arriving at the product. */
@@ -98,8 +98,7 @@ export const CONVENTION_INFO: Record<Convention, ConventionInfo> = { row: info('
 function outerTex(conv: Convention, s: number, rule: SumRule): string {
   const part = (f: SumRule['factors'][number]) => {
     const e = entryTex(f.node, conv, { s, i: ':', j: ':' });
-    if (!f.transposed) return e;
-    return f.node.startsWith('d') ? `\\left(${e}\\right)^{\\top}` : `${e}^{\\top}`;
+    return f.transposed ? transposeTex(e, f.node) : e;
   };
   return `${NODE_TEX.dW} \\mathrel{+}= ${rule.factors.map(part).join('\\, ')}`;
 }

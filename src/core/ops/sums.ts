@@ -7,7 +7,7 @@ import type { Convention, Sizes } from '../conventions.ts';
 import type { NumberFormat } from '../format.ts';
 import { INDEX_SIZE, type Idx, type IndexName, indicesOf } from '../layout.ts';
 import { msg, num } from '../messages.ts';
-import { type CellRef, type MatrixName, NODE_LAYOUT, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
+import { type CellRef, GRADIENT_OF, type MatrixName, NODE_LAYOUT, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
 import { type IndexValues, entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm, PartialDerivative } from './types.ts';
@@ -35,25 +35,7 @@ export const range = (n: number): number[] => Array.from({ length: n }, (_, k) =
 /** The number of terms the sum runs over. */
 export const sumLength = (rule: SumRule, sizes: Sizes): number => sizes[INDEX_SIZE[rule.over]];
 
-/** The terms of one cell: one product per value of the summed index, then the added node. */
-export function sumTerms(rule: SumRule, ctx: DerivationContext, cell: CellRef): CellTerms {
-  const conv = ctx.convention;
-  const idx = idxOf(cell, conv);
-  const terms: NumericTerm[] = range(sumLength(rule, ctx.sizes)).map((k) => {
-    const at = { ...idx, [rule.over]: k };
-    const factors = rule.factors.map((f) => cellAt(f.node, conv, at));
-    const values = factors.map((f) => cellValue(ctx, f));
-    return { factors, values, value: values.reduce((a, v) => a * v, 1) };
-  });
-  if (rule.plus) {
-    const f = cellAt(rule.plus, conv, idx);
-    const v = cellValue(ctx, f);
-    terms.push({ factors: [f], values: [v], value: v });
-  }
-  return { scale: 1, terms };
-}
-
-/** The factor cells of each term of one cell, without looking up any value. */
+/** The factor cells of each term of one cell, without looking up any value: one product per value of the summed index, then the added node. */
 export function sumFactors(rule: SumRule, ctx: { convention: Convention; sizes: Sizes }, cell: CellRef): CellRef[][] {
   const conv = ctx.convention;
   const idx = idxOf(cell, conv);
@@ -63,6 +45,15 @@ export function sumFactors(rule: SumRule, ctx: { convention: Convention; sizes: 
   });
   if (rule.plus) out.push([cellAt(rule.plus, conv, idx)]);
   return out;
+}
+
+/** The terms of one cell: its factor cells, their values, and each term's product. */
+export function sumTerms(rule: SumRule, ctx: DerivationContext, cell: CellRef): CellTerms {
+  const terms: NumericTerm[] = sumFactors(rule, ctx, cell).map((factors) => {
+    const values = factors.map((f) => cellValue(ctx, f));
+    return { factors, values, value: values.reduce((a, v) => a * v, 1) };
+  });
+  return { scale: 1, terms };
 }
 
 /**
@@ -137,13 +128,14 @@ export function sumNotation(rule: SumRule, ctx: DerivationContext, cell: CellRef
   };
 }
 
-const transposeTex = (label: string, grad: boolean): string => (grad ? `\\left(${label}\\right)^{\\top}` : `${label}^{\\top}`);
+/** A node's symbol transposed: X^⊤, or (∂L/∂Y)^⊤ with brackets round a gradient's fraction. */
+export const transposeTex = (label: string, node: MatrixName): string => (GRADIENT_OF[node] ? `\\left(${label}\\right)^{\\top}` : `${label}^{\\top}`);
 
 /** A factor's label and shapes in a matrix-form rule. */
 export function formFactor(node: MatrixName, conv: Convention, sizes: Sizes, transposed = false): FormFactor {
   const d = matrixDims(conv, node);
   const sh = matrixShape(conv, sizes, node);
-  const label = transposed ? transposeTex(NODE_TEX[node], node.startsWith('d')) : NODE_TEX[node];
+  const label = transposed ? transposeTex(NODE_TEX[node], node) : NODE_TEX[node];
   return { label, dims: transposed ? [d[1], d[0]] : d, shape: transposed ? [sh[1], sh[0]] : sh };
 }
 
@@ -152,9 +144,8 @@ const dimTex = (d: [string, string] | [number, number]): string => `[${d[0]}\\ti
 /** A matrix form from its factors joined by `op` (a product by default) and what is added after them. */
 export function matrixFormOf(result: FormFactor, factors: FormFactor[], opts: { op?: string; after?: string; rule?: string } = {}): MatrixForm {
   const op = opts.op ?? '';
-  const join = (parts: string[], sep: string) => parts.join(sep);
-  const rule = opts.rule ?? `${result.label} = ${join(factors.map((f) => f.label), op ? ` ${op} ` : ' ')}${opts.after ?? ''}`;
-  const under = join(factors.map((f) => `\\underset{${dimTex(f.dims)}}{${f.label}}`), op ? ` ${op} ` : '\\,');
+  const rule = opts.rule ?? `${result.label} = ${factors.map((f) => f.label).join(op ? ` ${op} ` : ' ')}${opts.after ?? ''}`;
+  const under = factors.map((f) => `\\underset{${dimTex(f.dims)}}{${f.label}}`).join(op ? ` ${op} ` : '\\,');
   const sep = op ? ` ${op} ` : '\\cdot';
   return {
     rule,
@@ -162,8 +153,8 @@ export function matrixFormOf(result: FormFactor, factors: FormFactor[], opts: { 
     factors,
     result,
     check: {
-      symbolic: `${join(factors.map((f) => dimTex(f.dims)), sep)} = ${dimTex(result.dims)}`,
-      numeric: `${join(factors.map((f) => dimTex(f.shape)), sep)} = ${dimTex(result.shape)}`,
+      symbolic: `${factors.map((f) => dimTex(f.dims)).join(sep)} = ${dimTex(result.dims)}`,
+      numeric: `${factors.map((f) => dimTex(f.shape)).join(sep)} = ${dimTex(result.shape)}`,
     },
   };
 }
