@@ -43,4 +43,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location', 'HTMLElement'],
     },
   },
+  {
+    // tour/ is the tour file and link formats: pure like core, which is all it may import.
+    files: ['src/tour/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'd3', 'zustand', 'katex'].map((name) => ({ name, message: 'src/tour is pure TypeScript: no UI, DOM or state imports.' })),
+          patterns: [{ group: ['../store/*', '../ui/*', '../embed/*', '../store', '../ui', '../embed'], message: 'tour imports only core.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location', 'HTMLElement'],
+    },
+  },
 );

@@ -5,12 +5,16 @@ import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, HOW_TO_INSTALL, findChromium } from '../scripts/chromium.mjs';
 
-/** Runs fn with a page on the built app; builds nothing itself (run `npm run build` first). */
+/**
+ * Runs fn with a page on the built app; builds nothing itself (run `npm run build` first). BENCH_DIST serves
+ * another build than dist/ (as E2E_DIST does for the browser tests).
+ */
 export async function withPage<T>(fn: (page: Page, baseUrl: string) => Promise<T>, viewport = { width: 1366, height: 900 }): Promise<T> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_INSTALL);
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first.');
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'silent' });
+  const outDir = process.env.BENCH_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` first.`);
+  const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'silent' });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

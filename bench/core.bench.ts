@@ -7,6 +7,8 @@
 //   --conv=row,torch                 only these conventions
 //   --runs=15                        timed runs per case (the largest size uses at most 5)
 //   --no-tf                          skip TF.js (ratios are then left blank)
+//   --warmup=short                   one untimed call per case, then time (as a learner's first run is);
+//                                    the default warms up for at least 3 calls and 300 ms
 //
 // Ours runs in float64 (Float64Array); TF.js's CPU backend computes in float32.
 
@@ -36,6 +38,9 @@ interface Row {
   runs: number;
   oursMs: number;
   tfMs: number | null;
+  /** Process CPU time (user + system, every thread: JIT compilers, GC, page faults) per call. */
+  oursCpu: number;
+  tfCpu: number | null;
   /** Parts of oursMs spent outside the GEMM kernels (measured separately). */
   validateMs: number;
   freshDWMs: number;
@@ -68,6 +73,7 @@ const convOpt = option('conv');
 const CONVS: Convention[] = convOpt === undefined ? ALL_CONVS : (convOpt.split(',') as Convention[]);
 const RUNS = Number(option('runs') ?? 15);
 const WITH_TF = !process.argv.includes('--no-tf');
+const SHORT_WARMUP = option('warmup') === 'short';
 
 // ---------------------------------------------------------------- helpers
 
@@ -193,17 +199,31 @@ function disposeTfCase(c: TfCase): void {
   tf.dispose([c.x, c.W, c.b, c.dY]);
 }
 
-/** Warm-up (at least `warmup` calls and about 300 ms, so the JIT has settled), then the median of `runs` timed calls. */
-function time(fn: () => void, warmup: number, runs: number): number {
-  const until = performance.now() + 300;
-  for (let i = 0; i < warmup || performance.now() < until; i++) fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
+/**
+ * Warm-up of each function (at least `warmup` calls and about 300 ms, so the JIT has settled; one call with
+ * --warmup=short), then `runs` rounds that time each function once, in turn: a change in the machine's load
+ * during the measurement falls on all of them alike. Returns each function's median wall time and median process
+ * CPU time (user + system, all threads), both in ms.
+ */
+function time(fns: (() => void)[], warmup: number, runs: number): { ms: number; cpu: number }[] {
+  const calls = SHORT_WARMUP ? 1 : warmup;
+  for (const fn of fns) {
+    const until = SHORT_WARMUP ? 0 : performance.now() + 300;
+    for (let i = 0; i < calls || performance.now() < until; i++) fn();
   }
-  return median(ms);
+  const ms: number[][] = fns.map(() => []);
+  const cpu: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      fn();
+      ms[k].push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu[k].push((c.user + c.system) / 1000);
+    });
+  }
+  return fns.map((_, k) => ({ ms: median(ms[k]), cpu: median(cpu[k]) }));
 }
 
 // ---------------------------------------------------------------- exactness
@@ -284,7 +304,7 @@ async function main(): Promise<void> {
     await tf.ready();
     console.log(`TF.js ${tf.version_core}, backend ${tf.getBackend()} (float32)`);
   }
-  console.log(`node ${process.version}; ours in float64; forward then backward with a fixed random dY`);
+  console.log(`node ${process.version}; ours in float64; forward then backward with a fixed random dY; ${SHORT_WARMUP ? 'short warm-up (1 call)' : 'warm-up ≥ 3 calls and 300 ms'}`);
   const rows: Row[] = [];
   const largest = Math.max(...SIZES.map((s) => s.B * s.N * s.T));
   for (const size of SIZES) {
@@ -293,21 +313,20 @@ async function main(): Promise<void> {
     const warmup = big ? 1 : 3;
     for (const conv of CONVS) {
       const c = makeCase(conv, size, 1234);
-      const oursMs = time(() => runOurs(c), warmup, runs);
-      let tfMs: number | null = null;
-      if (WITH_TF) {
-        const tc = makeTfCase(c);
-        tfMs = time(() => runTf(tc), warmup, runs);
-        disposeTfCase(tc);
-      }
-      const validateMs = time(() => runValidation(c), warmup, runs);
-      const freshDWMs = time(() => runFreshDW(c), warmup, runs);
-      const row: Row = { size, conv, runs, oursMs, tfMs, validateMs, freshDWMs };
+      const tc = WITH_TF ? makeTfCase(c) : null;
+      const [ours, theirs] = time(tc ? [() => runOurs(c), () => runTf(tc)] : [() => runOurs(c)], warmup, runs);
+      if (tc) disposeTfCase(tc);
+      const [{ ms: validateMs }] = time([() => runValidation(c)], warmup, runs);
+      const [{ ms: freshDWMs }] = time([() => runFreshDW(c)], warmup, runs);
+      const oursMs = ours.ms, tfMs = theirs?.ms ?? null;
+      const row: Row = { size, conv, runs, oursMs, tfMs, oursCpu: ours.cpu, tfCpu: theirs?.cpu ?? null, validateMs, freshDWMs };
       rows.push(row);
       const g = (ms: number): string => fmt(flops(size) / (ms * 1e6), 2);
       console.log(
         `${label(size).padEnd(18)} ${conv.padEnd(6)} ours ${fmt(oursMs, 2).padStart(9)} ms ${g(oursMs).padStart(6)} GFLOP/s` +
-          (tfMs === null ? '' : `   tfjs ${fmt(tfMs, 2).padStart(9)} ms ${g(tfMs).padStart(6)} GFLOP/s   speed-up ${fmt(tfMs / oursMs, 2)}×`),
+          (tfMs === null ? '' : `   tfjs ${fmt(tfMs, 2).padStart(9)} ms ${g(tfMs).padStart(6)} GFLOP/s   speed-up ${fmt(tfMs / oursMs, 2)}×`) +
+          `   cpu ours ${fmt(row.oursCpu, 2)} ms` +
+          (row.tfCpu === null ? '' : ` tfjs ${fmt(row.tfCpu, 2)} ms, ours/tfjs ${fmt(row.oursCpu / row.tfCpu, 2)}`),
       );
     }
   }
@@ -317,12 +336,15 @@ async function main(): Promise<void> {
   }
 
   console.log('\nMarkdown table (GFLOP/s = 6·B·N·T / time):\n');
-  console.log('| (B, N, T) | convention | runs | ours median ms | ours GFLOP/s | TF.js median ms | TF.js GFLOP/s | speed-up (TF.js ms / ours ms) |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| (B, N, T) | convention | runs | ours median ms | ours GFLOP/s | TF.js median ms | TF.js GFLOP/s | speed-up (TF.js ms / ours ms) | ours CPU ms | TF.js CPU ms | ours / TF.js CPU |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const g = (ms: number): string => fmt(flops(r.size) / (ms * 1e6), 2);
     const tfCols = r.tfMs === null ? '– | – | –' : `${fmt(r.tfMs, 2)} | ${g(r.tfMs)} | ${fmt(r.tfMs / r.oursMs, 2)}×`;
-    console.log(`| ${label(r.size)} | ${r.conv} | ${r.runs} | ${fmt(r.oursMs, 2)} | ${g(r.oursMs)} | ${tfCols} |`);
+    const cpuCols = r.tfCpu === null ? `${fmt(r.oursCpu, 2)} | – | –` : `${fmt(r.oursCpu, 2)} | ${fmt(r.tfCpu, 2)} | ${fmt(r.oursCpu / r.tfCpu, 2)}`;
+    console.log(`| ${label(r.size)} | ${r.conv} | ${r.runs} | ${fmt(r.oursMs, 2)} | ${g(r.oursMs)} | ${tfCols} | ${cpuCols} |`);
   }
 
   console.log('\nWhere our time goes outside the kernels (each measured on its own):\n');

@@ -12,12 +12,13 @@ const errors = [];
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
 await page.goto(`${base}${query}`);
-await page.waitForSelector('[data-matrix="dX"]');
+// WAIT names what to wait for (the lesson's dX grid unless told): the training view has none.
+await page.waitForSelector(process.env.WAIT ?? '[data-matrix="dX"]');
 if (hover) {
   await page.hover(hover);
   await page.waitForTimeout(300);
 }
-await page.waitForTimeout(300);
+await page.waitForTimeout(Number(process.env.SETTLE ?? 300));
 await page.screenshot({ path: out, fullPage: full === '1' });
 console.log(errors.length ? `errors: ${errors.join('\n')}` : 'no console errors');
 await browser.close();

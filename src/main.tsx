@@ -1,5 +1,22 @@
-// Mounts the app on the page, its lesson read from and kept in the address bar.
-import { mountApp } from './ui/mount.tsx';
+// Mounts the app on the page, its lesson read from and kept in the address
+// bar, its tour draft in localStorage; in a frame, it also speaks the embedding protocol with the host page.
+// The built page holds the default lesson prerendered (build/prerender.ts): a visit with no query string hydrates
+// it; a visit that names its lesson (its boot script marked it data-linked, and so it was never shown) drops it.
+import { mountApp, webDrafts } from './ui/mount.tsx';
 
 const root = document.getElementById('root');
-if (root) mountApp(root, { search: window.location.search, link: window, keys: 'page' });
+if (root) {
+  const html = document.documentElement;
+  const prerendered = root.firstElementChild !== null;
+  const linked = html.hasAttribute('data-linked') || window.location.search !== '';
+  if (prerendered && linked) root.replaceChildren();
+  html.removeAttribute('data-linked');
+  mountApp(root, {
+    search: window.location.search,
+    link: window,
+    keys: 'page',
+    host: window,
+    drafts: webDrafts(() => window.localStorage),
+    hydrate: prerendered && !linked,
+  });
+}

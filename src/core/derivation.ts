@@ -7,9 +7,10 @@ import { ValidationError } from './errors.ts';
 import { ENGLISH, type NumberFormat } from './format.ts';
 import { type LessonGraph, lessonGraph } from './graph.ts';
 import { layoutShape } from './layout.ts';
-import type { Msg } from './messages.ts';
+import { type Msg, msg, num } from './messages.ts';
 import type { CellRef } from './nodes.ts';
-import type { DerivationContext, MatrixForm, NodeRule, NumericTerm, TermNotation } from './ops/types.ts';
+import type { CellTerms, ComputedRule, DerivationContext, MatrixForm, NodeRule, NumericTerm, TermNotation } from './ops/types.ts';
+import { MIN_DIGITS, linePrecision } from './precision.ts';
 import { cellValue, inShape, nodeShape } from './values.ts';
 
 /** One term of an expanded sum: its factor cells and values, its value, and how it is written and read. */
@@ -40,6 +41,12 @@ export interface Derivation {
   /** What follows the sum on the cell's line, e.g. ',\ c_{0} = 1'. */
   aside: string;
   terms: DerivationTerm[];
+  /** Significant figures of the plugged-in numbers: the fewest for which the numbers line, worked out from them as shown, gives the result as shown. */
+  digits: number;
+  /** Significant figures of the result line: no more than the plugged-in numbers justify. */
+  resultDigits: number;
+  /** When even the most figures do not make the line add up: which values are rounded, and what they give (null otherwise). */
+  rounding: Msg | null;
   /** Cells this value depends on. */
   deps: CellRef[];
   /** Cells this value feeds, for given values. */
@@ -87,11 +94,34 @@ function cellsReading(ctx: DerivationContext, rule: NodeRule, cell: CellRef): Ce
   return out;
 }
 
+/** What a computed cell's derivation says from its terms (all of them, or the first few of a running sum) and the value they make. */
+export type ComputedParts = Pick<Derivation, 'general' | 'lhs' | 'scale' | 'scaleTex' | 'bracket' | 'aside' | 'terms' | 'digits' | 'resultDigits' | 'rounding' | 'deps'>;
+
+/** The lines of a computed cell, its numbers given as many figures as it takes for them to add up to `value`. */
+export function computedParts(ctx: DerivationContext, cell: CellRef, rule: ComputedRule, t: CellTerms, value: number, fmt: NumberFormat): ComputedParts {
+  const p = linePrecision(value, t.scale, rule.plugged(ctx, cell, t));
+  const n = rule.notation(ctx, cell, t, fmt, p.digits);
+  const terms = t.terms.map((term, k) => ({ ...term, ...n.terms[k] }));
+  return {
+    general: n.general,
+    lhs: n.lhs,
+    scale: t.scale,
+    scaleTex: n.scaleTex,
+    bracket: n.scaleTex !== '' && terms.length > 1,
+    aside: n.aside,
+    terms,
+    digits: p.digits,
+    resultDigits: p.resultDigits,
+    rounding: p.gives === null ? null : msg('derivation.rounded', { digits: p.digits, value: num(p.gives, p.resultDigits) }),
+    deps: uniqueCells(terms.flatMap((x) => x.factors)),
+  };
+}
+
 /** The derivation of one displayed cell, numbers written by `fmt`. Throws when the lesson does not show the cell. */
 export function derive(ctx: DerivationContext, cell: CellRef, fmt: NumberFormat = ENGLISH, graph: LessonGraph = lessonGraph(ctx)): Derivation {
   const rule = ruleOfCell(ctx, graph, cell);
   const value = rule.role === 'unused' ? Number.NaN : cellValue(ctx, cell);
-  const base = { cell, value, scale: 1, scaleTex: '', bracket: false, aside: '', note: rule.note(ctx, cell), progress: { kind: 'complete' } as Progress };
+  const base = { cell, value, scale: 1, scaleTex: '', bracket: false, aside: '', digits: MIN_DIGITS, resultDigits: MIN_DIGITS, rounding: null, note: rule.note(ctx, cell), progress: { kind: 'complete' } as Progress };
   if (rule.role !== 'computed') {
     const feeds = uniqueCells(rule.feeds.flatMap((m) => {
       const r = graph.rule(m);
@@ -99,21 +129,11 @@ export function derive(ctx: DerivationContext, cell: CellRef, fmt: NumberFormat 
     }));
     return { ...base, role: rule.role, general: '', given: rule.describe(ctx, cell), lhs: '', terms: [], deps: [], feeds, matrixForm: null };
   }
-  const t = rule.terms(ctx, cell);
-  const n = rule.notation(ctx, cell, t, fmt);
-  const terms = t.terms.map((term, k) => ({ ...term, ...n.terms[k] }));
   return {
     ...base,
+    ...computedParts(ctx, cell, rule, rule.terms(ctx, cell), value, fmt),
     role: 'computed',
-    general: n.general,
     given: null,
-    lhs: n.lhs,
-    scale: t.scale,
-    scaleTex: n.scaleTex,
-    bracket: n.scaleTex !== '' && terms.length > 1,
-    aside: n.aside,
-    terms,
-    deps: uniqueCells(terms.flatMap((x) => x.factors)),
     feeds: [],
     matrixForm: rule.matrixForm(ctx),
   };

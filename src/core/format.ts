@@ -12,8 +12,15 @@ export interface NumberFormat {
   integer(n: number): string;
 }
 
+/**
+ * Locales whose decimal mark is known without asking Intl, and whose whole numbers under 1,000 are written plainly:
+ * the first Intl.NumberFormat of a page loads ICU's number data, tens of milliseconds before the first paint.
+ */
+const KNOWN_MARK: Readonly<Record<string, string>> = { en: '.', 'en-XA': '.' };
+
 /** The decimal mark of a locale, e.g. '.' or ','. */
 function decimalMark(locale: string): string {
+  if (Object.hasOwn(KNOWN_MARK, locale)) return KNOWN_MARK[locale];
   try {
     return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   } catch {
@@ -21,10 +28,15 @@ function decimalMark(locale: string): string {
   }
 }
 
+/** v rounded to `digits` significant figures: the value a reader sees when v is written with that many. */
+export function roundTo(v: number, digits: number): number {
+  return v === 0 || !Number.isFinite(v) ? v : Number(v.toPrecision(digits));
+}
+
 /** v in plain ASCII: '-0.5', '1.23e-7'. */
 function plain(v: number, digits: number): string {
   if (v === 0) return '0';
-  const rounded = Number(v.toPrecision(digits));
+  const rounded = roundTo(v, digits);
   const a = Math.abs(rounded); // the magnitude after rounding picks the notation
   if (a >= 1e-4 && a < 1e6) return rounded.toString();
   return v.toExponential(digits - 1).replace(/\.?0+e/, 'e');
@@ -33,12 +45,20 @@ function plain(v: number, digits: number): string {
 /** The number formatter for a locale ('en' by default). */
 export function numberFormat(locale = 'en'): NumberFormat {
   const mark = decimalMark(locale);
-  let grouping: Intl.NumberFormat;
-  try {
-    grouping = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  } catch {
-    grouping = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-  }
+  // Made when first needed (see KNOWN_MARK).
+  let grouping: Intl.NumberFormat | null = null;
+  const group = (): Intl.NumberFormat => {
+    if (grouping) return grouping;
+    try {
+      grouping = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    } catch {
+      grouping = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+    }
+    return grouping;
+  };
+  const plainInteger = Object.hasOwn(KNOWN_MARK, locale);
+  const integer = (n: number): string =>
+    (plainInteger && Number.isInteger(n) && Math.abs(n) < 1000 && !Object.is(n, -0) ? String(n) : group().format(n)).replace(/-/g, '−');
   const text = (v: number, digits = 3): string => {
     if (Number.isNaN(v)) return 'NaN';
     if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
@@ -53,7 +73,7 @@ export function numberFormat(locale = 'en'): NumberFormat {
     const body = e ? `${mantissa} \\times 10^{${Number(e[2])}}` : mantissa;
     return wrapNegative && v < 0 ? `(${body})` : body;
   };
-  return { locale, text, tex: texOf, integer: (n) => grouping.format(n).replace(/-/g, '−') };
+  return { locale, text, tex: texOf, integer };
 }
 
 const EN = numberFormat('en');

@@ -11,6 +11,9 @@
 // live in C between passes, each pass adds several consecutive k in order
 // before storing it back. Never reassociate a sum or split it into partial
 // sums that are added together later.
+//
+// The vector-shaped cases (K = 1, P = 1, single rows of C: every product at batch size 1) are in gemv.ts.
+import { dot, dotRows, nnRow, outer } from './gemv.ts';
 
 /** C[M,P] = A[M,K] · B[K,P]. */
 export function matmulNN(A: Float64Array, B: Float64Array, M: number, K: number, P: number): Float64Array {
@@ -18,7 +21,7 @@ export function matmulNN(A: Float64Array, B: Float64Array, M: number, K: number,
   if (K === 1) {
     outer(A, B, C, M, P);
   } else if (P === 1) {
-    matVec(A, B, C, M, K);
+    dotRows(B, 0, A, C, 0, K, M); // C[i] = b · A[i,:]
   } else {
     let i = 0;
     for (; i + 3 < M; i += 4) nnRows4(A, B, C, i, K, P);
@@ -40,7 +43,7 @@ export function matmulNT(A: Float64Array, B: Float64Array, M: number, K: number,
     for (; j + 3 < P; j += 4) ntTile4x4(A, B, C, i, j, K, P);
     for (; j < P; j++) for (let r = i; r < i + 4; r++) C[r * P + j] = dot(A, r * K, B, j * K, K);
   }
-  for (; i < M; i++) ntRow(A, B, C, i, K, P);
+  for (; i < M; i++) dotRows(A, i * K, B, C, i * P, K, P);
   return C;
 }
 
@@ -53,7 +56,7 @@ export function matmulTN(A: Float64Array, B: Float64Array, K: number, M: number,
   if (K === 1) {
     outer(A, B, C, M, P);
   } else if (P === 1) {
-    tnVec(A, B, C, K, M);
+    nnRow(B, A, C, 0, K, M); // C[i] = Σ_k b[k]·A[k,i]
   } else {
     let i = 0;
     for (; i + 3 < M; i += 4) tnRows4(A, B, C, i, K, M, P);
@@ -62,57 +65,7 @@ export function matmulTN(A: Float64Array, B: Float64Array, K: number, M: number,
   return C;
 }
 
-// ---------------------------------------------------------------- shared pieces
-
-/** K = 1: C[i,j] = 0 + a[i]·b[j], the one-term sum started at 0 like every other entry. */
-function outer(a: Float64Array, b: Float64Array, C: Float64Array, M: number, P: number): void {
-  let i = 0;
-  for (; i + 3 < M; i += 4) {
-    const v0 = a[i], v1 = a[i + 1], v2 = a[i + 2], v3 = a[i + 3];
-    const c0 = i * P, c1 = c0 + P, c2 = c1 + P, c3 = c2 + P;
-    for (let j = 0; j < P; j++) {
-      const bv = b[j];
-      C[c0 + j] = 0 + v0 * bv;
-      C[c1 + j] = 0 + v1 * bv;
-      C[c2 + j] = 0 + v2 * bv;
-      C[c3 + j] = 0 + v3 * bv;
-    }
-  }
-  for (; i < M; i++) {
-    const v = a[i], c = i * P;
-    for (let j = 0; j < P; j++) C[c + j] = 0 + v * b[j];
-  }
-}
-
-/** Σ_k x[xo + k] · y[yo + k], in order of k from 0. */
-function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, K: number): number {
-  let s = 0;
-  for (let k = 0; k < K; k++) s += x[xo + k] * y[yo + k];
-  return s;
-}
-
 // ---------------------------------------------------------------- NN
-
-/** P = 1: C[i] = Σ_k A[i,k] b[k]; four rows share each load of b. */
-function matVec(A: Float64Array, b: Float64Array, C: Float64Array, M: number, K: number): void {
-  let i = 0;
-  for (; i + 3 < M; i += 4) {
-    const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let k = 0; k < K; k++) {
-      const bv = b[k];
-      s0 += A[a0 + k] * bv;
-      s1 += A[a1 + k] * bv;
-      s2 += A[a2 + k] * bv;
-      s3 += A[a3 + k] * bv;
-    }
-    C[i] = s0;
-    C[i + 1] = s1;
-    C[i + 2] = s2;
-    C[i + 3] = s3;
-  }
-  for (; i < M; i++) C[i] = dot(A, i * K, b, 0, K);
-}
 
 /** Rows i..i+3 of C: streams two rows of B per pass, adding k then k+1 to each entry. */
 function nnRows4(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, P: number): void {
@@ -144,33 +97,6 @@ function nnRows4(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K
   }
 }
 
-/** Row i of C alone (small batches): streams eight rows of B per pass, adding k..k+7 in order. */
-function nnRow(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, P: number): void {
-  const c = i * P, a = i * K;
-  let k = 0;
-  for (; k + 7 < K; k += 8) {
-    const v0 = A[a + k], v1 = A[a + k + 1], v2 = A[a + k + 2], v3 = A[a + k + 3];
-    const v4 = A[a + k + 4], v5 = A[a + k + 5], v6 = A[a + k + 6], v7 = A[a + k + 7];
-    const b0 = k * P, b1 = b0 + P, b2 = b1 + P, b3 = b2 + P, b4 = b3 + P, b5 = b4 + P, b6 = b5 + P, b7 = b6 + P;
-    for (let j = 0; j < P; j++) {
-      let s = C[c + j];
-      s += v0 * B[b0 + j];
-      s += v1 * B[b1 + j];
-      s += v2 * B[b2 + j];
-      s += v3 * B[b3 + j];
-      s += v4 * B[b4 + j];
-      s += v5 * B[b5 + j];
-      s += v6 * B[b6 + j];
-      s += v7 * B[b7 + j];
-      C[c + j] = s;
-    }
-  }
-  for (; k < K; k++) {
-    const v = A[a + k], bk = k * P;
-    for (let j = 0; j < P; j++) C[c + j] += v * B[bk + j];
-  }
-}
-
 // ---------------------------------------------------------------- NT
 
 /** A 4×4 block of C held in registers over the whole of k. */
@@ -196,55 +122,7 @@ function ntTile4x4(A: Float64Array, B: Float64Array, C: Float64Array, i: number,
   C[c3] = s30; C[c3 + 1] = s31; C[c3 + 2] = s32; C[c3 + 3] = s33;
 }
 
-/** Row i of C: four dot products at a time sharing each load of A's row. */
-function ntRow(A: Float64Array, B: Float64Array, C: Float64Array, i: number, K: number, P: number): void {
-  const a = i * K, c = i * P;
-  let j = 0;
-  for (; j + 3 < P; j += 4) {
-    const b0 = j * K, b1 = b0 + K, b2 = b1 + K, b3 = b2 + K;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let k = 0; k < K; k++) {
-      const av = A[a + k];
-      s0 += av * B[b0 + k];
-      s1 += av * B[b1 + k];
-      s2 += av * B[b2 + k];
-      s3 += av * B[b3 + k];
-    }
-    C[c + j] = s0;
-    C[c + j + 1] = s1;
-    C[c + j + 2] = s2;
-    C[c + j + 3] = s3;
-  }
-  for (; j < P; j++) C[c + j] = dot(A, a, B, j * K, K);
-}
-
 // ---------------------------------------------------------------- TN
-
-/** P = 1: C[i] = Σ_k A[k,i] b[k]; streams eight rows of A per pass, adding k..k+7 in order. */
-function tnVec(A: Float64Array, b: Float64Array, C: Float64Array, K: number, M: number): void {
-  let k = 0;
-  for (; k + 7 < K; k += 8) {
-    const a0 = k * M, a1 = a0 + M, a2 = a1 + M, a3 = a2 + M, a4 = a3 + M, a5 = a4 + M, a6 = a5 + M, a7 = a6 + M;
-    const v0 = b[k], v1 = b[k + 1], v2 = b[k + 2], v3 = b[k + 3];
-    const v4 = b[k + 4], v5 = b[k + 5], v6 = b[k + 6], v7 = b[k + 7];
-    for (let i = 0; i < M; i++) {
-      let s = C[i];
-      s += A[a0 + i] * v0;
-      s += A[a1 + i] * v1;
-      s += A[a2 + i] * v2;
-      s += A[a3 + i] * v3;
-      s += A[a4 + i] * v4;
-      s += A[a5 + i] * v5;
-      s += A[a6 + i] * v6;
-      s += A[a7 + i] * v7;
-      C[i] = s;
-    }
-  }
-  for (; k < K; k++) {
-    const a0 = k * M, v = b[k];
-    for (let i = 0; i < M; i++) C[i] += A[a0 + i] * v;
-  }
-}
 
 /**
  * Rows i..i+3 of C over all k before moving on, so those rows stay in cache;

@@ -30,7 +30,7 @@ export {
 } from './nodes.ts';
 export { subOf, entryTex, ySub, xSub, wSub } from './notation.ts';
 export type { Msg, MsgParam, NumParam, TexParam, CodeParam, CellParam, CoreMessageKey } from './messages.ts';
-export { msg, num, code } from './messages.ts';
+export { msg, num, code, cellParam } from './messages.ts';
 export { ValidationError } from './errors.ts';
 export { forward, backward, type Gradients } from './dense.ts';
 export { ACTIVATIONS, ACTIVATION_SPECS, activate, activationBackward, isActivation, type Activation, type ActivationSpec } from './ops/activation.ts';
@@ -61,7 +61,11 @@ export {
   buildScript,
   snapshotAt,
   samplesDoneAt,
+  stepWrites,
   defaultGranularity,
+  phaseJump,
+  phaseShown,
+  PHASES,
   COMPUTED,
   COARSE_TARGET,
   type Script,
@@ -71,6 +75,7 @@ export {
   type ComputedName,
   type Snapshot,
 } from './script.ts';
+export { blockAt, blockCells, blockHas, blockSize, type CellBlock } from './blocks.ts';
 export { deriveAtStep } from './partial.ts';
 export {
   sparsityPattern,
@@ -98,3 +103,44 @@ export {
   type ShortcutWalkthrough,
   type WalkthroughStep,
 } from './jacobianExplain.ts';
+export { parseNumber } from './parseNumber.ts';
+export { UPDATED, isLearningRate, updateRules, updateTex } from './ops/update.ts';
+export { sgdStep, applyUpdate, TRAIN_LOSSES, type TrainLoss, type SgdResult } from './train/sgd.ts';
+export {
+  DATASET_IDS,
+  REGRESSION_TRUTH,
+  isDatasetId,
+  permutation,
+  split,
+  standardise,
+  regressionData,
+  classificationData,
+  irisData,
+  digitsData,
+  type Dataset,
+  type DatasetId,
+} from './train/dataset.ts';
+export {
+  BATCH_MAX,
+  EPOCHS_MAX,
+  assertTrainConfig,
+  batchOf,
+  epochOrder,
+  evaluate,
+  initialWeights,
+  nextBatch,
+  runDone,
+  startRun,
+  trainUpdates,
+  updatesPerEpoch,
+  type Batch,
+  type EpochRecord,
+  type TrainConfig,
+  type TrainRun,
+} from './train/loop.ts';
+export { CSV_MAX_CLASSES, CSV_MAX_NUMBERS, csvData, parseCsv, type CsvTable } from './train/csv.ts';
+export { logicalWeight, truthGap, type TruthGap } from './train/truth.ts';
+export { EXPORT_FLAVOURS, isExportFlavour, type ExportFlavour } from './export/flavours.ts';
+export { MAX_TERMS, shownTerms, indexedTex, indexedRhsTex, openerTex, closerTex, numbersTex, resultTex } from './derivationTex.ts';
+// The exporters (export/python.ts, latex.ts, latexDocument.ts, latexValues.ts) are imported from their own modules,
+// never from here: a bundler keeps what this index names beside the first screen's code, and they are not needed there.

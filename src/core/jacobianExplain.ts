@@ -215,7 +215,8 @@ export function shortcutWalkthrough(
   const { upstream } = jacobianOf(kind, activation);
   const [pr, pc] = matrixShape(convention, sizes, param);
   const rolled = unvectorise(vjp, pr, pc, linearisation);
-  const short: Matrix = shortcut instanceof Float64Array ? { rows: 1, cols: shortcut.length, data: shortcut } : shortcut;
+  // A vector (dL/db) takes the parameter's shape: a row, or a column in the column convention.
+  const short: Matrix = shortcut instanceof Float64Array ? (shortcut.length === pr * pc ? { rows: pr, cols: pc, data: shortcut } : { rows: 1, cols: shortcut.length, data: shortcut }) : shortcut;
 
   const gCells: CellRef[] = [];
   const columns: ShortcutColumn[] = [];

@@ -10,7 +10,10 @@ export type IndexName = 's' | 'i' | 'j';
 /** Logical indices of one cell; the ones its layout does not have are absent. */
 export type Idx = Partial<Record<IndexName, number>>;
 
-/** The layouts: x-shaped, W-shaped, y-shaped, the bias row, a scalar, and one class index per sample. */
+/**
+ * The layouts: x-shaped, W-shaped, y-shaped, the bias (a row [1×T] where y's outputs run along columns, a column
+ * [T×1] in the column convention, where Y = WX + b1ᵀ), a scalar, and one class index per sample.
+ */
 export type LayoutName = 'x' | 'W' | 'y' | 'b' | 'scalar' | 'classes';
 
 /** What runs along rows and columns; null for an axis of length 1. */
@@ -25,7 +28,8 @@ const AXES: Record<LayoutName, (conv: Convention) => Axes> = {
   x: (c) => X_AXES[c],
   W: (c) => W_AXES[c],
   y: (c) => Y_AXES[c],
-  b: () => [null, 'j'],
+  // b is added to every sample, so it lies along y's output axis: a row in row and torch, a column in column.
+  b: (c) => (c === 'column' ? ['j', null] : [null, 'j']),
   scalar: () => [null, null],
   classes: () => [null, 's'],
 };

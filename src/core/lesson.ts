@@ -10,6 +10,7 @@ import { sizesOf, wShape, xShape, yShape } from './nodes.ts';
 import { type Activation, activate, activationBackward } from './ops/activation.ts';
 import { LOSS_TARGET, type LossKind } from './ops/lossKinds.ts';
 import { LOSSES } from './ops/losses.ts';
+import { applyUpdate, assertLearningRate } from './ops/update.ts';
 import { createRng } from './random.ts';
 import { assertMatrix, assertSize } from './validate.ts';
 
@@ -52,8 +53,8 @@ export function makeLesson(config: LessonConfig, seed: number): LessonInputs {
   };
 }
 
-/** Runs the forward pass, the activation, the loss and the backward pass of a lesson. */
-export function computeLesson(convention: Convention, kind: LossKind, inputs: LessonInputs, activation: Activation = 'identity'): LessonOutputs {
+/** Runs the forward pass, the activation, the loss and the backward pass of a lesson, and with a learning rate the update of W and b. */
+export function computeLesson(convention: Convention, kind: LossKind, inputs: LessonInputs, activation: Activation = 'identity', lr?: number): LessonOutputs {
   // Before an activation the dense product is z, and an overflow in it is named so.
   const z = forward(convention, inputs.x, inputs.W, inputs.b, activation === 'identity' ? 'y' : 'z');
   const y = activation === 'identity' ? z : activate(activation, z);
@@ -73,7 +74,10 @@ export function computeLesson(convention: Convention, kind: LossKind, inputs: Le
   }
   const dZ = activation === 'identity' ? dY : activationBackward(activation, z, dY);
   const g = backward(convention, inputs.x, inputs.W, dZ);
-  return { z, y, L, dY, dZ, ...g };
+  if (lr === undefined) return { z, y, L, dY, dZ, ...g };
+  assertLearningRate(lr, 'computeLesson');
+  const next = applyUpdate(inputs.W, inputs.b, g, lr);
+  return { z, y, L, dY, dZ, ...g, Wn: next.W, bn: next.b };
 }
 
 /** Sizes of a lesson's inputs. */

@@ -10,6 +10,8 @@ export interface LessonConfig extends Sizes {
   loss: LossKind;
   /** The activation after the layer; identity (none) when left out. */
   activation?: Activation;
+  /** The learning rate of one SGD step after the backward pass (W⁺ = W − lr·dL/dW); no update step when left out. */
+  lr?: number;
 }
 
 /** The values a learner can edit, laid out in the lesson's convention. */
@@ -43,4 +45,8 @@ export interface LessonOutputs {
   dW: Matrix;
   /** dL/db, length T. */
   db: Float64Array;
+  /** W − lr·dL/dW, the shape of W; only in a lesson with a learning rate. */
+  Wn?: Matrix;
+  /** b − lr·dL/db, length T; only in a lesson with a learning rate. */
+  bn?: Float64Array;
 }

@@ -2,9 +2,12 @@
 // (src/ui/strings/en.ts is checked against this list by the type checker).
 import type { MatrixName } from './cells.ts';
 import type { Activation } from './ops/activationKinds.ts';
+import type { TrainMessageKey } from './train/messageKeys.ts';
 
 /** Keys of the messages core returns. */
 export type CoreMessageKey =
+  | TrainMessageKey
+  | 'derivation.rounded'
   | 'error.lossOverflow'
   | 'error.overflow'
   | 'input.added.everySample'
@@ -40,13 +43,17 @@ export type CoreMessageKey =
   | 'narr.dense.sample.columnsOfW'
   | 'narr.dense.sample.rowsOfW'
   | 'narr.sample'
+  | 'narr.update.W'
+  | 'narr.update.b'
   | 'note.L.mse'
   | 'note.L.softmax-ce'
   | 'note.L.sum'
   | 'note.L.upstream'
   | 'note.W'
+  | 'note.Wn'
   | 'note.activation'
   | 'note.b'
+  | 'note.bn'
   | 'note.dW'
   | 'note.dX'
   | 'note.dY.mse'
@@ -67,6 +74,7 @@ export type CoreMessageKey =
   | 'speech.product'
   | 'speech.slope'
   | 'speech.squaredDifference'
+  | 'speech.update'
   | 'speech.value'
   | `activation.${Activation}.name`
   | `activation.${Activation}.slope`

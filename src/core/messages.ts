@@ -2,6 +2,7 @@
 // parameters, worded by the app's string catalogue (src/ui/strings).
 import type { CoreMessageKey } from './messageKeys.ts';
 import type { CellRef } from './cells.ts';
+import type { LayoutName } from './layout.ts';
 
 export type { CoreMessageKey };
 
@@ -21,9 +22,10 @@ export interface CodeParam {
   code: string;
 }
 
-/** A cell, named as the grids name it (for example 'dL/dW[1,0]'). */
+/** A cell, named as the grids name it (for example 'dL/dW[1,0]'), laid out as `layout` when its node's usual layout is not the lesson's. */
 export interface CellParam {
   cell: CellRef;
+  layout?: LayoutName;
 }
 
 /** A parameter: a word or identifier, a whole number, a number to round, a formula, a cell, or another message. */
@@ -47,5 +49,5 @@ export const tex = (t: string): TexParam => ({ tex: t });
 /** An identifier parameter. */
 export const code = (c: string): CodeParam => ({ code: c });
 
-/** A cell parameter. */
-export const cellParam = (cell: CellRef): CellParam => ({ cell });
+/** A cell parameter, named in its lesson's layout when given (class targets are one row of B). */
+export const cellParam = (cell: CellRef, layout?: LayoutName): CellParam => (layout ? { cell, layout } : { cell });

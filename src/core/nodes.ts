@@ -21,6 +21,8 @@ export const NODE_LAYOUT: Record<MatrixName, LayoutName> = {
   dZ: 'y',
   target: 'y',
   L: 'scalar',
+  Wn: 'W',
+  bn: 'b',
 };
 
 /** The symbol of each node as the lesson writes it, in LaTeX (matrix form). */
@@ -31,12 +33,16 @@ export const NODE_TEX: Record<MatrixName, string> = {
   z: 'Z',
   y: 'Y',
   L: 'L',
-  target: '\\hat{Y}',
+  // t for the target, as the texts that write y (or ŷ) for the prediction do; T already counts the outputs.
+  target: '\\mathrm{t}',
   dY: '\\frac{\\partial L}{\\partial Y}',
   dZ: '\\frac{\\partial L}{\\partial Z}',
   dW: '\\frac{\\partial L}{\\partial W}',
   db: '\\frac{\\partial L}{\\partial b}',
   dX: '\\frac{\\partial L}{\\partial X}',
+  // W⁺ and b⁺: the weights and bias after the update.
+  Wn: 'W^{+}',
+  bn: 'b^{+}',
 };
 
 /** The name of one entry of each node in index notation: x for x_{si}, and for a gradient the value it is the gradient of. */
@@ -47,12 +53,14 @@ export const ENTRY_SYMBOL: Record<MatrixName, { sym: string; grad: boolean }> = 
   z: { sym: 'z', grad: false },
   y: { sym: 'y', grad: false },
   L: { sym: 'L', grad: false },
-  target: { sym: '\\hat{y}', grad: false },
+  target: { sym: 't', grad: false },
   dY: { sym: 'y', grad: true },
   dZ: { sym: 'z', grad: true },
   dW: { sym: 'W', grad: true },
   db: { sym: 'b', grad: true },
   dX: { sym: 'x', grad: true },
+  Wn: { sym: 'W^{+}', grad: false },
+  bn: { sym: 'b^{+}', grad: false },
 };
 
 /** The plain symbol of a node's entries: 'x', 'W', 'z'. */
@@ -95,8 +103,8 @@ export const xCell = (conv: Convention, s: number, i: number, m: MatrixName = 'x
 export const wCell = (conv: Convention, i: number, j: number, m: MatrixName = 'W'): CellRef => cellAt(m, conv, { i, j }, 'W');
 /** The cell of a y-shaped node holding entry [s,j]. */
 export const yCell = (conv: Convention, s: number, j: number, m: MatrixName = 'y'): CellRef => cellAt(m, conv, { s, j }, 'y');
-/** The cell of b (or db) holding entry j. */
-export const bCell = (j: number, m: MatrixName = 'b'): CellRef => ({ m, r: 0, c: j });
+/** The cell of b (or db) holding entry j: a row [1×T], or a column [T×1] in the column convention. */
+export const bCell = (conv: Convention, j: number, m: MatrixName = 'b'): CellRef => cellAt(m, conv, { j }, 'b');
 
 const pair = (idx: Idx, a: 's' | 'i' | 'j', b: 's' | 'i' | 'j'): [number, number] => [idx[a] ?? 0, idx[b] ?? 0];
 /** Logical [s, i] of a physical X cell. */

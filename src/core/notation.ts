@@ -27,7 +27,7 @@ export function subOf(layout: LayoutName, conv: Convention, idx: IndexValues): s
   return parts.length === 0 ? '' : join(parts);
 }
 
-/** Subscript of y (and z, ŷ, ∂L/∂y) for sample s and output j. */
+/** Subscript of y (and z, the target t, ∂L/∂y) for sample s and output j. */
 export const ySub = (conv: Convention, s: Index, j: Index): string => subOf('y', conv, { s, j });
 
 /** Subscript of x for sample s and input i. */

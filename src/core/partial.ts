@@ -1,6 +1,7 @@
 // Derivations of the values shown part-way through the step script: cells not
 // yet computed, and running sums that hold only the samples added so far.
-import { type Derivation, type DerivationContext, derive } from './derivation.ts';
+import { blockHas } from './blocks.ts';
+import { type Derivation, type DerivationContext, computedParts, derive } from './derivation.ts';
 import { ENGLISH, type NumberFormat } from './format.ts';
 import { type LessonGraph, lessonGraph } from './graph.ts';
 import type { CellRef } from './nodes.ts';
@@ -23,16 +24,20 @@ export function deriveAtStep(
   const shown = snap[cell.m]?.[cell.r * cols + cell.c] ?? Number.NaN;
   const of = script.steps.length;
   if (Number.isNaN(shown)) {
-    const at = script.steps.findIndex((st) => st.writes.some((w) => w.cell.m === cell.m && w.cell.r === cell.r && w.cell.c === cell.c));
+    const at = script.steps.findIndex((st) => blockHas(st.writes, cell));
     return { ...full, value: Number.NaN, terms: [], progress: { kind: 'pending', at: at + 1, of } };
   }
   if (script.schedules[cell.m] !== 'accumulate') return full;
   const done = samplesDoneAt(script, k)[cell.m] ?? 0;
   const B = ctx.sizes.B;
-  if (done >= B) return full;
-  // The terms of a running sum run over samples in order, so the first `done` are the ones added so far.
-  const terms = full.terms.slice(0, done);
-  let value = 0;
-  for (const t of terms) value += t.value;
-  return { ...full, value, terms, deps: terms.flatMap((t) => t.factors), progress: { kind: 'partial', done, of: B } };
+  const rule = graph.rule(cell.m);
+  if (done >= B || rule?.role !== 'computed') return full;
+  // The terms of a running sum run over samples in order, so the first `done` are the ones added so far;
+  // their numbers get the figures that make what is added so far add up.
+  const all = rule.terms(ctx, cell);
+  const t = { scale: all.scale, terms: all.terms.slice(0, done) };
+  let sum = 0;
+  for (const x of t.terms) sum += x.value;
+  const value = t.scale * sum;
+  return { ...full, ...computedParts(ctx, cell, rule, t, value, fmt), value, progress: { kind: 'partial', done, of: B } };
 }

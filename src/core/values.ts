@@ -55,6 +55,12 @@ export function matrixValues(ctx: DerivationContext, m: MatrixName): ArrayLike<n
       return outputs.db;
     case 'dX':
       return outputs.dX.data;
+    case 'Wn':
+    case 'bn': {
+      const v = m === 'Wn' ? outputs.Wn?.data : outputs.bn;
+      if (!v) throw new ValidationError('cell', `matrixValues: ${m} is only part of a lesson with a learning rate`);
+      return v;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // Building and editing a lesson's values: seed values, explicit overrides, and
-// keeping typed values when sizes change. Pure functions over core.
+// keeping every value whose index still exists when sizes change. Pure functions over core.
 import {
   type Convention,
   type LessonConfig,
@@ -59,16 +59,34 @@ function overlay(onto: Matrix, from: Matrix): Matrix {
   return out;
 }
 
-/** New inputs for new sizes: the seed's values, with every edited value kept where its index still exists. */
-export function resizeInputs(conv: Convention, sizes: Sizes, loss: LossKind, seed: number, old: LessonInputs, edited: Edited): LessonInputs {
-  const next = makeLesson({ convention: conv, loss, ...sizes }, seed);
-  if (edited.x) next.x = overlay(next.x, old.x);
-  if (edited.W) next.W = overlay(next.W, old.W);
-  if (edited.b) next.b = Float64Array.from(next.b, (v, k) => (k < old.b.length ? old.b[k] : v));
-  if (edited.target) {
-    next.targetMatrix = overlay(next.targetMatrix, old.targetMatrix);
-    next.targetClasses = next.targetClasses.map((v, k) => (k < old.targetClasses.length && old.targetClasses[k] < sizes.T ? old.targetClasses[k] : v));
-  }
-  if (edited.dY) next.upstream = overlay(next.upstream, old.upstream);
-  return next;
+/** Whether two lists of numbers differ anywhere (NaN never occurs among inputs). */
+function differs(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return true;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return true;
+  return false;
+}
+
+/**
+ * New inputs for new sizes. Every value whose index still exists is kept, typed or drawn from the seed alike: W and
+ * b when B changes, b and x's kept part when N does. New rows and columns take the seed's values at the new sizes.
+ * A matrix that now differs from what the seed gives at those sizes is marked edited, so the link carries it.
+ */
+export function resizeInputs(conv: Convention, sizes: Sizes, loss: LossKind, seed: number, old: LessonInputs): { inputs: LessonInputs; edited: Edited } {
+  const fresh = makeLesson({ convention: conv, loss, ...sizes }, seed);
+  const inputs: LessonInputs = {
+    x: overlay(fresh.x, old.x),
+    W: overlay(fresh.W, old.W),
+    b: Float64Array.from(fresh.b, (v, k) => (k < old.b.length ? old.b[k] : v)),
+    targetMatrix: overlay(fresh.targetMatrix, old.targetMatrix),
+    targetClasses: fresh.targetClasses.map((v, k) => (k < old.targetClasses.length && old.targetClasses[k] < sizes.T ? old.targetClasses[k] : v)),
+    upstream: overlay(fresh.upstream, old.upstream),
+  };
+  const edited: Edited = {
+    x: differs(inputs.x.data, fresh.x.data),
+    W: differs(inputs.W.data, fresh.W.data),
+    b: differs(inputs.b, fresh.b),
+    target: differs(inputs.targetMatrix.data, fresh.targetMatrix.data) || differs(inputs.targetClasses, fresh.targetClasses),
+    dY: differs(inputs.upstream.data, fresh.upstream.data),
+  };
+  return { inputs, edited };
 }

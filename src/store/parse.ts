@@ -1,14 +1,8 @@
 // Parsing what a learner types or pastes: numbers and matrices.
-import { code } from '../core/index.ts';
+import { code, parseNumber } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
 
-/** Reads one number as people type it: '−' or '-', spaces, exponents. Returns null unless finite. */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/[\u2212\u2013]/g, '-').replace(/^\+/, '');
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v + 0 : null;
-}
+export { parseNumber };
 
 /** Why a typed value was refused, or null when it is a finite number. */
 export function numberProblem(text: string): Note | null {

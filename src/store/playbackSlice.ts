@@ -1,7 +1,7 @@
 // The player's slice: where in the step script we are, whether it plays by
 // itself, how fast, and at what grain. The script itself is a selector.
 import type { StateCreator } from 'zustand/vanilla';
-import type { Granularity } from '../core/index.ts';
+import { phaseJump, type Granularity } from '../core/index.ts';
 import type { Selectors } from './selectors.ts';
 import type { AppState, PlaybackSlice } from './state.ts';
 
@@ -35,7 +35,11 @@ export function createPlaybackSlice(select: Selectors, start: { step: number; gr
         set({ playing: false });
         moveTo(last());
       },
-      toPhase: (p) => moveTo(select.script(get()).phaseStart[p]),
+      // Onto the phase's first step, so the counter and the phase buttons show that phase.
+      toPhase: (p) => {
+        const k = phaseJump(select.script(get()), p);
+        if (k !== null) moveTo(k);
+      },
       play: () => {
         if (select.step(get()) >= last()) moveTo(0);
         set({ playing: true });
@@ -46,12 +50,13 @@ export function createPlaybackSlice(select: Selectors, start: { step: number; gr
       setGranularity: (g) => {
         const s = get();
         if (g === select.granularity(s) && s.grainChoice === g) return;
-        // Keep the learner in the same place: the start of the matrix being worked on.
+        // Keep the learner in the same place: the first step of the matrix shown (the start, or the end, stay so).
         const old = select.script(s);
         const k = select.step(s);
-        const current = k >= old.steps.length ? null : old.steps[k].target;
+        const shown = k > 0 && k < old.steps.length ? old.steps[k - 1].target : null;
         const script = select.script({ ...s, grainChoice: g });
-        set({ grainChoice: g, step: current ? Math.max(0, script.targetStart[current]) : script.steps.length });
+        const step = k === 0 ? 0 : shown ? script.targetStart[shown] + 1 : script.steps.length;
+        set({ grainChoice: g, step });
       },
     };
   };

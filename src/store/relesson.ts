@@ -1,6 +1,6 @@
 // Replacing the lesson (its configuration, seed or values) while keeping the
-// learner's place: the focused cell when it still exists, and the step at the
-// start of the matrix being worked on.
+// learner's place: the focused cell when it still exists, and the step on the
+// first step of the matrix shown.
 import { ValidationError, code, inShape, type CellRef, type LessonGraph, type MatrixName } from '../core/index.ts';
 import { type Note, note } from './messages.ts';
 import type { Selectors } from './selectors.ts';
@@ -41,15 +41,16 @@ export function relesson(get: GetState, set: SetState, select: Selectors, patch:
   const ctx = select.ctx(next);
   const graph = select.graph(next);
   const script = select.script(next);
-  // Mid-lesson, stay at the start of the matrix being worked on: step numbers change meaning with the script.
-  let step = script.steps.length;
-  if (oldStep < oldScript.steps.length) {
-    const target = oldScript.steps[oldStep].target;
-    const same = script.steps[oldStep]?.id === oldScript.steps[oldStep].id;
-    // The matrix being worked on, or, when the new lesson has nothing doing its job, the next one it has.
-    const later = oldScript.nodes.slice(oldScript.nodes.indexOf(target));
+  // Mid-lesson, stay on the first step of the matrix shown (the last step run, as the counter and the phase buttons
+  // count): step numbers change meaning with the script. The start stays the start.
+  let step = oldStep === 0 ? 0 : script.steps.length;
+  if (oldStep > 0 && oldStep < oldScript.steps.length) {
+    const shown = oldScript.steps[oldStep - 1];
+    const same = script.steps[oldStep - 1]?.id === shown.id;
+    // The matrix shown, or, when the new lesson has nothing doing its job, the next one it has.
+    const later = oldScript.nodes.slice(oldScript.nodes.indexOf(shown.target));
     const next = later.map((m) => counterpart(oldGraph, graph, m)).find((m): m is MatrixName => m !== null && (script.targetStart[m] ?? -1) >= 0);
-    step = same ? oldStep : next ? script.targetStart[next] : script.steps.length;
+    step = same ? oldStep : next ? script.targetStart[next] + 1 : script.steps.length;
   }
   // A focused cell stays, or moves to the node doing its job in the same layout (z ↔ y); otherwise it is let go.
   const keep = (c: CellRef | null): CellRef | null => {

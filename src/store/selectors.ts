@@ -17,6 +17,7 @@ import {
   type ShortcutWalkthrough,
   type Sizes,
   type Snapshot,
+  blockCells,
   buildScript,
   computeLesson,
   defaultGranularity,
@@ -35,8 +36,11 @@ import {
   snapshotAt,
 } from '../core/index.ts';
 import { type Highlights, groupCells } from './highlights.ts';
+import { focusStage, stepStage } from './stage.ts';
 import { memo, memoByKey, stableArray } from './memo.ts';
+import { type TrainSelectors, createTrainSelectors } from './trainSelectors.ts';
 import type { AppState, Config, JacobianPreset } from './state.ts';
+import { linkHolds } from './url.ts';
 
 /** The sizes of the realistic layers the Jacobian view offers beside the lesson's own ('teaching'). */
 export const PRESET_SIZES: Record<JacobianPreset, Sizes | null> = {
@@ -57,6 +61,8 @@ export interface PresetCost {
 
 /** The derived values of one store. */
 export interface Selectors {
+  /** Training's. */
+  train: TrainSelectors;
   /** The lesson computed: convention, loss, activation, sizes, inputs and outputs. Throws when the inputs overflow. */
   ctx(s: AppState): DerivationContext;
   graph(s: AppState): LessonGraph;
@@ -76,6 +82,10 @@ export interface Selectors {
   derivation(s: AppState): Derivation | null;
   /** The cells the explained value depends on, or feeds. */
   highlights(s: AppState): Highlights;
+  /** The matrices the current step involves, for presentation mode's stage (stage.ts). */
+  stepStage(s: AppState): readonly MatrixName[];
+  /** The matrices the focused cell involves (not the hovered one), or null with none focused. */
+  focusStage(s: AppState): readonly MatrixName[] | null;
   /** The factor cells of the hovered term. */
   termHighlights(s: AppState): Highlights;
   /** Cells pointed at from another view. */
@@ -88,13 +98,15 @@ export interface Selectors {
   jacobianSizes(s: AppState): Sizes;
   jacobian(s: AppState): Jacobian;
   walkthrough(s: AppState): ShortcutWalkthrough;
+  /** Whether the walkthrough is offered: it visits every entry of the full Jacobian, so only at the sizes a link opens. */
+  walkFits(s: AppState): boolean;
   costs(s: AppState): PresetCost[];
 }
 
 /** The lesson computed from a configuration and inputs. */
 export function lessonContext(config: Config, inputs: AppState['inputs']): DerivationContext {
-  const { convention, loss, activation, B, N, T } = config;
-  return { convention, loss, activation, sizes: { B, N, T }, inputs, outputs: computeLesson(convention, loss, inputs, activation) };
+  const { convention, loss, activation, lr, B, N, T } = config;
+  return { convention, loss, activation, lr, sizes: { B, N, T }, inputs, outputs: computeLesson(convention, loss, inputs, activation, lr) };
 }
 
 const NONE: Highlights = {};
@@ -103,7 +115,7 @@ const NONE: Highlights = {};
 export function createSelectors(): Selectors {
   const ctx = memo((s: AppState) => [s.config, s.inputs] as const, lessonContext);
   // The graph depends on the configuration alone, so editing a value keeps it (and the views drawn from it).
-  const graph = memo((s: AppState) => [s.config] as const, (c) => lessonGraph({ convention: c.convention, loss: c.loss, activation: c.activation, sizes: { B: c.B, N: c.N, T: c.T } }));
+  const graph = memo((s: AppState) => [s.config] as const, (c) => lessonGraph({ convention: c.convention, loss: c.loss, activation: c.activation, lr: c.lr, sizes: { B: c.B, N: c.N, T: c.T } }));
   const fmt = memo((s: AppState) => [s.locale] as const, (l) => numberFormat(l));
   const granularity = memo((s: AppState) => [s.grainChoice, ctx(s), graph(s)] as const, (g, c, gr) => g ?? defaultGranularity(c, gr));
   const script = memo((s: AppState) => [ctx(s), granularity(s), fmt(s), graph(s)] as const, (c, g, f, gr) => buildScript(c, g, f, gr));
@@ -115,21 +127,26 @@ export function createSelectors(): Selectors {
     const stable = stableArray();
     return (s: AppState) => stable(snapshot(s)?.[m] ?? finalValues(s, m));
   });
-  const explained = memo(
-    (s: AppState) => [s.hover ?? s.focus, ctx(s), graph(s)] as const,
-    (cell, c, g) => (cell && g.rule(cell.m) && inShape(c, cell) ? cell : null),
-  );
-  const derivation = memo(
-    (s: AppState) => [ctx(s), script(s), step(s), explained(s), fmt(s), graph(s)] as const,
-    (c, sc, k, cell, f, g) => (cell ? deriveAtStep(c, sc, k, cell, f, g) : null),
-  );
+  const shownCell = (pick: (s: AppState) => CellRef | null) =>
+    memo((s: AppState) => [pick(s), ctx(s), graph(s)] as const, (cell, c, g) => (cell && g.rule(cell.m) && inShape(c, cell) ? cell : null));
+  const derivationOf = (cellOf: (s: AppState) => CellRef | null) =>
+    memo(
+      (s: AppState) => [ctx(s), script(s), step(s), cellOf(s), fmt(s), graph(s)] as const,
+      (c, sc, k, cell, f, g) => (cell ? deriveAtStep(c, sc, k, cell, f, g) : null),
+    );
+  const explained = shownCell((s) => s.hover ?? s.focus);
+  const derivation = derivationOf(explained);
+  // The stage follows the focused cell, not the pointer: a hover that moved grids about would move them under it.
+  const focusDerivation = derivationOf(shownCell((s) => s.focus));
+  const stageOfStep = memo((s: AppState) => [graph(s), script(s), step(s)] as const, stepStage);
+  const stageOfFocus = memo((s: AppState) => [graph(s), focusDerivation(s)] as const, focusStage);
   const highlights = memo((s: AppState) => [derivation(s)] as const, (d) => (d ? groupCells([...d.deps, ...d.feeds]) : NONE));
   const termHighlights = memo((s: AppState) => [derivation(s), s.term] as const, (d, k) => (d && k !== null && d.terms[k] ? groupCells(d.terms[k].factors) : NONE));
   const linked = memo((s: AppState) => [s.linked] as const, (cells) => (cells.length ? groupCells(cells) : NONE));
   const marks = memo((s: AppState) => [script(s), step(s)] as const, (sc, k) => {
     if (k <= 0 || k >= sc.steps.length) return { reads: NONE, writes: NONE };
     const st = sc.steps[k - 1];
-    return { reads: groupCells(st.reads), writes: groupCells(st.writes.map((w) => w.cell)) };
+    return { reads: groupCells(blockCells(st.reads)), writes: groupCells(blockCells([st.writes])) };
   });
   const jacobianKinds = memo((s: AppState) => [s.config.activation] as const, (a) => jacobianKindsFor(a));
   const jacobianSizes = memo(
@@ -152,6 +169,7 @@ export function createSelectors(): Selectors {
       (['teaching', 'mnist', 'image-b1', 'image-b32'] as const).map((p) => ({ p, cost: jacobianCost(jacobian(kind, conv, PRESET_SIZES[p] ?? { B, N, T }, lin, undefined, act)) })),
   );
   return {
+    train: createTrainSelectors(),
     ctx,
     graph,
     fmt,
@@ -164,6 +182,8 @@ export function createSelectors(): Selectors {
     explained,
     derivation,
     highlights,
+    stepStage: stageOfStep,
+    focusStage: stageOfFocus,
     termHighlights,
     linked,
     stepReads: (s) => marks(s).reads,
@@ -172,6 +192,7 @@ export function createSelectors(): Selectors {
     jacobianSizes,
     jacobian: jac,
     walkthrough,
+    walkFits: (s) => linkHolds(s.config),
     costs,
   };
 }

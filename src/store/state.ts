@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type {
   Activation,
   CellRef,
+  ExportFlavour,
   Convention,
   Granularity,
   JacobianKind,
@@ -14,7 +15,10 @@ import type {
   Phase,
   Sizes,
 } from '../core/index.ts';
-import type { Note } from './messages.ts';
+import type { Frame } from './frame.ts';
+import type { TourSlice } from './tourState.ts';
+import type { TrainSlice } from './trainState.ts';
+import type { EditResult } from './messages.ts';
 import type { EditableName, Locale, Notice } from './url.ts';
 
 /** Which inputs hold values a learner typed (or a URL gave), as opposed to the seed's. */
@@ -24,7 +28,7 @@ export type Edited = Record<EditableName, boolean>;
 export type Config = LessonConfig & { activation: Activation };
 
 /** The result of an edit: accepted, or refused with a message naming the problem. */
-export type EditResult = { ok: true } | { ok: false; message: Note };
+export type { EditResult };
 
 /** The lesson: configuration, seed, the values of its inputs, and notices about them. */
 export interface LessonSlice {
@@ -112,13 +116,45 @@ export interface JacobianSlice {
   pauseShortcut(): void;
 }
 
+/** Presentation mode (present=1): projected, large, with a blank screen and a spotlight laid over it. */
+export interface PresentationSlice {
+  present: boolean;
+  /** How large the mode draws, one of PRESENT_SCALES; 1 is its measured size. */
+  presentScale: number;
+  /** The screen is blanked (B or '.'). */
+  blank: boolean;
+  /** Everything dims but the explained cell, the cells it depends on, and the derivation (S). */
+  spotlight: boolean;
+  setPresent(on: boolean): void;
+  togglePresent(): void;
+  setPresentScale(v: number): void;
+  scaleUp(): void;
+  scaleDown(): void;
+  toggleBlank(): void;
+  toggleSpotlight(): void;
+  /** The layer Escape would leave: the spotlight, then the blank screen, then the mode; null when not presenting. */
+  topLayer(): 'spotlight' | 'blank' | 'present' | null;
+  /** Leaves the top layer (the view leaves fullscreen first, before the mode itself). */
+  leaveLayer(): void;
+}
+
+/** The Export dialog (export=numpy or pytorch): the lesson as a program to take away, in the flavour shown. */
+export interface ExportSlice {
+  /** The flavour the dialog shows, or null when it is closed. */
+  exportShown: ExportFlavour | null;
+  openExport(flavour: ExportFlavour): void;
+  closeExport(): void;
+}
+
 /** How the app speaks. */
 export interface UiSlice {
   locale: Locale;
+  /** How the app sits in its page; fixed when the app is made. */
+  frame: Frame;
 }
 
 /** The whole state: sources and actions only. */
-export type AppState = LessonSlice & FocusSlice & PlaybackSlice & JacobianSlice & UiSlice;
+export type AppState = LessonSlice & FocusSlice & PlaybackSlice & JacobianSlice & PresentationSlice & TourSlice & TrainSlice & ExportSlice & UiSlice;
 
 /** zustand's set and get for the whole state. */
 export type SetState = StoreApi<AppState>['setState'];

@@ -3,15 +3,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LOSS_TARGET, code } from '../core/index.ts';
 import { createFocusSlice } from './focusSlice.ts';
-import { buildInputs } from './inputs.ts';
+import { NONE_EDITED, buildInputs } from './inputs.ts';
 import { createJacobianSlice } from './jacobianSlice.ts';
 import { createLessonSlice } from './lessonSlice.ts';
 import { note } from './messages.ts';
 import { createPlaybackSlice } from './playbackSlice.ts';
+import { createExportSlice } from './exportSlice.ts';
+import { createPresentationSlice } from './presentationSlice.ts';
 import { problemOf } from './relesson.ts';
 import { type Selectors, createSelectors, lessonContext } from './selectors.ts';
 import type { AppState, Config } from './state.ts';
-import { type Notice, type UrlState, decodeUrl, rowsOf } from './url.ts';
+import { NO_STORAGE, createTourSlice, openTourLink } from './tourSlice.ts';
+import { createTrainSlice } from './trainSlice.ts';
+import type { DraftStorage } from './tourState.ts';
+import { type Notice, type UrlState, decodeUrl, linkHolds, rowsOf } from './url.ts';
 
 export type { AppState, EditResult, JacobianPreset, JacobianEntryRef } from './state.ts';
 export { editableName } from './lessonSlice.ts';
@@ -19,16 +24,20 @@ export { editableName } from './lessonSlice.ts';
 /** One app's store, with the selectors made for it. */
 export type AppStore = StoreApi<AppState> & { readonly select: Selectors };
 
-/** Creates a store from a query string (the URL's, or '' for the default lesson). */
-export function createAppStore(search = ''): AppStore {
+/** Creates a store from a query string (the URL's, or '' for the default lesson), with a storage for the tour draft. */
+export function createAppStore(search = '', drafts: DraftStorage = NO_STORAGE): AppStore {
   const { state: url, notices } = decodeUrl(search);
-  return createAppStoreFrom(url, notices);
+  return createAppStoreFrom(url, notices, drafts);
 }
 
 /** Creates a store from a decoded URL state. */
-export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppStore {
+export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [], drafts: DraftStorage = NO_STORAGE): AppStore {
   const select = createSelectors();
-  const config: Config = { convention: url.convention, loss: url.loss, activation: url.activation, ...url.sizes };
+  // A link's tour, checked; with no stop named, the lesson is its first stop's.
+  const opened = openTourLink(linked);
+  const url = opened.url;
+  let notices = [...linkNotices, ...opened.notices];
+  const config: Config = { convention: url.convention, loss: url.loss, activation: url.activation, ...url.sizes, ...(url.lr ? { lr: url.lr } : {}) };
   let { inputs, edited } = buildInputs(config, url.seed, url.explicit);
   try {
     lessonContext(config, inputs);
@@ -43,7 +52,11 @@ export function createAppStoreFrom(url: UrlState, notices: Notice[] = []): AppSt
     const focus = createFocusSlice(select, null)(set, get, store);
     const playback = createPlaybackSlice(select, { step: 0, grainChoice: url.granularity })(set, get, store);
     const jac = createJacobianSlice(select, { kind: url.jacobianKind, linearisation: url.linearisation })(set, get, store);
-    return { ...lesson, ...focus, ...playback, ...jac, locale: url.locale };
+    const presentation = createPresentationSlice({ present: url.present === true })(set, get, store);
+    const tour = createTourSlice({ tour: opened.tour, index: opened.index }, drafts)(set, get, store);
+    const train = createTrainSlice(select, { train: url.train ?? null })(set, get, store);
+    const exported = createExportSlice(url.exportShown ?? null)(set, get, store);
+    return { ...lesson, ...focus, ...playback, ...jac, ...presentation, ...tour, ...train, ...exported, locale: url.locale, frame: url.frame };
   });
   // The step and the focus are checked against the lesson now that it exists.
   const s = api.getState();
@@ -62,24 +75,34 @@ export function urlStateOf(s: AppState, select: Selectors): UrlState {
   const k = select.step(s);
   const step = k < n ? k : null;
   const explicit: UrlState['explicit'] = {};
-  if (s.edited.x) explicit.x = rowsOf(s.inputs.x);
-  if (s.edited.W) explicit.W = rowsOf(s.inputs.W);
-  if (s.edited.b) explicit.b = rowsOf(s.inputs.b);
-  if (s.edited.target) explicit.target = LOSS_TARGET[s.config.loss] === 'classes' ? rowsOf(s.inputs.targetClasses) : rowsOf(s.inputs.targetMatrix);
-  if (s.edited.dY) explicit.dY = rowsOf(s.inputs.upstream);
   const { B, N, T, convention, loss, activation } = s.config;
+  // Past the sizes a link opens (an update of the digits: 25,000 numbers), the link leaves the values out, and the page says so.
+  const edited = linkHolds({ B, N, T }) ? s.edited : NONE_EDITED;
+  if (edited.x) explicit.x = rowsOf(s.inputs.x);
+  if (edited.W) explicit.W = rowsOf(s.inputs.W);
+  if (edited.b) explicit.b = rowsOf(s.inputs.b);
+  if (edited.target) explicit.target = LOSS_TARGET[s.config.loss] === 'classes' ? rowsOf(s.inputs.targetClasses) : rowsOf(s.inputs.targetMatrix);
+  if (edited.dY) explicit.dY = rowsOf(s.inputs.upstream);
   return {
     convention,
     sizes: { B, N, T },
     loss,
     activation,
+    ...(s.config.lr ? { lr: s.config.lr } : {}),
     seed: s.seed,
     explicit,
     focus: s.focus,
     step,
-    granularity: step !== null ? select.granularity(s) : null,
+    // The grain gives step its meaning; a grain the learner chose is kept even when the lesson is complete.
+    granularity: step !== null || s.grainChoice !== null ? select.granularity(s) : null,
     jacobianKind: s.jacobianKind,
     linearisation: s.linearisation,
     locale: s.locale,
+    frame: s.frame,
+    tour: s.tourCode !== null ? { code: s.tourCode, stop: s.tourIndex + 1 } : null,
+    ...(s.present ? { present: true } : {}),
+    ...(s.exportShown ? { exportShown: s.exportShown } : {}),
+    // The training view's link is its run; a lesson opened from it (an update explained) is an ordinary lesson's link.
+    ...(s.train && s.trainShown ? { train: s.train } : {}),
   };
 }

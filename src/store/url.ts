@@ -8,7 +8,6 @@ import {
   JACOBIAN_SPECS,
   LOSS_KINDS,
   LOSS_TARGET,
-  MATRIX_NAMES,
   type Activation,
   type CellRef,
   type Convention,
@@ -17,20 +16,31 @@ import {
   type Linearisation,
   type LossKind,
   type Matrix,
-  type MatrixName,
   type Sizes,
-  lessonGraph,
-  nodeShape,
   code,
+  isLearningRate,
   jacobianKindsFor,
   toRows,
+  EXPORT_FLAVOURS,
+  type ExportFlavour,
 } from '../core/index.ts';
+import { cellShape, lessonCell, parseCell, shownMatrices, writeCell } from './cellText.ts';
+import { DEFAULT_FRAME, type Frame, flagWord, readFrame, writeFrame } from './frame.ts';
 import { type Note, note } from './messages.ts';
+import { type Param as ParamOf, choice, worded } from './urlParam.ts';
+import { type TourLink, readTourLink, writeTourLink } from './tourLink.ts';
+import { type TrainOptions, readTrainLink, writeTrainLink } from './trainLink.ts';
 import { matrixTextProblem, parseMatrixText, parseNumber, writeNumber } from './parse.ts';
 
 /** Sizes allowed in the lesson view. */
+/** One of the link's parameters. */
+type Param = ParamOf<UrlState>;
+
 export const SIZE_MIN = 1;
 export const SIZE_MAX = 12;
+
+/** Whether a link can hold a lesson of these sizes: larger lessons (an update opened from training) only come from the store. */
+export const linkHolds = (sizes: Sizes): boolean => sizes.B <= SIZE_MAX && sizes.N <= SIZE_MAX && sizes.T <= SIZE_MAX;
 
 /** The locales the app has a catalogue for; en-XA is the pseudo-locale used to test translation. */
 export const LOCALES = ['en', 'en-XA'] as const;
@@ -66,6 +76,8 @@ export interface UrlState {
   sizes: Sizes;
   loss: LossKind;
   activation: Activation;
+  /** The learning rate of the update after the backward pass, W⁺ = W − lr·dL/dW (`update=`); absent or null for none. */
+  lr?: number | null;
   seed: number;
   explicit: Partial<Record<EditableName, number[][]>>;
   focus: CellRef | null;
@@ -76,83 +88,30 @@ export interface UrlState {
   jacobianKind: JacobianKind | null;
   linearisation: Linearisation | null;
   locale: Locale;
+  /** How the app sits in its page (embed, show, lock, origin); not part of the lesson. */
+  frame: Frame;
+  /** The tour running and its stop (`tour=`, `stop=`); absent or null without one. */
+  tour?: TourLink | null;
+  /** The training run (`train=`, `lr`, `batch`, `epochs`); absent or null without one. */
+  train?: TrainOptions | null;
+  /** Opens in presentation mode (`present=1`); absent when the link does not say so. */
+  present?: boolean;
+  /** Opens the Export dialog on a flavour of the lesson's program (`export=numpy` or `pytorch`). */
+  exportShown?: ExportFlavour;
 }
 
 /** URL words for the Jacobian view's choices: the node differentiated by. */
 const JAC_WORD: Record<JacobianKind, string> = Object.fromEntries(JACOBIAN_KINDS.map((k) => [k, JACOBIAN_SPECS[k].by])) as Record<JacobianKind, string>;
 const LIN_WORD: Record<Linearisation, string> = { 'row-major': 'row', 'column-major': 'col' };
 
-/** The displayed shape of any matrix, including the 1×B class-target row. */
-export function cellShape(m: MatrixName, conv: Convention, sizes: Sizes, loss: LossKind): [number, number] {
-  return nodeShape(m, conv, sizes, loss);
-}
-
-/** The matrices a lesson shows, given its loss and activation. */
-export function shownMatrices(conv: Convention, sizes: Sizes, loss: LossKind, activation: Activation): MatrixName[] {
-  const g = lessonGraph({ convention: conv, sizes, loss, activation });
-  return [...g.forward, ...g.backward];
-}
-
-/** Parses `dW:1,0` into a cell, or null. */
-export function parseCell(text: string): CellRef | null {
-  const m = /^([A-Za-z]+):(\d+),(\d+)$/.exec(text.trim());
-  if (!m || !(MATRIX_NAMES as readonly string[]).includes(m[1])) return null;
-  return { m: m[1] as MatrixName, r: Number(m[2]), c: Number(m[3]) };
-}
-
-/** Writes a cell as `dW:1,0`. */
-export function writeCell(c: CellRef): string {
-  return `${c.m}:${c.r},${c.c}`;
-}
+/** Cells as links name them (cellText.ts), here too for the codec's users. */
+export { cellShape, lessonCell, parseCell, shownMatrices, writeCell };
 
 const writeRows = (rows: number[][]): string => rows.map((r) => r.map(writeNumber).join(',')).join(';');
 
 /** Rows of a matrix, or of a flat vector as one row. */
 export function rowsOf(m: Matrix | Float64Array | number[]): number[][] {
   return m instanceof Float64Array || Array.isArray(m) ? [Array.from(m)] : toRows(m);
-}
-
-/** One URL parameter: how it is read into the state decoded so far, and written from a state. */
-interface Param {
-  name: string;
-  read(raw: string, st: UrlState, say: (message: Note) => void): void;
-  write(st: UrlState): string | null;
-}
-
-/** A parameter choosing one of a list of words. */
-function choice<T extends string>(name: string, words: readonly T[], get: (s: UrlState) => T | null, set: (s: UrlState, v: T) => void, fallback: (s: UrlState) => T | null): Param {
-  return {
-    name,
-    read: (raw, st, say) => {
-      if ((words as readonly string[]).includes(raw)) set(st, raw as T);
-      else {
-        const f = fallback(st);
-        const options = code(words.join(', '));
-        say(f === null ? note('notice.choice.auto', { name: code(name), raw: code(raw), options }) : note('notice.choice', { name: code(name), raw: code(raw), options, fallback: code(f) }));
-      }
-    },
-    write: (st) => {
-      const v = get(st);
-      return v !== null && v !== fallback(st) ? v : null;
-    },
-  };
-}
-
-/** A parameter naming a table's value by its URL word. */
-function worded<T extends string>(name: string, table: Record<T, string>, get: (s: UrlState) => T | null, set: (s: UrlState, v: T) => void, dflt: T, allowed: (s: UrlState) => readonly T[]): Param {
-  return {
-    name,
-    read: (raw, st, say) => {
-      const ok = allowed(st);
-      const hit = ok.find((k) => table[k] === raw);
-      if (hit !== undefined) set(st, hit);
-      else say(note('notice.choice', { name: code(name), raw: code(raw), options: code(ok.map((k) => table[k]).join(', ')), fallback: code(table[dflt]) }));
-    },
-    write: (st) => {
-      const v = get(st);
-      return v !== null && v !== dflt ? table[v] : null;
-    },
-  };
 }
 
 function size(name: keyof Sizes): Param {
@@ -169,12 +128,25 @@ function size(name: keyof Sizes): Param {
   };
 }
 
+/**
+ * The shape a URL writes a matrix in: its displayed shape, except that b is one list of T numbers in every
+ * convention (the link format from before b became a column in the column convention).
+ */
+function urlShape(name: EditableName, st: Pick<UrlState, 'convention' | 'sizes' | 'loss'>): [number, number] {
+  return name === 'b' ? [1, st.sizes.T] : cellShape(name, st.convention, st.sizes, st.loss);
+}
+
+/** b written as the column the column convention shows, rows of one number, read as the one list the URL holds. */
+const asList = (name: EditableName, rows: number[][]): number[][] =>
+  name === 'b' && rows.length > 1 && rows.every((r) => r.length === 1) ? [rows.map((r) => r[0])] : rows;
+
 function matrix(name: EditableName): Param {
   return {
     name,
     read: (raw, st, say) => {
-      const rows = parseMatrixText(raw);
-      const [er, ec] = cellShape(name, st.convention, st.sizes, st.loss);
+      const [er, ec] = urlShape(name, st);
+      const parsed = parseMatrixText(raw);
+      const rows = parsed && asList(name, parsed);
       if (rows === null) return say(note('notice.matrix.malformed', { name: code(name), problem: matrixTextProblem(raw) ?? note('problem.notMatrix') }));
       if (rows.length !== er || rows[0].length !== ec) {
         return say(note('notice.matrix.shape', { name: code(name), rows: rows.length, cols: rows[0].length, er, ec, conv: code(st.convention) }));
@@ -199,6 +171,7 @@ const PARAMS: readonly Param[] = [
   size('T'),
   choice('loss', LOSS_KINDS, (s) => s.loss, (s, v) => (s.loss = v), () => DEFAULTS.loss),
   choice('act', ACTIVATIONS, (s) => s.activation, (s, v) => (s.activation = v), () => DEFAULTS.activation),
+  { name: 'update', read: (raw, st, say) => void (isLearningRate(parseNumber(raw)) ? (st.lr = parseNumber(raw)) : say(note('notice.update', { raw: code(raw) }))), write: (st) => (st.lr ? writeNumber(st.lr) : null) },
   {
     name: 'seed',
     read: (raw, st, say) => {
@@ -212,10 +185,8 @@ const PARAMS: readonly Param[] = [
   {
     name: 'focus',
     read: (raw, st, say) => {
-      const cell = parseCell(raw);
-      const shown = cell !== null && shownMatrices(st.convention, st.sizes, st.loss, st.activation).includes(cell.m);
-      const shape = cell && shown ? cellShape(cell.m, st.convention, st.sizes, st.loss) : null;
-      if (cell && shape && cell.r < shape[0] && cell.c < shape[1]) st.focus = cell;
+      const cell = lessonCell(raw, st);
+      if (cell) st.focus = cell;
       else say(note('notice.focus', { raw: code(raw) }));
     },
     write: (st) => (st.focus ? writeCell(st.focus) : null),
@@ -231,18 +202,31 @@ const PARAMS: readonly Param[] = [
   },
   // Written whenever step is: it fixes what a step number means.
   {
-    ...choice<Granularity>('grain', ['fine', 'coarse'], (s) => s.granularity, (s, v) => (s.granularity = v), () => null),
+    ...choice<UrlState, Granularity>('grain', ['fine', 'coarse'], (s) => s.granularity, (s, v) => (s.granularity = v), () => null),
     write: (st) => st.granularity,
   },
   worded('jac', JAC_WORD, (s) => s.jacobianKind, (s, v) => (s.jacobianKind = v), 'dY/dW', (s) => jacobianKindsFor(s.activation)),
   worded('lin', LIN_WORD, (s) => s.linearisation, (s, v) => (s.linearisation = v), 'row-major', () => ['row-major', 'column-major']),
   choice('lang', LOCALES, (s) => s.locale, (s, v) => (s.locale = v), () => DEFAULTS.locale),
+  {
+    name: 'present',
+    read: (raw, st, say) => {
+      const v = flagWord(raw);
+      if (v === undefined) say(note('notice.flag', { name: code('present'), raw: code(raw) }));
+      else if (v) st.present = true;
+    },
+    write: (st) => (st.present ? '1' : null),
+  },
+  choice<UrlState, ExportFlavour>('export', EXPORT_FLAVOURS, (s) => s.exportShown ?? null, (s, v) => (s.exportShown = v), () => null),
 ];
+
+/** The names of the lesson's URL parameters, in the order links write them. */
+export const LESSON_PARAMS: readonly string[] = PARAMS.map((p) => p.name);
 
 /** The state of a link that says nothing. */
 export function defaultUrlState(): UrlState {
   const { convention, B, N, T, loss, activation, seed, locale } = DEFAULTS;
-  return { convention, sizes: { B, N, T }, loss, activation, seed, explicit: {}, focus: null, step: null, granularity: null, jacobianKind: null, linearisation: null, locale };
+  return { convention, sizes: { B, N, T }, loss, activation, seed, explicit: {}, focus: null, step: null, granularity: null, jacobianKind: null, linearisation: null, locale, frame: DEFAULT_FRAME };
 }
 
 /** Reads a query string. Never throws: every bad parameter becomes a notice and a fallback. */
@@ -259,6 +243,11 @@ export function decodeUrl(search: string): { state: UrlState; notices: Notice[] 
     const raw = p.get(param.name);
     if (raw !== null) param.read(raw, st, (message) => notices.push({ param: param.name, message }));
   }
+  st.frame = readFrame((name) => p.get(name), (param, message) => notices.push({ param, message }));
+  const tour = readTourLink((name) => p.get(name), (param, message) => notices.push({ param, message }));
+  if (tour) st.tour = tour;
+  const train = readTrainLink((name) => p.get(name), (param, message) => notices.push({ param, message }));
+  if (train) st.train = train;
   return { state: st, notices };
 }
 
@@ -271,5 +260,6 @@ export function encodeUrl(s: UrlState): string {
     const v = param.write(s);
     if (v !== null) parts.push(`${param.name}=${enc(v)}`);
   }
+  for (const [name, v] of [...writeFrame(s.frame), ...writeTourLink(s.tour), ...writeTrainLink(s.train)]) parts.push(`${name}=${enc(v)}`);
   return parts.join('&');
 }

@@ -17,7 +17,7 @@ export function syncUrl(store: AppStore, target: LinkTarget): () => void {
   const sync = () => {
     const s = store.getState();
     // Hover and playback animation change the store often; the link only when one of these does.
-    const parts = [s.config, s.seed, s.inputs, s.edited, s.focus, s.step, s.grainChoice, s.jacobianKind, s.linearisation, s.locale];
+    const parts = [s.config, s.seed, s.inputs, s.edited, s.focus, s.step, s.grainChoice, s.jacobianKind, s.linearisation, s.locale, s.tourCode, s.tourIndex, s.present, s.train, s.trainShown, s.exportShown];
     if (parts.every((v, k) => v === seen[k])) return;
     seen = parts;
     const q = encodeUrl(urlStateOf(s, store.select));

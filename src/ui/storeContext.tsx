@@ -1,12 +1,12 @@
 // What every view of one app reads: its store, its strings and its KaTeX
 // cache, provided once at the top. Two apps on a page each have their own.
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/store.ts';
 import type { Selectors } from '../store/selectors.ts';
 import { catalogueFor } from './strings/catalogues.ts';
 import { createI18n, type I18n } from './strings/i18n.ts';
-import { createTexCache, type TexCache } from './texCache.ts';
+import { afterFirstPaint, createTexCache, type TexCache } from './texCache.ts';
 
 /** Where the player's keys are heard: the whole page (one app per page), or only inside this app. */
 export type KeyScope = 'page' | 'own';
@@ -27,9 +27,13 @@ function I18nProvider({ store, children }: { store: AppStore; children: ReactNod
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
 }
 
-/** Provides one app's store, strings and KaTeX cache to the views below it. */
-export function StoreProvider({ store, keys = 'page', children }: { store: AppStore; keys?: KeyScope; children: ReactNode }) {
-  const [tex] = useState(createTexCache);
+/**
+ * Provides one app's store, strings and KaTeX cache to the views below it. The cache loads KaTeX after the
+ * first paint, unless one is given that has it already (as tests do, to see formulas typeset at once).
+ */
+export function StoreProvider({ store, keys = 'page', tex: given, children }: { store: AppStore; keys?: KeyScope; tex?: TexCache; children: ReactNode }) {
+  const [tex] = useState(() => given ?? createTexCache());
+  useEffect(() => afterFirstPaint(() => void tex.load()), [tex]);
   const value = useMemo(() => ({ store, tex, keys }), [store, tex, keys]);
   return (
     <AppContext.Provider value={value}>

@@ -83,6 +83,10 @@ const Y = (cv: Convention, s: number, j: number, m: MatrixName = 'y'): CellRef =
   const [r, c] = yAt(cv, s, j);
   return { m, r, c };
 };
+/** Entry j of b (or db): along y's output axis, so a column [T×1] in the column convention. */
+const Bc = (cv: Convention, j: number, m: MatrixName = 'b'): CellRef => (cv === 'column' ? { m, r: j, c: 0 } : { m, r: 0, c: j });
+/** The position of a cell of a vector (b, db, class targets), laid out as a row or a column. */
+const at1 = (cell: CellRef): number => cell.r + cell.c;
 
 /** Physical shape of a displayed matrix, from the convention table. */
 function shapeOf(cv: Convention, loss: LossKind, c: Case, m: MatrixName): [number, number] {
@@ -93,6 +97,7 @@ function shapeOf(cv: Convention, loss: LossKind, c: Case, m: MatrixName): [numbe
       return cv === 'column' ? [N, B] : [B, N];
     case 'W':
     case 'dW':
+    case 'Wn':
       return cv === 'row' ? [N, T] : [T, N];
     case 'z':
     case 'y':
@@ -103,7 +108,9 @@ function shapeOf(cv: Convention, loss: LossKind, c: Case, m: MatrixName): [numbe
       return loss === 'softmax-ce' ? [1, B] : cv === 'column' ? [T, B] : [B, T];
     case 'b':
     case 'db':
-      return [1, T];
+    case 'bn':
+      // A row added to every sample's row (XW + b), a column added to every column (WX + b1ᵀ).
+      return cv === 'column' ? [T, 1] : [1, T];
     case 'L':
       return [1, 1];
   }
@@ -141,7 +148,7 @@ function world(c: Case, loss: LossKind, activation: Activation = 'identity'): Wo
       case 'W':
         return at(inputs.W.data, inputs.W.cols, cell);
       case 'b':
-        return c.bl[cell.c];
+        return c.bl[at1(cell)];
       case 'target':
         return loss === 'softmax-ce' ? c.cl[cell.c] : at(inputs.targetMatrix.data, inputs.targetMatrix.cols, cell);
       case 'z':
@@ -157,9 +164,12 @@ function world(c: Case, loss: LossKind, activation: Activation = 'identity'): Wo
       case 'dW':
         return at(outputs.dW.data, outputs.dW.cols, cell);
       case 'db':
-        return outputs.db[cell.c];
+        return outputs.db[at1(cell)];
       case 'dX':
         return at(outputs.dX.data, outputs.dX.cols, cell);
+      case 'Wn':
+      case 'bn':
+        throw new Error(`${cell.m}: these lessons have no learning rate (tests/core/update.test.ts covers the update)`);
     }
   };
   return { ctx, value };
@@ -177,7 +187,7 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
   const none: CellRef[] = [];
   const out: MatrixName = act === 'identity' ? 'y' : 'z';
   const G: MatrixName = act === 'identity' ? 'dY' : 'dZ';
-  const dense = (): CellRef[] => [...range(N).flatMap((i) => [X(cv, p, i), Wc(cv, i, q)]), { m: 'b', r: 0, c: q }];
+  const dense = (): CellRef[] => [...range(N).flatMap((i) => [X(cv, p, i), Wc(cv, i, q)]), Bc(cv, q)];
   switch (cell.m) {
     case 'z': // z[s,j] = Σ_i x[s,i] W[i,j] + b[j]
       return { deps: dense(), feeds: none };
@@ -190,7 +200,7 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
     case 'dW': // dW[i,j] = Σ_s x[s,i] G[s,j]
       return { deps: range(B).flatMap((s) => [X(cv, s, p), Y(cv, s, q, G)]), feeds: none };
     case 'db': // db[j] = Σ_s G[s,j]
-      return { deps: range(B).map((s) => Y(cv, s, cell.c, G)), feeds: none };
+      return { deps: range(B).map((s) => Y(cv, s, at1(cell), G)), feeds: none };
     case 'dX': // dX[s,i] = Σ_j G[s,j] W[i,j]
       return { deps: range(T).flatMap((j) => [Y(cv, p, j, G), Wc(cv, q, j)]), feeds: none };
     case 'dY':
@@ -198,7 +208,7 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
         if (act !== 'identity') return { deps: none, feeds: [Y(cv, p, q, 'dZ')] };
         return {
           deps: none,
-          feeds: [{ m: 'db', r: 0, c: q }, ...range(N).flatMap((i) => [Wc(cv, i, q, 'dW'), X(cv, p, i, 'dX')])],
+          feeds: [Bc(cv, q, 'db'), ...range(N).flatMap((i) => [Wc(cv, i, q, 'dW'), X(cv, p, i, 'dX')])],
         };
       }
       if (loss === 'sum') return { deps: [Y(cv, p, q)], feeds: none };
@@ -216,11 +226,14 @@ function expectedLinks(cv: Convention, loss: LossKind, act: Activation, c: Case,
     case 'W': // W[i,j] feeds the dense product [s,j] for every s
       return { deps: none, feeds: range(B).map((s) => Y(cv, s, q, out)) };
     case 'b':
-      return { deps: none, feeds: range(B).map((s) => Y(cv, s, cell.c, out)) };
+      return { deps: none, feeds: range(B).map((s) => Y(cv, s, at1(cell), out)) };
     // A target feeds the gradient of the outputs it is compared with, and the loss itself.
     case 'target':
       if (loss === 'softmax-ce') return { deps: none, feeds: [...range(T).map((j) => Y(cv, cell.c, j, 'dY')), { m: 'L', r: 0, c: 0 }] };
       return { deps: none, feeds: [Y(cv, p, q, 'dY'), { m: 'L', r: 0, c: 0 }] };
+    case 'Wn':
+    case 'bn':
+      throw new Error(`${cell.m}: these lessons have no learning rate (tests/core/update.test.ts covers the update)`);
   }
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ENGLISH, formatNumber, numberFormat, texNumber } from '../../src/core/index.ts';
 import { FC_SEED } from './reference.ts';
 
@@ -153,5 +153,39 @@ describe('numberFormat', () => {
     expect(bad.text(0.5)).toBe('0.5');
     expect(bad.tex(0.5)).toBe('0.5');
     expect(bad.integer(1_048_576)).toBe('1,048,576');
+  });
+});
+
+describe('English numbers without ICU at start-up', () => {
+  const Original = Intl.NumberFormat;
+  afterEach(() => Object.defineProperty(Intl, 'NumberFormat', { value: Original, configurable: true, writable: true }));
+
+  it('writes English decimals and whole numbers under 1,000 without making an Intl.NumberFormat (the first costs tens of ms)', () => {
+    let made = 0;
+    class Counting extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        super(...args);
+        made++;
+      }
+    }
+    Object.defineProperty(Intl, 'NumberFormat', { value: Counting, configurable: true, writable: true });
+    for (const locale of ['en', 'en-XA']) {
+      const f = numberFormat(locale);
+      expect([f.text(-0.5), f.tex(1.5), f.integer(13), f.integer(-999), f.integer(0)]).toEqual([`${MINUS}0.5`, '1.5', '13', `${MINUS}999`, '0']);
+    }
+    expect(made).toBe(0);
+    // Larger and fractional numbers still go through Intl, made once.
+    const en = numberFormat('en');
+    expect([en.integer(1000), en.integer(-1234.5), en.integer(-0), en.integer(2.5)]).toEqual(['1,000', `${MINUS}1,235`, `${MINUS}0`, '3']);
+    expect(made).toBe(1);
+  });
+
+  it('writes every whole number under 1,000 as Intl does', () => {
+    const intl = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+    fc.assert(
+      fc.property(fc.integer({ min: -999, max: 999 }), (n) => {
+        expect(numberFormat('en').integer(n)).toBe(intl.format(n).replace(/-/g, MINUS));
+      }),
+    );
   });
 });

@@ -42,7 +42,8 @@ const unflat = (lin: Linearisation, rows: number, cols: number, k: number): [num
 
 /** Physical shape of the parameter, from the convention table. */
 function paramShape(kind: JacobianKind, conv: Convention, { B, N, T }: { B: number; N: number; T: number }): [number, number] {
-  if (kind === 'dY/db') return [1, T];
+  // b is a row [1×T], or a column [T×1] where Y = WX + b1ᵀ.
+  if (kind === 'dY/db') return conv === 'column' ? [T, 1] : [1, T];
   if (kind === 'dY/dZ') return conv === 'column' ? [T, B] : [B, T];
   if (kind === 'dY/dX') return conv === 'column' ? [N, B] : [B, N];
   return conv === 'row' ? [N, T] : [T, N];
@@ -59,7 +60,7 @@ function rowLogical(conv: Convention, lin: Linearisation, c: Case, k: number): [
 function colLogical(kind: JacobianKind, conv: Convention, lin: Linearisation, c: Case, k: number): [number, number] {
   const [pr, pc] = paramShape(kind, conv, c);
   const [r, col] = unflat(lin, pr, pc, k);
-  if (kind === 'dY/db') return [0, col];
+  if (kind === 'dY/db') return [0, conv === 'column' ? r : col];
   if (kind === 'dY/dZ') return conv === 'column' ? [col, r] : [r, col];
   if (kind === 'dY/dX') return conv === 'column' ? [col, r] : [r, col];
   return conv === 'row' ? [r, col] : [col, r];
@@ -153,7 +154,7 @@ describe('entries', () => {
             const x = kind === 'dY/dX' ? withBump(inp.x, r0, c0, h) : inp.x;
             const W = kind === 'dY/dW' ? withBump(inp.W, r0, c0, h) : inp.W;
             const b = Float64Array.from(inp.b);
-            if (kind === 'dY/db') b[c0] += h;
+            if (kind === 'dY/db') b[r0 * pc + c0] += h;
             return vectorise(forward(c.conv, x, W, b), lin);
           };
           const up = bump(0.5), down = bump(-0.5);

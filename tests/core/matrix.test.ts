@@ -83,11 +83,12 @@ describe('the convention table', () => {
 
   it('gives every matrix the shape in DESIGN.md, symbolic and numeric', () => {
     const s = { B: 2, N: 3, T: 5 };
-    // z (the dense product before an activation) and dL/dz have y's shape.
+    // z (the dense product before an activation) and dL/dz have y's shape; W⁺ and b⁺ (after an update) W's and b's.
     const want: Record<string, Record<MatrixName, [number, number]>> = {
-      row: { x: [2, 3], dX: [2, 3], W: [3, 5], dW: [3, 5], z: [2, 5], dZ: [2, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1] },
-      torch: { x: [2, 3], dX: [2, 3], W: [5, 3], dW: [5, 3], z: [2, 5], dZ: [2, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1] },
-      column: { x: [3, 2], dX: [3, 2], W: [5, 3], dW: [5, 3], z: [5, 2], dZ: [5, 2], y: [5, 2], dY: [5, 2], target: [5, 2], b: [1, 5], db: [1, 5], L: [1, 1] },
+      row: { x: [2, 3], dX: [2, 3], W: [3, 5], dW: [3, 5], z: [2, 5], dZ: [2, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1], Wn: [3, 5], bn: [1, 5] },
+      torch: { x: [2, 3], dX: [2, 3], W: [5, 3], dW: [5, 3], z: [2, 5], dZ: [2, 5], y: [2, 5], dY: [2, 5], target: [2, 5], b: [1, 5], db: [1, 5], L: [1, 1], Wn: [5, 3], bn: [1, 5] },
+      // Y = WX + b1ᵀ: b is a column, T×1.
+      column: { x: [3, 2], dX: [3, 2], W: [5, 3], dW: [5, 3], z: [5, 2], dZ: [5, 2], y: [5, 2], dY: [5, 2], target: [5, 2], b: [5, 1], db: [5, 1], L: [1, 1], Wn: [5, 3], bn: [5, 1] },
     };
     expect([...MATRIX_NAMES].sort()).toEqual(Object.keys(want.row).sort());
     const sym: Record<string, number> = { B: 2, N: 3, T: 5, '1': 1 };

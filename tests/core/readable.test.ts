@@ -16,6 +16,7 @@ import {
   jacobianKindsFor,
   lessonGraph,
   makeLesson,
+  stepWrites,
   type Activation,
   type CellRef,
   type Convention,
@@ -30,15 +31,19 @@ const SIZES = { B: 2, N: 3, T: 2 };
 // ---- The statement of DESIGN.md, in logical indices s (sample), i (input), j (output). ----
 
 type L = 's' | 'i' | 'j';
-/** Which logical index runs along rows and columns of each kind of matrix, per convention. */
+/**
+ * Which logical index runs along rows and columns of each kind of matrix, per convention. b has T entries in every
+ * convention; it lies along y's output axis, so Y = XW + b adds it as a row [1×T] and Y = WX + b1ᵀ needs it as a
+ * column [T×1].
+ */
 const AXES: Record<'x' | 'W' | 'y' | 'b', Record<Convention, readonly (L | null)[]>> = {
   x: { row: ['s', 'i'], torch: ['s', 'i'], column: ['i', 's'] },
   W: { row: ['i', 'j'], torch: ['j', 'i'], column: ['j', 'i'] },
   y: { row: ['s', 'j'], torch: ['s', 'j'], column: ['j', 's'] },
-  b: { row: [null, 'j'], torch: [null, 'j'], column: [null, 'j'] },
+  b: { row: [null, 'j'], torch: [null, 'j'], column: ['j', null] },
 };
 const KIND_OF: Partial<Record<string, 'x' | 'W' | 'y' | 'b'>> = {
-  x: 'x', 'dL/dx': 'x', W: 'W', 'dL/dW': 'W', b: 'b', 'dL/db': 'b', y: 'y', z: 'y', yhat: 'y', 'dL/dy': 'y', 'dL/dz': 'y', p: 'y',
+  x: 'x', 'dL/dx': 'x', W: 'W', 'dL/dW': 'W', b: 'b', 'dL/db': 'b', y: 'y', z: 'y', t: 'y', 'dL/dy': 'y', 'dL/dz': 'y', p: 'y',
 };
 
 /** The subscript an entry is written with: its indices in the convention's physical order, letters or numbers. */
@@ -81,15 +86,18 @@ function indexRule(which: 'out' | 'dW' | 'dX' | 'db', conv: Convention): { over:
 
 // ---- Reading what the app writes: the entries of a formula, in order. ----
 
-/** Every entry of a LaTeX formula, in order: x_{01} → ['x', '{01}'], \partial L/\partial W_{ij} → ['dL/dW', '{ij}']. */
+/**
+ * Every entry of a LaTeX formula, in order: x_{01} → ['x', '{01}'], \partial L/\partial W_{ij} → ['dL/dW', '{ij}'].
+ * The target is t (t_{sj}): y is the prediction, and no formula writes a hat.
+ */
 function entries(tex: string): [string, string][] {
+  expect(tex, 'no hats: the target is t, the prediction y').not.toMatch(/\\hat|\\widehat/);
   const out: [string, string][] = [];
-  const re = /(\\tfrac\{\\partial L\}\{\\partial ([A-Za-z])_(\{[^}]*\})\}|\\partial L\/\\partial ([A-Za-z])_(\{[^}]*\})|\\hat\{y\}_(\{[^}]*\})|\b([xWbyzp])_(\{[^}]*\}))/g;
+  const re = /(\\tfrac\{\\partial L\}\{\\partial ([A-Za-z])_(\{[^}]*\})\}|\\partial L\/\\partial ([A-Za-z])_(\{[^}]*\})|\b([xWbyzpt])_(\{[^}]*\}))/g;
   for (const m of tex.matchAll(re)) {
     if (m[2]) out.push([`dL/d${m[2]}`, m[3]]);
     else if (m[4]) out.push([`dL/d${m[4]}`, m[5]]);
-    else if (m[6]) out.push(['yhat', m[6]]);
-    else out.push([m[7], m[8]]);
+    else out.push([m[6], m[7]]);
   }
   return out;
 }
@@ -188,6 +196,12 @@ describe('the dense product and its gradients, as the learner reads them', () =>
       expect(a[1]).toBe(b[0]);
       expect(form!.check.symbolic.endsWith(`= [${a[0]}\\times ${b[1]}]`)).toBe(true);
     }
+    // dL/db sums the arriving gradient over the batch into b's shape: b's axes, T along y's output axis.
+    const [br, bc] = AXES.b[conv].map((a) => (a ? 'T' : '1'));
+    const db = derive(ctx, { m: 'db', r: 0, c: 0 }).matrixForm!;
+    expect(db.tex).toContain(`\\underset{[${br}\\times ${bc}]}`);
+    expect(db.check.symbolic.endsWith(`\\to [${br}\\times ${bc}]`), db.check.symbolic).toBe(true);
+    expect(db.check.numeric.endsWith(`\\to [${br === 'T' ? SIZES.T : 1}\\times ${bc === 'T' ? SIZES.T : 1}]`), db.check.numeric).toBe(true);
   });
 });
 
@@ -241,7 +255,7 @@ describe('the losses, as the learner reads them', () => {
         if (loss === 'mse') {
           expect(e).toEqual([
             ['y', sub('y', conv, at)],
-            ['yhat', sub('yhat', conv, at)],
+            ['t', sub('t', conv, at)],
           ]);
           expect(d.scaleTex).toBe(`\\frac{2}{${SIZES.B * SIZES.T}}`);
         } else if (loss === 'softmax-ce') {
@@ -251,9 +265,18 @@ describe('the losses, as the learner reads them', () => {
         } else expect(d.terms[0].symbolic).toBe('1');
       }
       if (loss === 'mse') {
+        // The rule names the target t, with y's subscript; a target cell says it is the target for its y.
+        const letters = sub('t', conv, { s: 's', j: 'j' });
+        expect(L.general).toContain(`t_${letters}`);
+        expect(derive(ctx, { m: 'dY', r: 0, c: 0 }).general).toContain(`t_${letters}`);
+        for (const cell of cellsOf(ctx, 'target')) {
+          const given = derive(ctx, cell).given;
+          expect(given?.key).toBe('input.target.matrix');
+          expect(given?.params?.cell).toEqual({ tex: `t_${sub('t', conv, logical('target', conv, cell))}` });
+        }
         // One squared error per output, sample after sample.
         const pairs = Array.from({ length: SIZES.B }, (_, s) => Array.from({ length: SIZES.T }, (_, j) => ({ s, j }))).flat();
-        expect(L.terms.map((t) => entries(t.symbolic))).toEqual(pairs.map((p) => [['y', sub('y', conv, p)], ['yhat', sub('yhat', conv, p)]]));
+        expect(L.terms.map((t) => entries(t.symbolic))).toEqual(pairs.map((p) => [['y', sub('y', conv, p)], ['t', sub('t', conv, p)]]));
       } else if (loss === 'softmax-ce') {
         L.terms.forEach((t, s) => expect(entries(t.symbolic)).toEqual([['p', sub('p', conv, { s, j: ctx.inputs.targetClasses[s] })]]));
       } else {
@@ -270,12 +293,13 @@ describe('the narration, as the learner reads it', () => {
     const n = names(act);
     for (const grain of ['fine', 'coarse'] as const) {
       for (const step of buildScript(ctx, grain).steps) {
-        const w = step.writes.map((x) => logical(x.cell.m, conv, x.cell));
+        const writes = stepWrites(step);
+        const w = writes.map((x) => logical(x.cell.m, conv, x.cell));
         const samples = [...new Set(w.map((x) => x.s))];
         const e = entries(step.narration.tex);
         const { key, params } = step.narration.text;
         const where = `${grain} ${step.id}`;
-        if (step.target === n.out && step.writes.length === 1) {
+        if (step.target === n.out && writes.length === 1) {
           // One output: y_{sj} = Σ_i x_{si} W_{ij} + b_j with s and j fixed, i free.
           const { s, j } = w[0];
           const ref = indexRule('out', conv);
@@ -285,7 +309,7 @@ describe('the narration, as the learner reads it', () => {
             ['b', `{${j}}`],
           ]);
           expect(key).toBe('narr.dense.cell');
-          expect(params).toMatchObject({ cell: { cell: step.writes[0].cell }, s, j });
+          expect(params).toMatchObject({ cell: { cell: writes[0].cell }, s, j });
         } else if (step.target === n.out) {
           // A whole sample: s fixed, j free.
           expect(samples).toHaveLength(1);
@@ -333,7 +357,7 @@ describe('the narration, as the learner reads it', () => {
           expect(key).toBe('narr.L');
           expect(params).toMatchObject({ value: { num: ctx.outputs.L } });
         }
-        if (samples.length === 1 && grain === 'fine' && !['L', 'dW', 'db'].includes(step.target) && step.writes.length > 1 && params && 's' in params) {
+        if (samples.length === 1 && grain === 'fine' && !['L', 'dW', 'db'].includes(step.target) && writes.length > 1 && params && 's' in params) {
           expect(params.s).toBe(samples[0]);
         }
       }

@@ -2,7 +2,7 @@
 // logical indices (sample s, input i, output j), and layouts written from the
 // convention table in DESIGN.md, not from src/core.
 import fc from 'fast-check';
-import { assert, expect } from 'vitest';
+import { assert } from 'vitest';
 import type { Activation, Convention, LessonInputs, LossKind, Matrix } from '../../src/core/index.ts';
 
 /** Fixed fast-check seed, so every run checks the same cases. */
@@ -158,6 +158,18 @@ export interface Case {
   gl: Grid;
 }
 
+/** Inputs with every value scaled by f (the weights kept), so that outputs, slopes and gradients are written with exponents. */
+export function scaledInputs(inputs: LessonInputs, f: number): LessonInputs {
+  const times = (d: Float64Array) => d.map((v) => v * f);
+  return {
+    ...inputs,
+    x: { ...inputs.x, data: times(inputs.x.data) },
+    b: times(inputs.b),
+    targetMatrix: { ...inputs.targetMatrix, data: times(inputs.targetMatrix.data) },
+    upstream: { ...inputs.upstream, data: times(inputs.upstream.data) },
+  };
+}
+
 /** Lesson inputs of a case, laid out in a convention. */
 export function inputsOf(c: Case, conv: Convention = c.conv): LessonInputs {
   return {
@@ -216,7 +228,8 @@ export function caseArb(max = 8, conv: fc.Arbitrary<Convention> = convArb): fc.A
 
 /** |a − b| ≤ tol · max(1, |a|, |b|) for every entry, with a useful message on failure. */
 export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-12, what = ''): void {
-  expect(actual.length, `${what} length`).toBe(expected.length);
+  // Plain checks, no expect() per call: the property tests call this tens of thousands of times.
+  if (actual.length !== expected.length) assert.fail(`${what} length: ${actual.length} vs ${expected.length}`);
   for (let k = 0; k < expected.length; k++) {
     const a = actual[k], e = expected[k];
     const err = Math.abs(a - e) / Math.max(1, Math.abs(a), Math.abs(e));
@@ -226,6 +239,6 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 
 /** The same for nested rows, checking the shape too. */
 export function expectGridClose(actual: Grid, expected: Grid, tol = 1e-12, what = ''): void {
-  expect(actual.length, `${what} rows`).toBe(expected.length);
+  if (actual.length !== expected.length) assert.fail(`${what} rows: ${actual.length} vs ${expected.length}`);
   actual.forEach((row, r) => expectClose(row, expected[r], tol, `${what}[${r}]`));
 }

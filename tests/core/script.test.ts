@@ -11,8 +11,12 @@ import {
   makeLesson,
   matrixShape,
   nodeShape,
+  phaseJump,
+  phaseShown,
+  PHASES,
   samplesDoneAt,
   snapshotAt,
+  stepWrites,
   type Activation,
   type DerivationContext,
   type Granularity,
@@ -31,7 +35,7 @@ const EN_STRINGS = createI18n('en', EN);
 const ctxOf = (cfg: LessonConfig, seed: number): DerivationContext => {
   const inputs = makeLesson(cfg, seed);
   const activation = cfg.activation ?? 'identity';
-  return { convention: cfg.convention, loss: cfg.loss, activation, sizes: cfg, inputs, outputs: computeLesson(cfg.convention, cfg.loss, inputs, activation) };
+  return { convention: cfg.convention, loss: cfg.loss, activation, lr: cfg.lr, sizes: cfg, inputs, outputs: computeLesson(cfg.convention, cfg.loss, inputs, activation, cfg.lr) };
 };
 
 const config = fc.record({
@@ -95,8 +99,8 @@ describe('step script', () => {
       fc.property(config, granularity, (cfg, g) => {
         const ctx = ctxOf(cfg, 3);
         for (const st of buildScript(ctx, g).steps) {
-          expect(st.writes.length).toBeGreaterThan(0);
-          for (const w of st.writes) {
+          expect(stepWrites(st).length).toBeGreaterThan(0);
+          for (const w of stepWrites(st)) {
             expect(w.cell.m).toBe(st.target);
             const [r, c] = matrixShape(cfg.convention, cfg, w.cell.m);
             expect(w.cell.r).toBeLessThan(r);
@@ -123,15 +127,21 @@ describe('step script', () => {
     );
   });
 
-  it('keeps the coarse script within COARSE_TARGET steps at every size up to 12, with or without an activation', () => {
-    for (const convention of CONVENTIONS)
+  // One test per convention, so that each stays short on a loaded machine.
+  for (const convention of CONVENTIONS) {
+    it(`keeps the coarse script within COARSE_TARGET steps at every size up to 12, with or without an activation (${convention})`, () => {
       for (const activation of ACTIVATIONS)
         for (const loss of LOSS_KINDS)
-          for (const B of [1, 5, 12])
+          // The smallest and largest batches: the step count grows with B, so the largest is the one to bound.
+          for (const B of [1, 12])
             for (const T of [1, 12]) {
               const ctx = ctxOf({ convention, loss, activation, B, N: 12, T }, 1);
               expect(buildScript(ctx, 'coarse').steps.length, `${convention}/${loss}/${activation} B=${B} T=${T}`).toBeLessThanOrEqual(COARSE_TARGET);
             }
+    });
+  }
+
+  it('takes the largest lesson with an activation just past 40 coarse steps', () => {
     // At the largest size the activation's two steps take it past 40: z, dL/dx and the running sum dL/dW
     // take B steps each, y, L, dL/dy, dL/dz and dL/db one each.
     const big = buildScript(ctxOf({ convention: 'row', loss: 'mse', activation: 'sigmoid', B: 12, N: 12, T: 12 }, 1), 'coarse');
@@ -146,7 +156,7 @@ describe('step script', () => {
         const script = buildScript(ctx, g);
         for (let k = 0; k < script.steps.length; k++) {
           const before = snapshotAt(ctx, script, k);
-          for (const w of script.steps[k].writes) {
+          for (const w of stepWrites(script.steps[k])) {
             const [, cols] = nodeShape(w.cell.m, ctx.convention, ctx.sizes, ctx.loss);
             const prev = node(before, w.cell.m)[w.cell.r * cols + w.cell.c];
             expect(w.from, `${activation} ${g} step ${k}`).toBe(Number.isNaN(prev) ? 0 : prev);
@@ -173,13 +183,42 @@ describe('step script', () => {
     }
   });
 
+  it('jumps to a phase onto its first step, shown as that phase, at every grain, loss and activation', () => {
+    fc.assert(
+      fc.property(config, granularity, fc.constantFrom(...PHASES), fc.option(fc.constantFrom(0.1, 0.003), { nil: undefined }), (cfg, g, p, lr) => {
+        const s = buildScript(ctxOf({ ...cfg, lr }, 1), g);
+        const k = phaseJump(s, p);
+        // The loss phase has no steps when dL/dy is given upstream, and is not offered then; the update only comes with a learning rate.
+        expect(s.phases).toEqual(PHASES.filter((q) => (q !== 'loss' || cfg.loss !== 'upstream') && (q !== 'update' || lr !== undefined)));
+        if (k === null) {
+          expect(s.phases).not.toContain(p);
+          return;
+        }
+        // k steps have run, and the last of them, the one shown, is the phase's first.
+        expect(phaseShown(s, k)).toBe(p);
+        expect(s.steps[k - 1].phase).toBe(p);
+        expect(k === 1 || s.steps[k - 2].phase !== p).toBe(true);
+      }),
+    );
+  });
+
+  it('says which phase is shown after k steps: the last step run, the first before any', () => {
+    const s = buildScript(ctxOf({ convention: 'row', loss: 'mse', B: 2, N: 3, T: 2 }, 1), 'fine');
+    expect(s.steps).toHaveLength(13);
+    expect([0, 1, 4, 5, 6, 7, 13, 99].map((k) => phaseShown(s, k))).toEqual(['forward', 'forward', 'forward', 'loss', 'loss', 'loss', 'backward', 'backward']);
+    // The issue's case: Backward showed "Step 7 of 13 · loss", Loss "Step 4 of 13 · forward".
+    expect(phaseJump(s, 'backward')).toBe(8);
+    expect(phaseJump(s, 'loss')).toBe(5);
+    expect(phaseJump(s, 'forward')).toBe(1);
+  });
+
   it('names fine dense steps by the physical cell they write', () => {
     for (const activation of ['identity', 'relu'] as const) {
       const ctx = ctxOf({ convention: 'column', loss: 'mse', activation, B: 2, N: 3, T: 2 }, 1);
       const dense = activation === 'identity' ? 'y' : 'z';
       for (const st of buildScript(ctx, 'fine').steps.filter((x) => x.target === dense)) {
-        const w = st.writes[0].cell;
-        expect(st.writes.length).toBe(1);
+        const w = stepWrites(st)[0].cell;
+        expect(stepWrites(st).length).toBe(1);
         expect(st.id).toBe(`${dense}-${w.r}-${w.c}`);
       }
     }
@@ -248,7 +287,7 @@ describe('narration follows the convention', () => {
       const dense = activation === 'identity' ? 'y' : 'z';
       const steps = buildScript(ctx, 'fine').steps;
       for (const st of steps.filter((x) => x.target === dense)) {
-        const w = st.writes[0].cell; // column: y (and z) is [T, B], so y[j, s]
+        const w = stepWrites(st)[0].cell; // column: y (and z) is [T, B], so y[j, s]
         expect(st.narration.text.key).toBe('narr.dense.cell');
         expect(st.narration.text.params?.cell).toEqual({ cell: w });
         expect([st.narration.text.params?.s, st.narration.text.params?.j]).toEqual([w.c, w.r]);

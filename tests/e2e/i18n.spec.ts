@@ -2,7 +2,7 @@
 // catalogue, so no English is left on screen or in any accessible name, and
 // text about 40% longer than English is never clipped.
 import type { Page } from '@playwright/test';
-import { axe, expect, test } from './fixtures.ts';
+import { axe, expect, openJacobian, test } from './fixtures.ts';
 
 /** Every piece of text a reader meets, outside formulas and identifiers: text nodes and the attributes assistive technology reads. */
 function readableText(page: Page): Promise<{ where: string; text: string }[]> {
@@ -63,6 +63,7 @@ for (const s of STATES) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`./${s.query}`);
       await page.waitForSelector('[role="grid"][data-matrix="dX"]');
+      await openJacobian(page);
       if (s.hoverTerm) await page.locator('.derivation button[data-term]').first().hover();
       if (s.jacobianEntry) await page.locator('[data-testid="jacobian-table"] td[data-r="1"][data-c="1"]').hover();
       if (s.preset) {

@@ -91,3 +91,30 @@ test.describe('laptop, 1366×768', () => {
     }
   });
 });
+
+test('grids off screen are skipped until they come near it, and keep their size meanwhile: nothing moves as they are drawn', async ({ page, errors }) => {
+  void errors;
+  await page.setViewportSize(LAPTOP);
+  await page.goto('./?B=12&N=12&T=12&act=tanh');
+  await ready(page);
+  // The backward pass starts below the fold, so its grids are not drawn yet.
+  const skipped = await page.evaluate(() => getComputedStyle(document.querySelector('.pass .grid')!).contentVisibility);
+  expect(skipped).toBe('auto');
+  const boxes = () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.pass .grid')].map((g) => ({ m: g.dataset.matrix, w: Math.round(g.getBoundingClientRect().width), h: Math.round(g.getBoundingClientRect().height) })));
+  const before = await boxes();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // Scroll through the page, a screen at a time, so every grid is drawn.
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const after = await boxes();
+  // Each grid within a few pixels of the size it held: one wider than its room gains its scrollbar (6 px here) only
+  // once drawn. (What moves off screen, the browser's scroll anchoring keeps from moving what is on it.)
+  for (const [k, b] of before.entries()) {
+    expect(after[k].m).toBe(b.m);
+    expect(Math.abs(after[k].h - b.h), `${b.m} changed height`).toBeLessThanOrEqual(8);
+    expect(Math.abs(after[k].w - b.w), `${b.m} changed width`).toBeLessThanOrEqual(8);
+  }
+});

@@ -157,12 +157,14 @@ const EDITS: Record<Convention, { m: MatrixName; r: number; c: number; text: str
   column: [
     { m: 'x', r: 2, c: 1, text: ' 0.5 ', value: 0.5 },
     { m: 'W', r: 0, c: 2, text: '-1.125', value: -1.125 },
-    { m: 'b', r: 0, c: 1, text: '-.5', value: -0.5 },
+    // Y = WX + b1ᵀ: b is a column, and b[1] is its cell 1,0.
+    { m: 'b', r: 1, c: 0, text: '-.5', value: -0.5 },
   ],
 };
 
 function applyEdit(ctxInputs: ReturnType<typeof model>['inputs'], e: { m: MatrixName; r: number; c: number; value: number }) {
-  if (e.m === 'b') ctxInputs.b[e.c] = e.value;
+  // b's one index is its column in a row, its row in a column.
+  if (e.m === 'b') ctxInputs.b[e.r + e.c] = e.value;
   else if (e.m === 'x') ctxInputs.x = withEntry(ctxInputs.x, e.r, e.c, e.value);
   else if (e.m === 'W') ctxInputs.W = withEntry(ctxInputs.W, e.r, e.c, e.value);
 }
@@ -356,7 +358,7 @@ test.describe('long sums', () => {
       { m: 'dW', r: 11, c: 0 },
       { m: 'y', r: 3, c: 7 },
       { m: 'dX', r: 0, c: 11 },
-      { m: 'db', r: 0, c: 5 },
+      { m: 'db', r: 5, c: 0 },
     ] as CellRef[];
     const shown = await hoverAll(page, cells);
     expect(cells.flatMap((c, i) => derivationMismatches(shown[i], ctx, c))).toEqual([]);

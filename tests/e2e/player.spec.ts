@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CONVENTIONS, buildScript, computeLesson, makeLesson, type Activation, type Convention } from '../../src/core/index.ts';
+import { CONVENTIONS, buildScript, computeLesson, makeLesson, stepWrites, type Activation, type Convention } from '../../src/core/index.ts';
 import { EN } from '../../src/ui/strings/en.ts';
 import { createI18n } from '../../src/ui/strings/i18n.ts';
 import { axe, expect, test } from './fixtures.ts';
@@ -43,7 +43,7 @@ for (const [conv, act] of RUNS) {
       if (k < n) await expect(page.getByTestId('narration')).toContainText(`Step ${k} of ${n}`);
       if (k < n) await expect(page.getByTestId('narration')).toContainText(english.msg(script.steps[k - 1].narration.text));
       // The cells this step wrote now hold its values.
-      const w = script.steps[k - 1].writes[0];
+      const [w] = stepWrites(script.steps[k - 1], 1);
       const cell = page.locator(`[data-matrix="${w.cell.m}"] [data-r="${w.cell.r}"][data-c="${w.cell.c}"]`);
       await expect(cell).toHaveAttribute('data-value', String(w.value));
     }
@@ -78,6 +78,26 @@ test('Space plays and pauses, and playback advances by itself', async ({ page, e
   expect(await page.getByTestId('narration').textContent()).toBe(text);
 });
 
+test('the phase buttons land on the first step of their phase and show it, at both grains, with an activation', async ({ page, errors }) => {
+  void errors;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const q of ['', '&act=sigmoid&grain=coarse']) {
+    await page.goto(`./?conv=column&step=0${q}`);
+    const phases = page.getByRole('group', { name: 'Jump to a phase' });
+    const count = page.getByTestId('narration').locator('.step-count');
+    for (const name of ['Backward', 'Loss', 'Forward']) {
+      await phases.getByRole('button', { name }).click();
+      await expect(count, q).toHaveText(new RegExp(`^Step \\d+ of \\d+ · ${name}$`));
+      await expect(phases.locator('[aria-current="step"]'), q).toHaveText([name]);
+    }
+  }
+  // The issue's case: 13 fine steps, Backward from the 8th on.
+  await page.goto('./?step=0');
+  await page.getByRole('group', { name: 'Jump to a phase' }).getByRole('button', { name: 'Backward' }).click();
+  await expect(page.getByTestId('narration').locator('.step-count')).toHaveText('Step 8 of 13 · Backward');
+  await expect(page).toHaveURL(/step=8/);
+});
+
 test('a link with step opens mid-lesson on the same screen', async ({ page, context, errors }) => {
   void errors;
   await page.goto('./?conv=torch&loss=softmax-ce&step=5&focus=dW:1,0');
@@ -86,10 +106,13 @@ test('a link with step opens mid-lesson on the same screen', async ({ page, cont
   await expect(page).toHaveURL(/step=6/);
   const url = page.url();
   const before = await gridValues(page);
+  // KaTeX arrives after the first paint: compare the typeset panels, not a plain-text one with a typeset one.
+  await expect(page.getByTestId('derivation').locator('.katex').first()).toBeVisible();
   const derivation = await page.getByTestId('derivation').innerText();
   const narration = await page.getByTestId('narration').innerText();
   const other = await context.newPage();
   await other.goto(url);
+  await expect(other.getByTestId('derivation').locator('.katex').first()).toBeVisible();
   await expect.poll(() => other.getByTestId('narration').innerText()).toBe(narration);
   expect(await gridValues(other)).toEqual(before);
   expect(await other.getByTestId('derivation').innerText()).toBe(derivation);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS, COARSE_TARGET, buildScript, computeLesson, makeLesson, snapshotAt } from '../../src/core/index.ts';
+import { ACTIVATIONS, COARSE_TARGET, buildScript, computeLesson, makeLesson, phaseShown, snapshotAt } from '../../src/core/index.ts';
 import { createAppStore, urlStateOf, type AppStore } from '../../src/store/store.ts';
 import { decodeUrl, encodeUrl } from '../../src/store/url.ts';
 import { EN } from '../../src/ui/strings/en.ts';
@@ -108,15 +108,46 @@ describe('playback slice', () => {
   it('jumps to phases, the start and the end', () => {
     const store = createAppStore('?B=2&N=3&T=2');
     const script = scriptOf(store);
+    // The step counts the steps run and shows the last of them: a jump lands on the phase's first step.
     store.getState().toPhase('backward');
-    expect(store.getState().step).toBe(script.phaseStart.backward);
-    expect(script.steps[store.getState().step].phase).toBe('backward');
+    expect(store.getState().step).toBe(script.phaseStart.backward + 1);
+    expect(script.steps[store.getState().step - 1].phase).toBe('backward');
     store.getState().toPhase('loss');
-    expect(script.steps[store.getState().step].phase).toBe('loss');
+    expect(store.getState().step).toBe(5);
+    expect(script.steps[store.getState().step - 1].phase).toBe('loss');
+    store.getState().toPhase('forward');
+    expect(store.getState().step).toBe(1);
     store.getState().toStart();
     expect(store.getState().step).toBe(0);
     store.getState().toEnd();
     expect(store.getState().step).toBe(script.steps.length);
+  });
+
+  it('shows the phase jumped to, at every grain, activation and loss, and keeps it when the grain changes', () => {
+    for (const act of ACTIVATIONS)
+      for (const loss of ['mse', 'upstream'] as const)
+        for (const grain of ['fine', 'coarse'] as const)
+          for (const B of [1, 3]) {
+            const store = createAppStore(`?B=${B}&N=2&T=3&act=${act}&loss=${loss}&grain=${grain}&step=0`);
+            const why = `${act} ${loss} ${grain} B=${B}`;
+            for (const p of scriptOf(store).phases) {
+              store.getState().toPhase(p);
+              const shown = () => phaseShown(scriptOf(store), store.select.step(store.getState()));
+              expect(shown(), why).toBe(p);
+              const k = store.getState().step;
+              expect(scriptOf(store).steps[k - 1].phase, why).toBe(p);
+              expect(k === 1 || scriptOf(store).steps[k - 2].phase !== p, why).toBe(true);
+              store.getState().setGranularity(grain === 'fine' ? 'coarse' : 'fine');
+              expect(shown(), `${why}, grain changed`).toBe(p);
+              store.getState().setGranularity(grain);
+            }
+            // dL/dy given upstream: there is no loss phase to jump to, and asking for it moves nothing.
+            if (loss === 'upstream') {
+              store.getState().toStart();
+              store.getState().toPhase('loss');
+              expect(store.getState().step, why).toBe(0);
+            }
+          }
   });
 
   it('plays from the start when at the end, and stops playing on reaching the end', () => {
@@ -136,13 +167,15 @@ describe('playback slice', () => {
       expect(store.select.granularity(store.getState())).toBe('fine');
       expect(store.getState().grainChoice).toBeNull();
       store.getState().toPhase('backward');
-      const target = scriptOf(store).steps[store.getState().step].target;
+      // The matrix of the step shown: the last one run.
+      const target = scriptOf(store).steps[store.getState().step - 1].target;
       store.getState().setGranularity('coarse');
       const s = store.getState();
       const script = scriptOf(store);
       expect(s.grainChoice, act).toBe('coarse');
       expect(store.select.granularity(s), act).toBe('coarse');
-      expect(script.steps[s.step].target, act).toBe(target);
+      expect(script.steps[s.step - 1].target, act).toBe(target);
+      expect(s.step, act).toBe(script.targetStart[target] + 1);
       expect(script.steps.length, act).toBeLessThan(buildScript(store.select.ctx(s), 'fine').steps.length);
     }
   });
@@ -197,40 +230,57 @@ describe('playback slice', () => {
 });
 
 describe('lesson changes mid-lesson', () => {
-  it('moves to the start of the same matrix when the script changes shape', () => {
+  // The step shown is the last one run (steps[step - 1]): a lesson change lands on the first step of its matrix.
+  it('moves to the first step of the matrix shown when the script changes shape, still in the phase jumped to', () => {
     const store = createAppStore('?B=2&N=3&T=2');
     store.getState().toPhase('backward');
-    const target = scriptOf(store).steps[store.getState().step].target;
+    const target = scriptOf(store).steps[store.getState().step - 1].target;
     store.getState().setSize('T', 12);
     const s = store.getState();
     const script = scriptOf(store);
-    expect(script.steps[s.step].target).toBe(target);
-    expect(s.step).toBe(script.targetStart[target]);
+    expect(script.steps[s.step - 1].target).toBe(target);
+    expect(s.step).toBe(script.targetStart[target] + 1);
+    expect(phaseShown(script, s.step)).toBe('backward');
   });
 
-  it('moves to the start of dL/dy when an activation is added before it', () => {
+  it('moves to the first step of dL/dy when an activation is added before it', () => {
     const store = createAppStore('?B=2&N=3&T=2');
     store.getState().setStep(scriptOf(store).targetStart.dY + 1);
     store.getState().setActivation('relu');
     const s = store.getState();
     const script = scriptOf(store);
-    expect(script.steps[s.step].target).toBe('dY');
-    expect(s.step).toBe(script.targetStart.dY);
+    expect(script.steps[s.step - 1].target).toBe('dY');
+    expect(s.step).toBe(script.targetStart.dY + 1);
+  });
+
+  it('keeps the phase jumped to through every lesson change that keeps the phase', () => {
+    for (const p of ['forward', 'loss', 'backward'] as const) {
+      const store = createAppStore('?B=2&N=3&T=2&step=0');
+      store.getState().toPhase(p);
+      for (const change of [() => store.getState().setSize('B', 3), () => store.getState().setActivation('tanh'), () => store.getState().setConvention('column'), () => store.getState().setSeed(3)]) {
+        change();
+        expect(phaseShown(scriptOf(store), store.getState().step), p).toBe(p);
+      }
+    }
+    // The start stays the start.
+    const start = createAppStore('?step=0');
+    start.getState().setSize('T', 3);
+    expect(start.getState().step).toBe(0);
   });
 
   it('keeps to the job being done when the activation changes: the dense product is y, then z, then y again', () => {
     const store = createAppStore('?B=2&N=3&T=2');
     // Midway through the dense product (y without an activation)…
     store.getState().setStep(2);
-    expect(scriptOf(store).steps[2].target).toBe('y');
+    expect(scriptOf(store).steps[1].target).toBe('y');
     store.getState().setActivation('relu');
-    // …goes to the start of z, the dense product with one, not to the activation after it.
-    expect(store.getState().step).toBe(scriptOf(store).targetStart.z);
-    // Midway through dL/dz, taking the activation away goes on to the next job the lesson still has: dL/dW.
+    // …goes to the first step of z, the dense product with one, not to the activation after it.
+    expect(store.getState().step).toBe(scriptOf(store).targetStart.z + 1);
+    // Showing dL/dz, taking the activation away goes on to the next job the lesson still has: dL/dW.
     store.getState().setStep(scriptOf(store).targetStart.dZ! + 1);
     store.getState().setActivation('identity');
-    expect(scriptOf(store).steps[store.getState().step].target).toBe('dW');
-    expect(store.getState().step).toBe(scriptOf(store).targetStart.dW);
+    expect(scriptOf(store).steps[store.getState().step - 1].target).toBe('dW');
+    expect(store.getState().step).toBe(scriptOf(store).targetStart.dW + 1);
   });
 
   it('says when a linked step is past the end', () => {

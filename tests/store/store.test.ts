@@ -141,6 +141,13 @@ describe('editCell', () => {
     expect(at(s.inputs.targetMatrix, 1, 0)).toBe(-3);
     expect(s.edited).toMatchObject({ W: true, b: true, target: true, x: false });
     expectConsistent(store);
+    // In the column convention b is a column: b[2] is the cell 2,0.
+    const col = createAppStore('?conv=column&T=3');
+    expect(col.getState().editCell({ m: 'b', r: 2, c: 0 }, '4').ok).toBe(true);
+    expect(col.getState().inputs.b[2]).toBe(4);
+    expect(col.getState().editCell({ m: 'b', r: 0, c: 2 }, '4').ok).toBe(false);
+    expectConsistent(col);
+
 
     const ce = createAppStore('?loss=softmax-ce&T=3');
     expect(ce.getState().editCell({ m: 'target', r: 0, c: 1 }, '2').ok).toBe(true);
@@ -190,7 +197,8 @@ describe('editCell', () => {
     const check = (store: AppStore, cell: CellRef, key: 'edit.computed' | 'edit.outside') => {
       const before = store.getState();
       const r = store.getState().editCell(cell, '1');
-      expect(r, `${cell.m} ${key}`).toEqual({ ok: false, message: { key, params: { cell: { cell } } } });
+      const layout = store.select.graph(before).rule(cell.m)?.layout ?? 'y';
+      expect(r, `${cell.m} ${key}`).toEqual({ ok: false, message: { key, params: { cell: { cell, layout } } } });
       expect(store.getState()).toBe(before);
     };
     const store = createAppStore('');
@@ -198,6 +206,14 @@ describe('editCell', () => {
     check(store, { m: 'x', r: 5, c: 0 }, 'edit.outside');
     check(store, { m: 'b', r: 0, c: 2 }, 'edit.outside');
     check(createAppStore('?loss=sum'), { m: 'target', r: 0, c: 0 }, 'edit.computed');
+    // A class target is named by its sample, as its grid names it, not as a y-shaped cell.
+    const ce = createAppStore('?loss=softmax-ce');
+    check(ce, { m: 'target', r: 0, c: 2 }, 'edit.outside');
+    const refused = ce.getState().editCell({ m: 'target', r: 0, c: 2 }, '1');
+    expect(refused.ok ? '' : english.msg(refused.message)).toContain('target class[2]');
+    check(ce, { m: 'L', r: 0, c: 0 }, 'edit.computed');
+    const L = ce.getState().editCell({ m: 'L', r: 0, c: 0 }, '1');
+    expect(L.ok ? '' : english.msg(L.message)).toContain('L[0]');
     // z and dL/dz are computed through the activation.
     const relu = createAppStore('?act=relu&loss=upstream');
     for (const m of ['z', 'y', 'dZ'] as const) check(relu, { m, r: 0, c: 0 }, 'edit.computed');
@@ -265,13 +281,15 @@ describe('setConvention', () => {
     }
   });
 
-  it('moves focus on x, y, z and their gradients only across the column convention; b, db and L stay', () => {
+  it('moves focus on x, y, z, b and their gradients only across the column convention; L stays', () => {
     const cases: [string, string, CellRef, Convention, CellRef][] = [
       ['x', '', { m: 'x', r: 1, c: 2 }, 'torch', { m: 'x', r: 1, c: 2 }],
       ['x', '', { m: 'x', r: 1, c: 2 }, 'column', { m: 'x', r: 2, c: 1 }],
       ['dY', '', { m: 'dY', r: 1, c: 0 }, 'column', { m: 'dY', r: 0, c: 1 }],
       ['target', '', { m: 'target', r: 1, c: 0 }, 'column', { m: 'target', r: 0, c: 1 }],
-      ['b', '', { m: 'b', r: 0, c: 1 }, 'column', { m: 'b', r: 0, c: 1 }],
+      // b is a row [1×T], and the column [T×1] that Y = WX + b1ᵀ adds in the column convention.
+      ['b', '', { m: 'b', r: 0, c: 1 }, 'column', { m: 'b', r: 1, c: 0 }],
+      ['db', 'conv=column', { m: 'db', r: 1, c: 0 }, 'row', { m: 'db', r: 0, c: 1 }],
       ['db', '', { m: 'db', r: 0, c: 1 }, 'torch', { m: 'db', r: 0, c: 1 }],
       ['L', '', { m: 'L', r: 0, c: 0 }, 'column', { m: 'L', r: 0, c: 0 }],
       ['z', 'act=relu', { m: 'z', r: 1, c: 0 }, 'column', { m: 'z', r: 0, c: 1 }],
@@ -321,7 +339,9 @@ describe('setSize', () => {
     expect(at(s.inputs.x, 0, 0)).toBe(5);
     const seed = makeLesson(s.config, 7);
     expect(at(s.inputs.x, 1, 4)).toBe(at(seed.x, 1, 4));
-    expect(rows(s.inputs.W)).toEqual(rows(seed.W)); // W was never edited
+    // W's three old rows stay, typed or not (see resize.test.ts); its new rows are the seed's.
+    expect(rows(s.inputs.W).slice(0, 3)).toEqual(rows(makeLesson({ ...s.config, N: 3 }, 7).W));
+    expect(rows(s.inputs.W).slice(3)).toEqual(rows(seed.W).slice(3));
     store.getState().setSize('T', 3);
     s = store.getState();
     expect(s.inputs.b[1]).toBe(-4);
@@ -510,18 +530,18 @@ describe('setActivation', () => {
     expect(x.getState().jacobianKind).toBe('dY/dX');
   });
 
-  it('keeps edits, and the step at the start of the matrix being worked on', () => {
+  it('keeps edits, and the step on the first step of the matrix shown', () => {
     const store = createAppStore('?act=relu');
     store.getState().editCell({ m: 'W', r: 1, c: 1 }, '2');
     const sc = store.select.script(store.getState());
     store.getState().setStep(sc.targetStart.dW + 1);
     store.getState().setActivation('sigmoid'); // the same steps: the same place
     expect(store.getState().step).toBe(sc.targetStart.dW + 1);
-    store.getState().setActivation('identity'); // fewer steps: the start of dL/dW
+    store.getState().setActivation('identity'); // fewer steps: the first step of dL/dW
     const s = store.getState();
     const script = store.select.script(s);
-    expect(script.steps[store.select.step(s)].target).toBe('dW');
-    expect(store.select.step(s)).toBe(script.targetStart.dW);
+    expect(script.steps[store.select.step(s) - 1].target).toBe('dW');
+    expect(store.select.step(s)).toBe(script.targetStart.dW + 1);
     expect(s.edited.W).toBe(true);
     expect(at(s.inputs.W, 1, 1)).toBe(2);
     expectConsistent(store);

@@ -7,6 +7,8 @@ import { computeLesson, formatNumber, makeLesson, type Activation } from '../../
 import { createAppStore } from '../../src/store/store.ts';
 import { App } from '../../src/ui/shell/App.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { renderApp } from './renderApp.tsx';
+import { typesetNow } from './typeset.ts';
 import { EN } from '../../src/ui/strings/en.ts';
 
 afterEach(cleanup);
@@ -15,15 +17,7 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
 });
 
-function mount(search = '') {
-  const store = createAppStore(search);
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  return store;
-}
+const mount = renderApp;
 
 const grid = (m: string) => document.querySelector<HTMLElement>(`[role="grid"][data-matrix="${m}"]`)!;
 const cell = (m: string, r: number, c: number) => grid(m).querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`)!;
@@ -121,6 +115,15 @@ describe('App', () => {
     expect(store.getState().config.B).toBe(2);
     expect(grid('x').closest('figure')!.querySelector('.badge')?.textContent).toBe('[N×B] = [3×2]');
     expect(grid('W').closest('figure')!.querySelector('.badge')?.textContent).toBe('[T×N] = [2×3]');
+    // Y = WX + b1ᵀ: b and dL/db are columns, T×1, named by their one index as the panel names them.
+    for (const m of ['b', 'db']) {
+      expect(grid(m).closest('figure')!.querySelector('.badge')?.textContent, m).toBe('[T×1] = [2×1]');
+      const cells = [...grid(m).querySelectorAll<HTMLElement>('[role="gridcell"]')];
+      expect(cells.map((c) => [c.dataset.r, c.dataset.c, c.getAttribute('aria-label')?.split(' ')[0]]), m).toEqual([
+        ['0', '0', `${m === 'b' ? 'b' : 'dL/db'}[0]`],
+        ['1', '0', `${m === 'b' ? 'b' : 'dL/db'}[1]`],
+      ]);
+    }
   });
 
   it('applies a size on Enter without passing through the sizes typed on the way, keeping typed values', async () => {
@@ -243,12 +246,12 @@ describe('two apps on one page', () => {
     render(
       <>
         <div data-testid="app-a">
-          <StoreProvider store={a} keys="own">
+          <StoreProvider store={a} keys="own" tex={typesetNow()}>
             <App />
           </StoreProvider>
         </div>
         <div data-testid="app-b">
-          <StoreProvider store={b} keys="own">
+          <StoreProvider store={b} keys="own" tex={typesetNow()}>
             <App />
           </StoreProvider>
         </div>

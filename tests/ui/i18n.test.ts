@@ -11,6 +11,13 @@ import { catalogueFor } from '../../src/ui/strings/catalogues.ts';
 import { explain } from '../../src/ui/strings/en/explain.ts';
 import { jacobian } from '../../src/ui/strings/en/jacobian.ts';
 import { page } from '../../src/ui/strings/en/page.ts';
+import { present } from '../../src/ui/strings/en/present.ts';
+import { train } from '../../src/ui/strings/en/train.ts';
+import { trainCharts } from '../../src/ui/strings/en/trainCharts.ts';
+import { heatmap } from '../../src/ui/strings/en/heatmap.ts';
+import { exportStrings } from '../../src/ui/strings/en/export.ts';
+import { tour } from '../../src/ui/strings/en/tour.ts';
+import { tours } from '../../src/ui/strings/en/tours.ts';
 
 const en = createI18n('en', EN);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
@@ -22,15 +29,49 @@ describe('t()', () => {
     expect(en.t('lesson.lossValue', { value: '−0.5' })).toBe('Loss value −0.5');
   });
 
-  it('chooses plural forms by the count', () => {
-    expect(en.t('note.dW', { i: 1, j: 0, B: 1, g: 'dL/dy' })).toContain('summed over the 1 sample of the batch');
+  it('chooses plural forms by the count, saying “the one” for 1, “both” for 2 and “all” only for more', () => {
+    expect(en.t('note.dW', { i: 1, j: 0, B: 1, g: 'dL/dy' })).toContain('input 1 times dL/dy at output 0, from the one sample of the batch.');
+    expect(en.t('note.dW', { i: 1, j: 0, B: 2, g: 'dL/dy' })).toContain('summed over both samples of the batch.');
     expect(en.t('note.dW', { i: 1, j: 0, B: 3 })).toContain('summed over the 3 samples of the batch');
-    expect(en.t('note.dX', { i: 0, s: 1, T: 1, g: 'dL/dz' })).toContain('gathers dL/dz at all 1 output of');
+    // The issue's “gathers all 2 output gradients”.
+    expect(en.t('note.dX', { i: 0, s: 1, T: 1, g: 'dL/dz' })).toBe('Input 0 of sample 1 reaches the one output through one weight, so its gradient is dL/dz at that output of that sample, times the weight.');
+    expect(en.t('note.dX', { i: 0, s: 1, T: 2, g: 'dL/dy' })).toBe('Input 0 of sample 1 reaches both outputs through one weight each, so its gradient gathers dL/dy at both outputs of that sample, each times its weight.');
+    expect(en.t('note.dX', { i: 0, s: 1, T: 5, g: 'dL/dy' })).toContain('gathers dL/dy at all 5 outputs of that sample');
+    expect(en.t('narr.dense.sample.columnsOfW', { s: 0, T: 2 })).toBe('Sample 0: both outputs at once, each the sample’s inputs times one column of W, plus its bias.');
+    expect(en.t('narr.dense.sample.rowsOfW', { s: 0, T: 1 })).toBe('Sample 0: its one output, the sample’s inputs times the one row of W, plus its bias.');
+    expect(en.t('note.L.mse', { n: 2 })).toBe('The mean of both squared errors.');
+    expect(en.t('derivation.moreTerms', { n: 1 })).toBe('and 1 more term');
+  });
+
+  // Counts that can be 1 or 2 in a lesson, read as a learner reads them: never “all 2”, “all 1” or “1 outputs”.
+  it('words every count of the catalogue for 1, 2 and many', () => {
+    const NOUNS = 'outputs|inputs|samples|terms|numbers|columns|rows|entries|errors|weights|classes';
+    // Counts that are never 1 or 2: long sums (more than 8 terms) and whole scripts (at least 5 steps).
+    // A pixel's block of r × c entries is said only when it holds more than one.
+    const ALWAYS_MANY = new Set<MessageKey>(['derivation.allTerms', 'player.countComplete', 'player.countStart', 'player.valueComplete', 'notice.step.past', 'jac.table.tooBig', 'sparsity.perPixel']);
+    // Placeholders that are names, not counts.
+    const NAMES: Partial<Record<MessageKey, Record<string, string>>> = { 'sparsity.caption': { name: '∂y/∂W', of: 'y', by: 'W' } };
+    const bad: string[] = [];
+    for (const key of Object.keys(EN) as MessageKey[]) {
+      if (ALWAYS_MANY.has(key)) continue;
+      const names = [...new Set(placeholders(EN[key]))];
+      // Counts arrive as numbers or, from the Jacobian view, as formatted text: try both.
+      for (const k of [1, 2, '1', '2']) {
+        const text = en.t(key, { ...Object.fromEntries(names.map((n) => [n, k])), ...NAMES[key] });
+        if (new RegExp(`\\ball ${k}\\b`).test(text) || (String(k) === '1' && new RegExp(`\\b1 (${NOUNS})\\b`).test(text))) bad.push(`${key} at ${k}: ${text}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 
   it('names cells as the grids do, and nests messages', () => {
     expect(en.cellName({ m: 'dW', r: 1, c: 0 })).toBe('dL/dW[1,0]');
     expect(en.cellName({ m: 'b', r: 0, c: 2 })).toBe('b[2]');
+    // b is a column in the column convention: its cell 2,0 is b[2] too.
+    expect(en.cellName({ m: 'b', r: 2, c: 0 })).toBe('b[2]');
+    expect(en.cellName({ m: 'db', r: 1, c: 0 }, 'b')).toBe('dL/db[1]');
+    expect(en.cellName({ m: 'L', r: 0, c: 0 })).toBe('L[0]');
+    expect(en.cellName({ m: 'target', r: 0, c: 1 }, 'classes')).toBe('target class[1]');
     expect(en.t('narr.sample', { s: 1, text: { key: 'narr.dY.sum' } })).toBe('Sample 1: Every output adds to L one-for-one, so dL/dy is all ones.');
   });
 
@@ -63,7 +104,7 @@ describe('the catalogue', () => {
   });
 
   it('is made of parts that never word the same key twice (a later part would silently win)', () => {
-    const parts = [page, explain, jacobian].map((p) => Object.keys(p));
+    const parts = [page, explain, jacobian, tour, tours, present, train, trainCharts, heatmap, exportStrings].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(EN).length);
   });
 
@@ -85,8 +126,8 @@ describe('the pseudo-locale', () => {
       const p = xa[k];
       expect(p.startsWith('⟦') && p.endsWith('⟧'), k).toBe(true);
       expect(placeholders(p), k).toEqual(placeholders(v));
-      // No ASCII letter survives outside placeholders and plural keywords.
-      const outside = p.replace(/\{[^{}]*\}/g, '').replace(/\{\w+, plural,|one|other/g, '');
+      // No ASCII letter survives outside placeholders, plural keywords and a caption's maths ($…$, which KaTeX reads).
+      const outside = p.replace(/\$[^$]*\$/g, '').replace(/\{[^{}]*\}/g, '').replace(/\{\w+, plural,|one|other/g, '');
       expect(outside, k).not.toMatch(/[A-Za-z]/);
     }
   });

@@ -10,6 +10,7 @@ import { createAppStore, type AppStore } from '../../src/store/store.ts';
 import { App } from '../../src/ui/shell/App.tsx';
 import { JacobianSection } from '../../src/ui/jacobian/JacobianSection.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { typesetNow } from './typeset.ts';
 
 beforeAll(() => {
   // jsdom has no canvas; the view draws nothing there and says nothing about it.
@@ -19,7 +20,7 @@ afterEach(cleanup);
 
 function mount(search = '', whole = false): AppStore {
   const store = createAppStore(search);
-  render(<StoreProvider store={store}>{whole ? <App /> : <JacobianSection />}</StoreProvider>);
+  render(<StoreProvider store={store} tex={typesetNow()}>{whole ? <App /> : <JacobianSection />}</StoreProvider>);
   return store;
 }
 
@@ -88,8 +89,10 @@ describe('entry table', () => {
     expect(Number(entry(1, 0).dataset.value)).toBe(0);
   });
 
-  it('hovering an entry explains it with Kronecker deltas and outlines its y and W cells in the lesson', () => {
+  it('hovering an entry explains it with Kronecker deltas and outlines its y and W cells in the lesson', async () => {
     const store = mount('', true);
+    // In the whole app the view is a chunk of its own, loaded after the lesson.
+    await screen.findByTestId('jacobian-table', {}, { timeout: 10_000 });
     fireEvent.mouseOver(entry(1, 5));
     const s = store.getState();
     expect(s.jacobianEntry).toEqual({ r: 1, c: 5 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/store.ts';
 import { Player } from '../../src/ui/player/Player.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { typesetNow } from './typeset.ts';
 import { EN } from '../../src/ui/strings/en.ts';
 import { createI18n } from '../../src/ui/strings/i18n.ts';
 
@@ -23,7 +24,7 @@ function mockReducedMotion(reduce: boolean) {
 function setup(search = '?step=0') {
   const store = createAppStore(search);
   render(
-    <StoreProvider store={store}>
+    <StoreProvider store={store} tex={typesetNow()}>
       <Player />
       <input aria-label="elsewhere" />
     </StoreProvider>,
@@ -116,16 +117,39 @@ describe('Player', () => {
     expect(screen.getByRole('slider', { name: 'Step' }).getAttribute('aria-valuetext')).toBe('step 1 of 13, Forward');
   });
 
-  it('jumps to a phase', () => {
+  it('jumps to a phase: its first step, named in the counter and highlighted', () => {
     mockReducedMotion(false);
     const store = setup();
+    const count = () => screen.getByTestId('narration').querySelector('.step-count')?.textContent;
+    const current = () => screen.getAllByRole('button', { current: 'step' }).map((b) => b.textContent);
+    // The issue's case: Backward showed "Step 7 of 13 · loss", Loss "Step 4 of 13 · forward".
     act(() => void fireEvent.click(screen.getByRole('button', { name: 'Backward' })));
-    expect(store.getState().step).toBe(scriptOf(store).phaseStart.backward);
-    // The next step to apply is the first of the backward pass.
+    expect(count()).toBe('Step 8 of 13 · Backward');
+    expect(current()).toEqual(['Backward']);
     const { steps } = scriptOf(store);
-    const k = store.getState().step;
-    expect(steps[k].phase).toBe('backward');
-    expect(steps[k - 1].phase).not.toBe('backward');
+    expect(steps[store.getState().step - 1].phase).toBe('backward');
+    expect(screen.getByRole('slider', { name: 'Step' }).getAttribute('aria-valuetext')).toBe('step 8 of 13, Backward');
+    act(() => void fireEvent.click(screen.getByRole('button', { name: 'Loss' })));
+    expect(count()).toBe('Step 5 of 13 · Loss');
+    expect(current()).toEqual(['Loss']);
+    act(() => void fireEvent.click(screen.getByRole('button', { name: 'Forward' })));
+    expect(count()).toBe('Step 1 of 13 · Forward');
+    expect(current()).toEqual(['Forward']);
+  });
+
+  it('jumps to a phase and shows it, at the coarse grain and with an activation; offers no Loss when dL/dy is given', () => {
+    mockReducedMotion(false);
+    for (const q of ['?step=0&grain=coarse&act=tanh&B=3', '?step=0&act=relu&loss=softmax-ce', '?step=0&loss=upstream&grain=coarse']) {
+      const store = setup(q);
+      const names = screen.getAllByRole('button').filter((b) => b.closest('[role="group"]')).map((b) => b.textContent);
+      expect(names, q).toEqual(q.includes('upstream') ? ['Forward', 'Backward'] : ['Forward', 'Loss', 'Backward']);
+      for (const name of names) {
+        act(() => void fireEvent.click(screen.getByRole('button', { name: name ?? '' })));
+        expect(screen.getByTestId('narration').querySelector('.step-count')?.textContent, q).toMatch(new RegExp(`^Step \\d+ of ${scriptOf(store).steps.length} · ${name}$`));
+        expect(screen.getAllByRole('button', { current: 'step' }).map((b) => b.textContent), q).toEqual([name]);
+      }
+      cleanup();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // Every formula the app can show typesets in KaTeX without an error (KaTeX would
-// otherwise show red source text): every derivation, narration and Jacobian
+// otherwise show red source text), and has a plain-text form free of LaTeX: every derivation, narration and Jacobian
 // entry, for every convention × loss × activation, with everyday values and
 // with values so small or large that numbers are written with exponents.
 import katex from 'katex';
@@ -20,30 +20,24 @@ import {
   LOSSES,
   type CellRef,
   type DerivationContext,
-  type LessonInputs,
   nodeShape,
 } from '../../src/core/index.ts';
 import { formulasOf } from '../../src/ui/derivation/assemble.ts';
+import { texText } from '../../src/ui/texText.ts';
 import { numberFormat } from '../../src/core/index.ts';
+import { scaledInputs } from '../core/reference.ts';
 
 const SIZES = { B: 2, N: 2, T: 3 };
 const broken = (tex: string): string | null => {
   try {
     katex.renderToString(tex, { throwOnError: true, strict: 'ignore' });
-    return null;
   } catch (e) {
     return `${(e as Error).message.slice(0, 80)} in ${tex.slice(0, 120)}`;
   }
+  // Its plain-text form, shown until KaTeX arrives, keeps no LaTeX markup.
+  const plain = texText(tex);
+  return /[\\{}]/.test(plain) || !plain ? `plain text “${plain}” for ${tex.slice(0, 120)}` : null;
 };
-
-/** Inputs with every value scaled, so that outputs, slopes and gradients are written with exponents. */
-const scaled = (inputs: LessonInputs, f: number): LessonInputs => ({
-  ...inputs,
-  x: { ...inputs.x, data: inputs.x.data.map((v) => v * f) },
-  b: inputs.b.map((v) => v * f),
-  targetMatrix: { ...inputs.targetMatrix, data: inputs.targetMatrix.data.map((v) => v * f) },
-  upstream: { ...inputs.upstream, data: inputs.upstream.data.map((v) => v * f) },
-});
 
 describe('every formula typesets', () => {
   for (const conv of CONVENTIONS)
@@ -52,7 +46,7 @@ describe('every formula typesets', () => {
         const bad: string[] = [];
         for (const loss of LOSS_KINDS)
           for (const f of [1, 1e-5, 1e7]) {
-            const inputs = scaled(makeLesson({ convention: conv, loss, ...SIZES }, 3), f);
+            const inputs = scaledInputs(makeLesson({ convention: conv, loss, ...SIZES }, 3), f);
             let outputs;
             try {
               outputs = computeLesson(conv, loss, inputs, activation);

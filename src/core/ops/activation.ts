@@ -3,6 +3,7 @@
 // backward pass forms dL/dz = dL/dy ⊙ act'(z). A new activation is a new
 // entry here and its words in the string catalogue.
 import { ValidationError } from '../errors.ts';
+import type { ActivationCode } from '../export/dialect.ts';
 import type { NumberFormat } from '../format.ts';
 import type { Matrix } from '../matrix.ts';
 import { assertMatrix, isAllFinite } from '../validate.ts';
@@ -24,10 +25,12 @@ export interface ActivationSpec {
   apply(arg: string): string;
   /** f' at z written the way it is taught, given z's symbol: '\sigma(z)(1 - \sigma(z))'. */
   deriv(z: string): string;
-  /** The same with numbers, from the value of z and of y = f(z) (σ(z) is y, so y's value is what is shown). */
-  derivNumeric(z: number, y: number, fmt: NumberFormat): string;
+  /** The same with numbers to `digits` significant figures (3 by default), from the value of z and of y = f(z) (σ(z) is y, so y's value is what is shown). */
+  derivNumeric(z: number, y: number, fmt: NumberFormat, digits?: number): string;
   /** f' as a matrix function, for the matrix form: '\sigma\'(Z)'. */
   derivOf(arg: string): string;
+  /** f and f' in an exported Python program. */
+  code: ActivationCode;
 }
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
@@ -43,6 +46,7 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     deriv: () => '1',
     derivNumeric: () => '1',
     derivOf: () => '\\mathbf{1}',
+    code: { forward: { numpy: (z) => z, pytorch: (z) => z }, slope: () => '1' },
   },
   relu: {
     id: 'relu',
@@ -51,8 +55,9 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     slopeOf: 'z',
     apply: (a) => `\\operatorname{relu}(${a})`,
     deriv: (z) => `[${z} > 0]`,
-    derivNumeric: (z, _y, fmt) => `[${fmt.tex(z, 3, false)} > 0]`,
+    derivNumeric: (z, _y, fmt, digits = 3) => `[${fmt.tex(z, digits, false)} > 0]`,
     derivOf: (a) => `[${a} > 0]`,
+    code: { forward: { numpy: (z) => `np.maximum(${z}, 0.0)`, pytorch: (z) => `torch.relu(${z})` }, slope: (z) => `(${z} > 0)` },
   },
   sigmoid: {
     id: 'sigmoid',
@@ -61,8 +66,9 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     slopeOf: 'y',
     apply: (a) => `\\sigma(${a})`,
     deriv: (z) => `\\sigma(${z})\\left(1 - \\sigma(${z})\\right)`,
-    derivNumeric: (_z, y, fmt) => `${fmt.tex(y, 3, false)}\\left(1 - ${fmt.tex(y, 3, false)}\\right)`,
+    derivNumeric: (_z, y, fmt, digits = 3) => `${fmt.tex(y, digits, false)}\\left(1 - ${fmt.tex(y, digits, false)}\\right)`,
     derivOf: (a) => `\\sigma(${a}) \\odot \\left(1 - \\sigma(${a})\\right)`,
+    code: { forward: { numpy: (z) => `1 / (1 + np.exp(-${z}))`, pytorch: (z) => `torch.sigmoid(${z})` }, slope: (_z, y) => `(${y} * (1 - ${y}))` },
   },
   tanh: {
     id: 'tanh',
@@ -71,8 +77,9 @@ export const ACTIVATION_SPECS: Record<Activation, ActivationSpec> = {
     slopeOf: 'y',
     apply: (a) => `\\tanh(${a})`,
     deriv: (z) => `\\left(1 - \\tanh^2(${z})\\right)`,
-    derivNumeric: (_z, y, fmt) => `\\left(1 - \\left(${fmt.tex(y, 3, false)}\\right)^2\\right)`,
+    derivNumeric: (_z, y, fmt, digits = 3) => `\\left(1 - \\left(${fmt.tex(y, digits, false)}\\right)^2\\right)`,
     derivOf: (a) => `\\left(1 - \\tanh^2(${a})\\right)`,
+    code: { forward: { numpy: (z) => `np.tanh(${z})`, pytorch: (z) => `torch.tanh(${z})` }, slope: (_z, y) => `(1 - ${y} ** 2)` },
   },
 };
 

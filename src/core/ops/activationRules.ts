@@ -2,13 +2,14 @@
 // dL/dz = dL/dy ⊙ act'(z) backward. Every activation shares these rules; what
 // differs (the function, its slope and how they are written) is its entry in
 // the activation table.
+import { blockAt } from '../blocks.ts';
 import type { Convention } from '../conventions.ts';
 import { msg, num } from '../messages.ts';
 import { type CellRef, type MatrixName, cellAt, idxOf } from '../nodes.ts';
 import { type IndexValues, entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import { ACTIVATION_SPECS, type Activation } from './activation.ts';
-import { formFactor, matrixFormOf } from './sums.ts';
+import { formFactor, matrixFormOf, valuesShown } from './sums.ts';
 import type { ComputedRule, DerivationContext, GraphSpec, NodeScript, Phase } from './types.ts';
 
 const LETTERS: IndexValues = { s: 's', j: 'j' };
@@ -36,6 +37,8 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
   const spec = ACTIVATION_SPECS[a];
   const conv = ctx.convention;
   const fn = activationName(a);
+  // The slope from the one value it is read from: z itself, or y = f(z) (whose slope needs no z).
+  const slopeFrom = (v: number) => (spec.slopeOf === 'z' ? spec.df(v, spec.f(v)) : spec.df(Number.NaN, v));
   // Both nodes work entry by entry: a sample at a time, or all at once, said with the activation's name.
   const elementwiseScript = (phase: Phase, key: 'narr.activation' | 'narr.dZ', formula: (idx: IndexValues) => string): NodeScript => ({
     phase,
@@ -58,13 +61,15 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
       const z = cellValue(c, zc);
       return { scale: 1, terms: [{ factors: [zc], values: [z], value: spec.f(z) }] };
     },
+    reads: (c, at) => [blockAt('z', 'y', conv, c.sizes, at)],
     // y reads only z in the same place, so ∂y/∂z is the slope there; every other partial is 0.
     partial: (_c, cell, wrt, value) => {
       if (wrt.m !== 'z' || wrt.r !== cell.r || wrt.c !== cell.c) return null;
       const z = value(wrt);
       return { cell: wrt, value: z === null ? null : spec.df(z, spec.f(z)) };
     },
-    notation: (c, cell, t, fmt) => {
+    plugged: (_c, _cell, t) => valuesShown(t, ([z]) => spec.f(z)),
+    notation: (c, cell, t, fmt, digits) => {
       const idx = ix(c, cell);
       const z = t.terms[0].values[0];
       return {
@@ -72,7 +77,7 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
         lhs: at(conv, 'y', idx),
         scaleTex: '',
         aside: '',
-        terms: [{ symbolic: spec.apply(at(conv, 'z', idx)), tex: spec.apply(fmt.tex(z, 3, false)), speech: msg('speech.apply', { fn, a: num(z) }) }],
+        terms: [{ symbolic: spec.apply(at(conv, 'z', idx)), tex: spec.apply(fmt.tex(z, digits, false)), speech: msg('speech.apply', { fn, a: num(z) }) }],
       };
     },
     matrixForm: (c) => {
@@ -103,7 +108,10 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
       const [z, yv] = [cellValue(c, cellAt('z', conv, idx)), cellValue(c, cellAt('y', conv, idx))];
       return { scale: 1, terms: [{ factors, values, value: values[0] * spec.df(z, yv) }] };
     },
-    notation: (c, cell, t, fmt) => {
+    reads: (c, at) => [blockAt('dY', 'y', conv, c.sizes, at), blockAt(spec.slopeOf, 'y', conv, c.sizes, at)],
+    // The numbers are dL/dy and the value the slope is read from; the slope is worked out from that one value.
+    plugged: (_c, _cell, t) => valuesShown(t, ([g, v]) => g * slopeFrom(v)),
+    notation: (c, cell, t, fmt, digits) => {
       const idx = ix(c, cell);
       const g = t.terms[0].values[0];
       const [z, yv] = [cellValue(c, cellAt('z', conv, idx)), cellValue(c, cellAt('y', conv, idx))];
@@ -116,7 +124,7 @@ export function activationRules(ctx: GraphSpec): { y: ComputedRule; dZ: Computed
         terms: [
           {
             symbolic,
-            tex: `${fmt.tex(g)} \\cdot ${spec.derivNumeric(z, yv, fmt)}`,
+            tex: `${fmt.tex(g, digits)} \\cdot ${spec.derivNumeric(z, yv, fmt, digits)}`,
             speech: msg('speech.slope', { g: num(g), fn, z: num(z), d: num(spec.df(z, yv)) }),
           },
         ],

@@ -8,7 +8,7 @@ import { type CellRef, type MatrixName, NODE_TEX, idxOf, matrixDims } from '../n
 import { entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import { ACTIVATION_SPECS, type Activation } from './activation.ts';
-import { type SumRule, formFactor, matrixFormOf, sumFactors, sumMatrixForm, sumNotation, sumPartial, sumReaders, sumRuleTex, sumTerms, transposeTex } from './sums.ts';
+import { type SumRule, formFactor, matrixFormOf, sumFactors, sumMatrixForm, sumNotation, sumPartial, sumPlugged, sumReaders, sumReads, sumRuleTex, sumTermAt, sumTerms, transposeTex } from './sums.ts';
 import type { ComputedRule, DerivationContext, GraphSpec, GivenRule, NodeScript } from './types.ts';
 
 /** The products of the layer: the forward product and the gradients of W and x. 'G' is the gradient arriving at the product. */
@@ -61,11 +61,11 @@ function dbForm(conv: Convention, sizes: Sizes, G: MatrixName) {
   const form = matrixFormOf(result, [g], { rule });
   return {
     ...form,
-    // b has T entries in every convention (a row in the grids, a column in b1ᵀ), so the check names its length.
-    tex: `\\underset{[T]}{${NODE_TEX.db}} = \\sum_{s} \\underset{[${g.dims[0]}\\times ${g.dims[1]}]}{${NODE_TEX[G]}}${part}`,
+    // b has T entries, laid out as its grid shows them: a row [1×T], or a column [T×1] in the column convention.
+    tex: `\\underset{[${result.dims[0]}\\times ${result.dims[1]}]}{${NODE_TEX.db}} = \\sum_{s} \\underset{[${g.dims[0]}\\times ${g.dims[1]}]}{${NODE_TEX[G]}}${part}`,
     check: {
-      symbolic: `\\textstyle\\sum_{s} [${g.dims[0]}\\times ${g.dims[1]}] \\to [T]`,
-      numeric: `\\textstyle\\sum_{s} [${g.shape[0]}\\times ${g.shape[1]}] \\to [${sizes.T}]`,
+      symbolic: `\\textstyle\\sum_{s} [${g.dims[0]}\\times ${g.dims[1]}] \\to [${result.dims[0]}\\times ${result.dims[1]}]`,
+      numeric: `\\textstyle\\sum_{s} [${g.shape[0]}\\times ${g.shape[1]}] \\to [${result.shape[0]}\\times ${result.shape[1]}]`,
     },
   };
 }
@@ -144,10 +144,13 @@ export function linearRules(ctx: GraphSpec): { inputs: GivenRule[]; out: Compute
     role: 'computed',
     from,
     terms: (c, cell) => sumTerms(rule, c, cell),
+    reads: (c, at) => sumReads(rule, c, at),
+    termAt: (c, k) => sumTermAt(rule, c, k),
     factors: (c, cell) => sumFactors(rule, c, cell),
     readers: (c, cell) => sumReaders(rule, c, cell),
     partial: (c, cell, wrt, value) => sumPartial(rule, c, cell, wrt, value),
-    notation: (c, cell, t, fmt) => sumNotation(rule, c, cell, t, fmt),
+    plugged: (_c, _cell, t) => sumPlugged(t),
+    notation: (c, cell, t, fmt, digits) => sumNotation(rule, c, cell, t, fmt, digits),
     matrixForm: (c) => sumMatrixForm(rule, conv, c.sizes, after),
     note,
     script,

@@ -3,14 +3,15 @@
 // the index summed over. The dense product and its three gradients are all of
 // this form, so their terms, notation, matrix form and dimension checks come
 // from this one place.
+import { type CellBlock, blockAt } from '../blocks.ts';
 import type { Convention, Sizes } from '../conventions.ts';
 import type { NumberFormat } from '../format.ts';
-import { INDEX_SIZE, type Idx, type IndexName, indicesOf } from '../layout.ts';
+import { INDEX_SIZE, type Idx, type IndexName, axesOf, indicesOf } from '../layout.ts';
 import { msg, num } from '../messages.ts';
 import { type CellRef, GRADIENT_OF, type MatrixName, NODE_LAYOUT, NODE_TEX, cellAt, idxOf, matrixDims, matrixShape } from '../nodes.ts';
 import { type IndexValues, entryTex } from '../notation.ts';
-import { cellValue } from '../values.ts';
-import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm, PartialDerivative } from './types.ts';
+import { cellValue, matrixValues } from '../values.ts';
+import type { CellNotation, CellTerms, DerivationContext, FormFactor, MatrixForm, NumericTerm, PartialDerivative, PluggedTerm } from './types.ts';
 
 /** One factor of a product: a node, and whether the matrix form transposes it. */
 export interface ProductFactor {
@@ -32,6 +33,9 @@ export interface SumRule {
 const LETTERS: IndexValues = { s: 's', i: 'i', j: 'j' };
 export const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
 
+/** The product of a term's numbers (1 for none). */
+const product = (vs: readonly number[]): number => vs.reduce((a, v) => a * v, 1);
+
 /** The number of terms the sum runs over. */
 export const sumLength = (rule: SumRule, sizes: Sizes): number => sizes[INDEX_SIZE[rule.over]];
 
@@ -51,9 +55,52 @@ export function sumFactors(rule: SumRule, ctx: { convention: Convention; sizes: 
 export function sumTerms(rule: SumRule, ctx: DerivationContext, cell: CellRef): CellTerms {
   const terms: NumericTerm[] = sumFactors(rule, ctx, cell).map((factors) => {
     const values = factors.map((f) => cellValue(ctx, f));
-    return { factors, values, value: values.reduce((a, v) => a * v, 1) };
+    return { factors, values, value: product(values) };
   });
   return { scale: 1, terms };
+}
+
+/**
+ * The cells the terms that agree with `at` read: a block of each factor, its shared indices fixed where `at` fixes
+ * them, and the added node's, unless `at` fixes the summed index (which picks one product from every cell's sum).
+ */
+export function sumReads(rule: SumRule, ctx: { convention: Convention; sizes: Sizes }, at: Idx): CellBlock[] {
+  const block = (m: MatrixName) => blockAt(m, NODE_LAYOUT[m], ctx.convention, ctx.sizes, at);
+  const out = rule.factors.map((f) => block(f.node));
+  if (rule.plus && at[rule.over] === undefined) out.push(block(rule.plus));
+  return out;
+}
+
+/**
+ * Term k of every cell of the result, row-major, as sumTerms gives it (the product multiplied up from 1 in the
+ * factors' order; for k past the sum, the added node), read straight from the matrices: a factor's entry moves by
+ * fixed strides along the result's rows and columns. O(cells): what a running sum adds at sample k.
+ */
+export function sumTermAt(rule: SumRule, ctx: DerivationContext, k: number): Float64Array {
+  const { convention: conv, sizes } = ctx;
+  const n = sumLength(rule, sizes);
+  if (!Number.isInteger(k) || k < 0 || k > n || (k === n && !rule.plus)) throw new RangeError(`sumTermAt: ${rule.result} has no term ${k}`);
+  const [rows, cols] = matrixShape(conv, sizes, rule.result);
+  const [ra, ca] = axesOf(NODE_LAYOUT[rule.result], conv);
+  const out = new Float64Array(rows * cols);
+  // 1 · a · b: the first factor's value is the product so far (1 · a is a, exactly).
+  const multiply = (m: MatrixName, first: boolean) => {
+    const data = matrixValues(ctx, m);
+    const [fa, fc] = axesOf(NODE_LAYOUT[m], conv);
+    const width = fc ? sizes[INDEX_SIZE[fc]] : 1;
+    // How far the entry moves for one step of an index, and where it starts (the summed index at k).
+    const stride = (i: IndexName | null) => (i === null ? 0 : (fa === i ? width : 0) + (fc === i ? 1 : 0));
+    const start = k * stride(rule.over);
+    const [dr, dc] = [stride(ra), stride(ca)];
+    for (let r = 0, p = 0; r < rows; r++) {
+      let q = start + r * dr;
+      if (first) for (let c = 0; c < cols; c++, p++, q += dc) out[p] = data[q];
+      else for (let c = 0; c < cols; c++, p++, q += dc) out[p] *= data[q];
+    }
+  };
+  if (k < n) rule.factors.forEach((f, q) => multiply(f.node, q === 0));
+  else if (rule.plus) multiply(rule.plus, true);
+  return out;
 }
 
 /**
@@ -86,7 +133,7 @@ export function sumPartial(rule: SumRule, ctx: { convention: Convention; sizes: 
   const others = term.filter((f) => !same(f));
   if (others.length === 0) return { cell: null, value: 1 };
   const values = others.map(value);
-  const v = values.some((x) => x === null) ? null : (values as number[]).reduce((a, x) => a * x, 1);
+  const v = values.some((x) => x === null) ? null : product(values as number[]);
   return { cell: others.length === 1 ? others[0] : null, value: v };
 }
 
@@ -107,8 +154,14 @@ export function sumRuleTex(rule: SumRule, conv: Convention, at: IndexValues, upp
   return `${entryTex(rule.result, conv, idx)} = \\sum${bound} ${productTex(rule, conv, idx, 'frac')}${plus}`;
 }
 
-/** How one cell of a sum rule is written. */
-export function sumNotation(rule: SumRule, ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat): CellNotation {
+/** Terms that show the values they are computed from, each worked out from them by `of`. */
+export const valuesShown = (t: CellTerms, of: PluggedTerm['of']): PluggedTerm[] => t.terms.map((term) => ({ shown: term.values, of }));
+
+/** What a sum rule's terms show: their factors' values, multiplied. */
+export const sumPlugged = (t: CellTerms): PluggedTerm[] => valuesShown(t, product);
+
+/** How one cell of a sum rule is written, its factors' values to `digits` significant figures. */
+export function sumNotation(rule: SumRule, ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat, digits: number): CellNotation {
   const conv = ctx.convention;
   const idx = idxOf(cell, conv) as IndexValues;
   const n = sumLength(rule, ctx.sizes);
@@ -123,7 +176,7 @@ export function sumNotation(rule: SumRule, ctx: DerivationContext, cell: CellRef
       const symbolic = plus && rule.plus ? entryTex(rule.plus, conv, idx) : productTex(rule, conv, at, 'inline');
       const speech =
         term.values.length === 1 ? msg('speech.value', { a: num(term.values[0]) }) : msg('speech.product', { a: num(term.values[0]), b: num(term.values[1]) });
-      return { symbolic, tex: term.values.map((v) => fmt.tex(v)).join(' \\cdot '), speech };
+      return { symbolic, tex: term.values.map((v) => fmt.tex(v, digits)).join(' \\cdot '), speech };
     }),
   };
 }

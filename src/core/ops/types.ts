@@ -3,9 +3,10 @@
 // and how the player computes the node step by step. derive, buildScript and
 // the highlights read only these.
 import type { Activation } from './activation.ts';
+import type { CellBlock } from '../blocks.ts';
 import type { Convention, Sizes } from '../conventions.ts';
 import type { NumberFormat } from '../format.ts';
-import type { LayoutName } from '../layout.ts';
+import type { Idx, LayoutName } from '../layout.ts';
 import type { LessonInputs, LessonOutputs } from '../lessonTypes.ts';
 import type { Msg } from '../messages.ts';
 import type { CellRef, MatrixName } from '../nodes.ts';
@@ -17,13 +18,15 @@ export interface DerivationContext {
   loss: LossKind;
   /** The activation after the layer; identity when left out. */
   activation?: Activation;
+  /** The learning rate of the update after the backward pass; no update when left out. */
+  lr?: number;
   sizes: Sizes;
   inputs: LessonInputs;
   outputs: LessonOutputs;
 }
 
 /** What a lesson's graph depends on: which nodes it has and how they are laid out. */
-export type GraphSpec = Pick<DerivationContext, 'convention' | 'loss' | 'activation' | 'sizes'>;
+export type GraphSpec = Pick<DerivationContext, 'convention' | 'loss' | 'activation' | 'lr' | 'sizes'>;
 
 /** One term of a cell's sum, as numbers: the cells it is computed from, their values, and its own value. */
 export interface NumericTerm {
@@ -37,6 +40,18 @@ export interface NumericTerm {
 export interface CellTerms {
   scale: number;
   terms: NumericTerm[];
+}
+
+/**
+ * The numbers one term shows and the term worked out from them, as a learner
+ * with a calculator would: what lets a derivation choose how many figures to
+ * show so that its numbers line adds up.
+ */
+export interface PluggedTerm {
+  /** The values the term's numbers show, in the order written (each rounded to the line's figures on screen). */
+  shown: readonly number[];
+  /** The term's value from its numbers, rounded or not. */
+  of(shown: readonly number[]): number;
 }
 
 /** How one term is written. */
@@ -81,8 +96,8 @@ export interface MatrixForm {
   check: { symbolic: string; numeric: string };
 }
 
-/** The three phases of a lesson. */
-export type Phase = 'forward' | 'loss' | 'backward';
+/** The phases of a lesson: the update only in a lesson with a learning rate. */
+export type Phase = 'forward' | 'loss' | 'backward' | 'update';
 
 /**
  * How the player computes a node: a cell at a time, a sample at a time, all
@@ -123,7 +138,7 @@ export interface PartialDerivative {
 }
 
 /** The operation a node belongs to, for the labels between grids. */
-export type OpId = 'input' | 'dense' | 'activation' | 'loss' | 'loss-grad' | 'activation-grad' | 'dense-grad';
+export type OpId = 'input' | 'dense' | 'activation' | 'loss' | 'loss-grad' | 'activation-grad' | 'dense-grad' | 'update';
 
 interface RuleBase {
   node: MatrixName;
@@ -140,6 +155,14 @@ export interface ComputedRule extends RuleBase {
   /** The nodes this one is computed from: its edges in the graph. */
   from: readonly MatrixName[];
   terms(ctx: DerivationContext, cell: CellRef): CellTerms;
+  /**
+   * The cells read by the terms of the cells and terms that agree with `at`, as blocks (one per node read): an index
+   * of this node picks its cells, the index a sum runs over picks its terms (the added node's term then drops out),
+   * an index left out takes every value. In time of the blocks, not of the cells: the step script's reads.
+   */
+  reads(ctx: GraphSpec, at: Idx): CellBlock[];
+  /** Term k of every cell of this node, row-major, each as terms() gives it, without building the terms: what a running sum adds at sample k (a fresh array). */
+  termAt?(ctx: DerivationContext, k: number): Float64Array;
   /** The factor cells of each term, without their values: what finding the cells an input feeds needs, cheaply. */
   factors?(ctx: GraphSpec, cell: CellRef): CellRef[][];
   /** The cells of this node that read a given cell of another node, when the rule can say so directly. */
@@ -149,7 +172,10 @@ export interface ComputedRule extends RuleBase {
    * not know them); null when wrt is not a factor. The Jacobians' entries are these.
    */
   partial?(ctx: GraphSpec, cell: CellRef, wrt: CellRef, value: (c: CellRef) => number | null): PartialDerivative | null;
-  notation(ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat): CellNotation;
+  /** The numbers each term of the cell's numbers line shows, and how each term is worked out from them. */
+  plugged(ctx: DerivationContext, cell: CellRef, t: CellTerms): PluggedTerm[];
+  /** How the cell is written, its plugged-in numbers to `digits` significant figures. */
+  notation(ctx: DerivationContext, cell: CellRef, t: CellTerms, fmt: NumberFormat, digits: number): CellNotation;
   matrixForm(ctx: DerivationContext): MatrixForm | null;
 }
 

@@ -1,11 +1,16 @@
 // Explains the hovered or focused number: the rule, the rule with indices,
 // the numbers plugged in (each term hoverable), the result, and the matrix form
-// with its dimension check. It lays out core's structured derivation.
+// with its dimension check, then Copy as LaTeX. It lays out core's structured
+// derivation.
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { CellRef, Derivation, DerivationTerm, LayoutName } from '../../core/index.ts';
+import { editableName } from '../../store/store.ts';
+import { useCellEditors } from '../matrix/cellEditors.tsx';
+import { useCoarsePointer } from '../media.ts';
 import { Rich } from '../strings/Rich.tsx';
 import { useApp, useAppStore, useI18n, useSelectors, useTexCache } from '../storeContext.tsx';
 import { MAX_TERMS, closerTex, indexedTex, openerTex, resultTex, shownTerms } from './assemble.ts';
+import { CopyLatex } from './CopyLatex.tsx';
 import { createPrefetcher } from './prefetch.ts';
 import { Tex } from './Tex.tsx';
 
@@ -63,6 +68,8 @@ export interface DerivationBodyProps {
   layout?: LayoutName;
   term: number | null;
   onTerm: (k: number | null) => void;
+  /** Opens the explained cell's editor in its grid, when it can be edited: the way to edit on a touch screen. */
+  onEdit?: () => void;
 }
 
 /** The heading's value: the number, or why there is none yet. */
@@ -73,9 +80,9 @@ function valueText(d: Derivation, t: ReturnType<typeof useI18n>['t'], text: (v: 
 }
 
 /** The lines and the matrix form of one derivation. */
-export function DerivationBody({ d, layout, term, onTerm }: DerivationBodyProps) {
+export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBodyProps) {
   const { t, msg, fmt, cellName } = useI18n();
-  // The cell whose long sum is shown in full, if any.
+  // The cell whose long sum is shown in full, or null.
   const [allFor, setAllFor] = useState<string | null>(null);
   const long = d.terms.length > MAX_TERMS;
   const all = !long || allFor === cellText(d.cell);
@@ -84,9 +91,16 @@ export function DerivationBody({ d, layout, term, onTerm }: DerivationBodyProps)
   const result = resultTex(d, fmt);
   return (
     <div className="derivation-body" data-cell={cellText(d.cell)}>
-      <h2 className="derivation-title">
-        {cellName(d.cell, layout)} = <span data-testid="derivation-value">{valueText(d, t, fmt.text)}</span>
-      </h2>
+      <div className="derivation-head">
+        <h2 className="derivation-title">
+          {cellName(d.cell, layout)} = <span data-testid="derivation-value">{valueText(d, t, fmt.text)}</span>
+        </h2>
+        {onEdit && (
+          <button type="button" className="edit-cell" onClick={onEdit}>
+            {t('derivation.edit', { cell: cellName(d.cell, layout) })}
+          </button>
+        )}
+      </div>
       <p className="note">
         {p.kind === 'pending' && `${t('derivation.pendingNote', { at: p.at, of: p.of })} `}
         {p.kind === 'partial' && `${t('derivation.partialNote', { done: p.done, of: p.of })} `}
@@ -151,6 +165,12 @@ export function DerivationBody({ d, layout, term, onTerm }: DerivationBodyProps)
             {p.kind === 'partial' && <span className="muted-text"> {t('derivation.soFar')}</span>}
           </li>
         )}
+        {d.rounding && p.kind !== 'pending' && (
+          <li className="line rounding" data-line="rounding">
+            <span className="line-tag" aria-hidden="true" />
+            <span className="rounding-note">{msg(d.rounding)}</span>
+          </li>
+        )}
       </ol>
       {d.matrixForm && (
         <div className="matrix-form" data-line="matrix-form">
@@ -161,6 +181,8 @@ export function DerivationBody({ d, layout, term, onTerm }: DerivationBodyProps)
           </p>
         </div>
       )}
+      {/* A value part-way through playback, or a loss the lesson does without, has no derivation to take away yet. */}
+      {p.kind === 'complete' && d.role !== 'unused' && <CopyLatex d={d} />}
     </div>
   );
 }
@@ -174,6 +196,11 @@ export function DerivationPanel() {
   const d = useApp(select.derivation);
   const layout = useApp((s) => (d ? select.graph(s).rule(d.cell.m)?.layout : undefined));
   const term = useApp((s) => s.term);
+  const touch = useCoarsePointer();
+  const editors = useCellEditors();
+  // Only the focused cell offers its editor: a hovered one is left behind as soon as the pointer moves to the button.
+  const editable = useApp((s) => !!d && !!s.focus && s.focus.m === d.cell.m && s.focus.r === d.cell.r && s.focus.c === d.cell.c && editableName(select, s, d.cell.m) !== null);
+  const onEdit = editors && editable && d ? () => editors.open(d.cell) : undefined;
   const [prefetcher, setPrefetcher] = useState<ReturnType<typeof createPrefetcher> | null>(null);
   useEffect(() => {
     const p = createPrefetcher(store, tex);
@@ -186,7 +213,11 @@ export function DerivationPanel() {
   }, [d, prefetcher]);
   return (
     <section className="derivation" aria-label={t('derivation.label')} aria-live="polite" data-testid="derivation">
-      {d ? <DerivationBody d={d} layout={layout} term={term} onTerm={(k) => store.getState().setTerm(k)} /> : <p className="hint">{t('derivation.hint')}</p>}
+      {d ? (
+        <DerivationBody d={d} layout={layout} term={term} onTerm={(k) => store.getState().setTerm(k)} onEdit={onEdit} />
+      ) : (
+        <p className="hint">{t(touch ? 'derivation.hint.touch' : 'derivation.hint')}</p>
+      )}
     </section>
   );
 }

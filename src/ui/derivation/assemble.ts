@@ -1,42 +1,9 @@
-// Lays a structured derivation out as the panel's lines of LaTeX: the cell's
-// rule with a long sum cut to its first and last terms, the opening of the
-// numbers line, and the result. Pure: the panel and the prefetcher share it.
-import type { Derivation, NumberFormat } from '../../core/index.ts';
+// The formulas the panel typesets for a structured derivation, for typesetting
+// ahead; the lines themselves are written by core (derivationTex.ts), which the
+// panel, the prefetcher and the LaTeX export share.
+import { type Derivation, type NumberFormat, indexedTex, openerTex, resultTex, shownTerms } from '../../core/index.ts';
 
-/** Sums longer than this (the loss over B·T outputs) show their first and last terms until asked for all. */
-export const MAX_TERMS = 13;
-const HEAD = 6;
-const TAIL = 2;
-
-/** The indices of the terms to show: all of them, or the first HEAD and the last TAIL. */
-export function shownTerms(n: number, all: boolean): number[] {
-  const ks = Array.from({ length: n }, (_, k) => k);
-  return all || n <= MAX_TERMS ? ks : [...ks.slice(0, HEAD), ...ks.slice(n - TAIL)];
-}
-
-/** The rule with this cell's indices: left side, scale, the (possibly shortened) sum in brackets, and what follows it. */
-export function indexedTex(d: Derivation, all: boolean): string {
-  const n = d.terms.length;
-  const join = (from: number, to: number) =>
-    d.terms
-      .slice(from, to)
-      .map((t) => t.symbolic)
-      .join(' + ');
-  const sum = all || n <= MAX_TERMS ? join(0, n) : `${join(0, HEAD)} + \\cdots + ${join(n - TAIL, n)}`;
-  return `${d.lhs} = ${d.scaleTex}${d.bracket ? '\\Big(' : ''}${sum}${d.bracket ? '\\Big)' : ''}${d.aside}`;
-}
-
-/** The opening of the numbers line: '=', and the scale with its bracket when there is one. */
-export const openerTex = (d: Derivation): string => `=${d.scaleTex}${d.bracket ? '\\Big(' : ''}`;
-
-/** The closing bracket of the numbers line, or ''. */
-export const closerTex = (d: Derivation): string => (d.bracket ? '\\Big)' : '');
-
-/** The result line: '= value', or '' when there is none to show (given values, values not computed yet). */
-export function resultTex(d: Derivation, fmt: NumberFormat): string {
-  if (d.role !== 'computed' || d.progress.kind === 'pending' || Number.isNaN(d.value)) return '';
-  return `= ${fmt.tex(d.value, 6, false)}`;
-}
+export { MAX_TERMS, closerTex, indexedTex, openerTex, resultTex, shownTerms } from '../../core/index.ts';
 
 /** A formula as the panel typesets it: LaTeX, display mode, with MathML. */
 export type Formula = readonly [tex: string, display: boolean, mathml: boolean];

@@ -1,7 +1,7 @@
 // Typesets, in idle time, the derivations of the cells around the one
 // explained, so that moving the pointer or an arrow key one cell on finds
 // their formulas ready and only the DOM is left to build. One prefetcher per
-// panel; its queue lives in the prefetcher.
+// panel; its queue lives in the prefetcher. It starts once KaTeX has loaded.
 import { deriveAtStep, inShape, type CellRef } from '../../core/index.ts';
 import type { AppStore } from '../../store/store.ts';
 import type { TexCache } from '../texCache.ts';
@@ -34,6 +34,8 @@ export function createPrefetcher(store: AppStore, tex: TexCache): Prefetcher {
   let formulas: Formula[] = [];
   let handle: number | null = null;
   let stopped = false;
+  // Until KaTeX has loaded there is nothing to typeset: wait for it, once.
+  let unwait: (() => void) | null = null;
 
   const whenIdle = (fn: (d: Deadline) => void): number =>
     typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : window.setTimeout(() => fn({ timeRemaining: () => 8 }), 50);
@@ -55,14 +57,23 @@ export function createPrefetcher(store: AppStore, tex: TexCache): Prefetcher {
       const s = store.getState();
       const sel = store.select;
       const ctx = sel.ctx(s);
-      if (!inShape(ctx, cell)) continue;
+      // The lesson may have changed since the cell was queued: skip cells it no longer has (a target under 'upstream').
+      if (!inShape(ctx, cell) || !sel.graph(s).rule(cell.m)) continue;
       const fmt = sel.fmt(s);
       formulas = formulasOf(deriveAtStep(ctx, sel.script(s), sel.step(s), cell, fmt, sel.graph(s)), fmt).filter((x) => !tex.has(x[0], x[1], x[2]));
     }
     schedule();
   };
   const schedule = () => {
-    if (stopped || handle !== null || (cells.length === 0 && formulas.length === 0)) return;
+    if (stopped || handle !== null || unwait || (cells.length === 0 && formulas.length === 0)) return;
+    if (!tex.ready()) {
+      unwait = tex.subscribe(() => {
+        unwait?.();
+        unwait = null;
+        schedule();
+      });
+      return;
+    }
     handle = whenIdle(work);
   };
   return {
@@ -73,6 +84,8 @@ export function createPrefetcher(store: AppStore, tex: TexCache): Prefetcher {
     },
     stop: () => {
       stopped = true;
+      unwait?.();
+      unwait = null;
       if (handle !== null) cancel(handle);
       handle = null;
       cells = [];

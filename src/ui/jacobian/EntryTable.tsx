@@ -47,9 +47,9 @@ const Entry = memo(function Entry({ r, c, e, tabbable, active, zeroText, thatIs 
       style={e.structural ? { background: e.bg, color: e.fg } : undefined}
     >
       <span className="sr-only">{e.title} = </span>
-      <span className="jac-v">{e.text}</span>
+      <span className="jac-v heat-text">{e.text}</span>
       {e.structural && e.label !== '1' && (
-        <span className="jac-sym">
+        <span className="jac-sym heat-text">
           <span className="sr-only">{thatIs}</span>
           {e.label}
         </span>

@@ -43,11 +43,11 @@ export function MiniMatrix({ rows, cols, values, name, caption, tag, testId, onP
                   >
                     <span className="sr-only">{name(r, c)} = </span>
                     {tag && (
-                      <span className="jac-tag" aria-hidden="true">
+                      <span className="jac-tag heat-text" aria-hidden="true">
                         {tag(r, c)}
                       </span>
                     )}
-                    {fmt.text(v, 3)}
+                    <span className="heat-text">{fmt.text(v, 3)}</span>
                   </td>
                 );
               })}

@@ -6,6 +6,7 @@
 import { useCallback, useId, type KeyboardEvent, type ReactNode } from 'react';
 import { WALKTHROUGH_STEPS } from '../../core/index.ts';
 import { SHORTCUT_STEPS } from '../../store/jacobianSlice.ts';
+import { SIZE_MAX } from '../../store/url.ts';
 import { useReducedMotion } from '../player/reducedMotion.ts';
 import { useStepTimer } from '../player/useStepTimer.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
@@ -14,8 +15,23 @@ import { WalkCompare, WalkProduct, WalkRolled, WalkVector } from './WalkParts.ts
 
 const STEP_MS = 2600;
 
-/** The walkthrough section. */
+/** The walkthrough section, or what it is for when the lesson is past teaching sizes. */
 export function ShortcutWalk() {
+  const select = useSelectors();
+  const { t } = useI18n();
+  const fits = useApp(select.walkFits);
+  const h = useId();
+  if (fits) return <Walk />;
+  return (
+    <section className="jac-walk" aria-labelledby={h} data-testid="shortcut-walk">
+      <h3 id={h}>{t('walk.title')}</h3>
+      <p className="muted-text">{t('walk.tooLarge', { max: SIZE_MAX })}</p>
+    </section>
+  );
+}
+
+/** The walkthrough itself. */
+function Walk() {
   const store = useAppStore();
   const select = useSelectors();
   const { t, label } = useI18n();

@@ -1,4 +1,4 @@
-// The sparsity pattern of the chosen Jacobian at any size, on a canvas,
+// The sparsity pattern of the chosen Jacobian at every size, on a canvas,
 // drawn from its structure. Wheel, drag, buttons and keys (+ − arrows 0)
 // zoom and pan down to single entries, whose values or symbols then show.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
@@ -8,6 +8,7 @@ import { type DrawBuffers, type DrawNames, GUTTER, drawHover, drawSparsity } fro
 import { entryLabel } from './EntryTable.tsx';
 import { kindName } from './labels.ts';
 import { type Readout, SparsityText } from './SparsityText.tsx';
+import { SparsityDownload } from './SparsityDownload.tsx';
 import { FIT_CELL, type Extent, type Viewport, clampViewport, fitViewport, panViewport, viewCentre, visibleRange, zoomToEntries, zoomViewport } from './viewport.ts';
 
 /** The zoomable sparsity pattern. */
@@ -244,6 +245,7 @@ export function SparsityView() {
         <button type="button" onClick={reset}>
           {t('sparsity.wholeButton')}
         </button>
+        <SparsityDownload canvas={canvasRef} file={`jacobian-d${name.of}-d${name.by}-${J.sizes.B}x${J.sizes.N}x${J.sizes.T}.png`} />
       </div>
       <div ref={wrapRef} className="jac-canvas-wrap" style={{ height: size.width ? height : undefined }}>
         <canvas

@@ -155,11 +155,15 @@ function drawGutters(
     }
   } else {
     const step = niceStep(90 * view.cx);
-    ctx.textAlign = 'left';
+    const right = GUTTER.left + g.aw;
     for (let c = Math.ceil(vis.c0 / step) * step; c < vis.c1; c += step) {
       const x = g.X(c);
+      const text = names.integer(c);
       ctx.fillRect(x, GUTTER.top - 6, 1, 6);
-      ctx.fillText(names.integer(c), x + 2, 12);
+      // After its tick, or before it where it would run past the right edge.
+      const fits = x + 2 + ctx.measureText(text).width <= right;
+      ctx.textAlign = fits ? 'left' : 'right';
+      ctx.fillText(text, fits ? x + 2 : Math.min(x - 2, right), 12);
     }
   }
   ctx.restore();
@@ -176,7 +180,8 @@ function drawGutters(
     for (let r = Math.ceil(vis.r0 / step) * step; r < vis.r1; r += step) {
       const y = g.Y(r);
       ctx.fillRect(GUTTER.left - 6, y, 6, 1);
-      ctx.fillText(names.integer(r), GUTTER.left - 8, y + 6);
+      // Just below its tick, kept above the bottom edge; squeezed rather than cut when wider than the gutter.
+      ctx.fillText(names.integer(r), GUTTER.left - 8, Math.min(y + 6, GUTTER.top + g.ah - 7), GUTTER.left - 10);
     }
   }
   ctx.restore();

@@ -63,7 +63,9 @@ export const Cell = memo(function Cell(p: CellProps) {
           onChange={(e) => p.onEditText(e.target.value)}
         />
       ) : (
-        <span aria-hidden="true">{p.muted ? '' : p.text}</span>
+        <span className="heat-text" aria-hidden="true">
+          {p.muted ? '' : p.text}
+        </span>
       )}
     </div>
   );

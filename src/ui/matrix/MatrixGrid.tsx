@@ -1,12 +1,14 @@
 // One matrix as an ARIA grid heatmap: values to three significant digits,
 // index labels, a shape badge, roving keyboard focus and in-place editing.
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixName } from '../../core/index.ts';
 import type { EditResult } from '../../store/store.ts';
+import { useCoarsePointer } from '../media.ts';
 import { useI18n } from '../storeContext.tsx';
 import type { Axis } from './axes.ts';
 import { gridMove } from './gridKeys.ts';
 import { heatScale } from './colour.ts';
+import { useCellEditors } from './cellEditors.tsx';
 import { Cell } from './MatrixCell.tsx';
 
 export interface MatrixGridProps {
@@ -57,6 +59,7 @@ export function MatrixGrid(props: MatrixGridProps) {
   const [pos, setPos] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState<{ r: number; c: number; text: string; error: string | null } | null>(null);
   const errorSuffix = useId();
+  const touch = useCoarsePointer();
   const scaleValues = props.scaleValues ?? values;
   const colour = useMemo(() => heatScale(scaleValues), [scaleValues]);
   // Text, six-digit value and colours depend on the values alone: worked out once per values array,
@@ -78,6 +81,33 @@ export function MatrixGrid(props: MatrixGridProps) {
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
 
   const onEditText = useCallback((t: string) => setEditing((s) => (s ? { ...s, text: t } : s)), []);
+
+  // The pointer that last came over or pressed the grid. A tap is followed by mouse events the browser makes up
+  // for pages that know no touch: its mouseover must not open the panel over the cell before the mousedown lands.
+  const pointer = useRef<string | null>(null);
+  const notePointer = (e: { pointerType: string }) => {
+    pointer.current = e.pointerType;
+  };
+  const touched = () => pointer.current === 'touch' || pointer.current === 'pen';
+  /** Scrolls a cell clear of the panel that sticks to the bottom of a phone's screen (html's scroll-padding), once it is there. */
+  const clearOfPanel = (el: Element | null, then?: () => void) =>
+    requestAnimationFrame(() => {
+      el?.scrollIntoView?.({ block: 'nearest' });
+      then?.();
+    });
+
+  // The derivation panel's Edit button opens this grid's editors (a phone has no Enter key and no double click).
+  const editors = useCellEditors();
+  useEffect(() => {
+    if (!editors || !editable || !onEdit) return;
+    return editors.register(name, (r, c) => {
+      setPos({ r, c });
+      setEditing({ r, c, text: String(values[r * cols + c]), error: null });
+      // The old value is selected, so what is typed replaces it (a phone's keyboard has no easy select-all).
+      const el = ref.current?.querySelector(`[data-r="${r}"][data-c="${c}"]`) ?? null;
+      clearOfPanel(el, () => el?.querySelector('input')?.select());
+    });
+  }, [editors, editable, onEdit, name, values, cols]);
 
   const focusCell = useCallback((r: number, c: number) => {
     setPos({ r, c });
@@ -203,24 +233,31 @@ export function MatrixGrid(props: MatrixGridProps) {
           t('grid.label', { label, rows, cols }),
           rows > 1 && props.rowAxis ? t(`grid.rowsAre.${props.rowAxis}`) : '',
           cols > 1 && props.colAxis ? t(`grid.colsAre.${props.colAxis}`) : '',
-          editable ? t('grid.editHint') : '',
+          editable ? t(touch ? 'grid.editHint.touch' : 'grid.editHint') : '',
         ]
           .filter(Boolean)
           .join(' ')}
         aria-rowcount={rows}
         aria-colcount={cols}
         className="grid"
-        style={{ ['--cols' as string]: cols }}
+        style={{ ['--cols' as string]: cols, ['--rows' as string]: rows }}
         onKeyDown={onKeyDown}
         onFocus={(e) => {
           const cell = cellFromEvent(e.target);
           if (cell) {
             setPos(cell);
             onFocusCell?.(cell.r, cell.c);
+            if (touched()) clearOfPanel(e.target);
           }
         }}
-        onMouseOver={(e) => onHoverCell?.(cellFromEvent(e.target))}
-        onMouseLeave={() => onHoverCell?.(null)}
+        onPointerOver={notePointer}
+        onPointerDown={notePointer}
+        onMouseOver={(e) => {
+          if (!touched()) onHoverCell?.(cellFromEvent(e.target));
+        }}
+        onMouseLeave={() => {
+          if (!touched()) onHoverCell?.(null);
+        }}
         onDoubleClick={(e) => {
           const cell = cellFromEvent(e.target);
           if (cell && editable && onEdit) setEditing({ ...cell, text: String(values[cell.r * cols + cell.c]), error: null });

@@ -4,11 +4,13 @@ import { layoutDims, layoutShape, type MatrixName } from '../../core/index.ts';
 import { editableName } from '../../store/store.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { axesOfLayout } from './axes.ts';
+import { drawnAsHeatmap } from './heatDraw.ts';
+import { MatrixCanvas } from './MatrixCanvas.tsx';
 import { MatrixGrid } from './MatrixGrid.tsx';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** The grid of one lesson matrix. */
+/** The grid of one lesson matrix, or its heatmap past the grid's 12 × 12. */
 export function MatrixView({ name }: { name: MatrixName }) {
   const store = useAppStore();
   const select = useSelectors();
@@ -35,6 +37,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
 
   const onFocusCell = useCallback((r: number, c: number) => store.getState().setFocus({ m: name, r, c }), [store, name]);
   const onHoverCell = useCallback((cell: { r: number; c: number } | null) => store.getState().setHover(cell ? { m: name, ...cell } : null), [store, name]);
+  const onEscape = useCallback(() => store.getState().setFocus(null), [store]);
   const onEdit = useCallback((r: number, c: number, text: string) => store.getState().editCell({ m: name, r, c }, text), [store, name]);
   const layoutOf = rule?.layout;
   const nameOf = useCallback((r: number, c: number) => cellName({ m: name, r, c }, layoutOf), [cellName, name, layoutOf]);
@@ -47,9 +50,10 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const unused = rule.role === 'unused';
   const badge = name === 'L' ? t(unused ? 'grid.badge.unused' : 'grid.badge.scalar') : t('grid.badge', { d0: dims[0], d1: dims[1], r: rows, c: cols });
   const axes = axesOfLayout(layout, conv);
+  const Draw = drawnAsHeatmap(rows, cols) ? MatrixCanvas : MatrixGrid;
 
   return (
-    <MatrixGrid
+    <Draw
       name={name}
       label={classes ? t('matrix.target.classLabel') : labelOf(name)}
       cellName={nameOf}
@@ -72,6 +76,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
       onFocusCell={onFocusCell}
       onHoverCell={onHoverCell}
       onEdit={editable ? onEdit : undefined}
+      onEscape={onEscape}
     />
   );
 }

@@ -1,14 +1,16 @@
 // The step-through player: controls, a scrubber with phase markers, and the narration of the current step.
 import { useCallback, useEffect, type KeyboardEvent } from 'react';
-import type { Phase } from '../../core/index.ts';
+import { phaseShown, type Phase } from '../../core/index.ts';
 import { SPEEDS } from '../../store/playbackSlice.ts';
 import { Tex } from '../derivation/Tex.tsx';
+import { useCoarsePointer } from '../media.ts';
 import { useApp, useAppStore, useI18n, useKeyScope, useSelectors } from '../storeContext.tsx';
-import { ownedElsewhere, playerKey } from './keys.ts';
+import type { AppStore } from '../../store/store.ts';
+import { tourBack, tourForward } from '../tour/play.ts';
+import { ownedElsewhere, playerKey, tourKey } from './keys.ts';
+import { Markers } from './Markers.tsx';
 import { prefersReducedMotion, useReducedMotion } from './reducedMotion.ts';
 import { useStepTimer } from './useStepTimer.ts';
-
-const PHASES: readonly Phase[] = ['forward', 'loss', 'backward'];
 
 /** A 16×16 icon drawn from one path, hidden from screen readers (buttons carry labels). */
 const Icon = ({ d }: { d: string }) => (
@@ -20,11 +22,19 @@ const Icon = ({ d }: { d: string }) => (
 /** How long one step lasts at speed 1, in ms. */
 export const STEP_MS = 900;
 
-/** Runs the player's action for a key event that nothing else on the page has taken; returns whether it did. */
-function onPlayerKey(e: { key: string; target: EventTarget | null; defaultPrevented: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }, a: Parameters<typeof playerKey>[1]): boolean {
+/** A key's action: it steps the tour when one is running, otherwise the player. Returns whether the key was used. */
+function routeKey(store: AppStore, key: string, reduced: boolean): boolean {
+  const s = store.getState();
+  const move = s.tour ? tourKey(key) : null;
+  if (move) return move === 'next' ? tourForward(store) : tourBack(store);
+  return playerKey(key, s, reduced);
+}
+
+/** Runs the tour's or the player's action for a key event that nothing else on the page has taken; returns whether it did. */
+function onPlayerKey(e: { key: string; target: EventTarget | null; defaultPrevented: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }, store: AppStore): boolean {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return false;
   if (ownedElsewhere(e.target, e.key)) return false;
-  return playerKey(e.key, a, prefersReducedMotion());
+  return routeKey(store, e.key, prefersReducedMotion());
 }
 
 /**
@@ -38,7 +48,7 @@ function usePageKeys() {
     if (scope !== 'page') return;
     // Window listeners run after React's handlers, which sit on the root: a key already used there is defaultPrevented.
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (onPlayerKey(e, store.getState())) e.preventDefault();
+      if (onPlayerKey(e, store)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -51,7 +61,7 @@ export function usePlayerKeysInside(): ((e: KeyboardEvent<HTMLElement>) => void)
   const scope = useKeyScope();
   return scope === 'own'
     ? (e) => {
-        if (onPlayerKey(e, store.getState())) e.preventDefault();
+        if (onPlayerKey(e, store)) e.preventDefault();
       }
     : undefined;
 }
@@ -62,6 +72,8 @@ export function Player() {
   const select = useSelectors();
   const { t, msg, fmt } = useI18n();
   const reduced = useReducedMotion();
+  // On a touch screen, names and hints say nothing of keys.
+  const touch = useCoarsePointer();
   const script = useApp(select.script);
   const step = useApp(select.step);
   const playing = useApp((s) => s.playing);
@@ -73,13 +85,14 @@ export function Player() {
   usePageKeys();
   const n = script.steps.length;
   const current = step > 0 ? script.steps[step - 1] : null;
-  const phaseNow: Phase | 'complete' = step >= n ? 'complete' : (current?.phase ?? 'forward');
+  const shownPhase = phaseShown(script, step);
+  const phaseNow: Phase | 'complete' = step >= n ? 'complete' : shownPhase;
   const a = store.getState();
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (ownedElsewhere(e.target, e.key)) return;
-    if (playerKey(e.key, a, reduced)) {
+    if (routeKey(store, e.key, reduced)) {
       e.preventDefault();
       e.stopPropagation();
     }
@@ -88,31 +101,31 @@ export function Player() {
   return (
     <section className="player" aria-label={t('player.label')} onKeyDown={onKeyDown} data-testid="player">
       <div className="player-controls" role="toolbar" aria-label={t('player.toolbar')}>
-        <button type="button" onClick={() => a.toStart()} aria-label={t('player.start')} disabled={step === 0}>
+        <button type="button" onClick={() => a.toStart()} aria-label={t(touch ? 'player.start.touch' : 'player.start')} disabled={step === 0}>
           <Icon d="M4 3v10M13 3 6 8l7 5z" />
         </button>
-        <button type="button" onClick={() => a.prev()} aria-label={t('player.back')} disabled={step === 0}>
+        <button type="button" onClick={() => a.prev()} aria-label={t(touch ? 'player.back.touch' : 'player.back')} disabled={step === 0}>
           <Icon d="M12 3 4 8l8 5z" />
         </button>
         <button
           type="button"
           className="play"
           onClick={() => a.togglePlay()}
-          aria-label={playing ? t('player.pauseLabel') : t('player.playLabel')}
+          aria-label={touch ? undefined : playing ? t('player.pauseLabel') : t('player.playLabel')}
           aria-pressed={playing}
           disabled={reduced}
-          title={reduced ? t('player.reducedMotion') : undefined}
+          title={reduced ? t(touch ? 'player.reducedMotion.touch' : 'player.reducedMotion') : undefined}
         >
           {playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" /> : <Icon d="M4 3l8 5-8 5z" />} {playing ? t('player.pause') : t('player.play')}
         </button>
-        <button type="button" onClick={() => a.next()} aria-label={t('player.forward')} disabled={step >= n}>
+        <button type="button" onClick={() => a.next()} aria-label={t(touch ? 'player.forward.touch' : 'player.forward')} disabled={step >= n}>
           <Icon d="M4 3l8 5-8 5z" />
         </button>
-        <button type="button" onClick={() => a.toEnd()} aria-label={t('player.end')} disabled={step >= n}>
+        <button type="button" onClick={() => a.toEnd()} aria-label={t(touch ? 'player.end.touch' : 'player.end')} disabled={step >= n}>
           <Icon d="M12 3v10M3 3l7 5-7 5z" />
         </button>
         <span className="phase-jumps" role="group" aria-label={t('player.phases')}>
-          {PHASES.map((p) => (
+          {script.phases.map((p) => (
             <button key={p} type="button" onClick={() => a.toPhase(p)} aria-current={phaseNow === p ? 'step' : undefined}>
               {t(`phase.${p}`)}
             </button>
@@ -144,20 +157,14 @@ export function Player() {
           step={1}
           value={step}
           aria-label={t('player.step')}
-          aria-valuetext={step >= n ? t('player.valueComplete', { n }) : t('player.valueAt', { step, n, phase: t(`phase.${phaseNow as Phase}`) })}
+          aria-valuetext={step >= n ? t('player.valueComplete', { n }) : t('player.valueAt', { step, n, phase: t(`phase.${shownPhase}`) })}
           onChange={(e) => a.setStep(Number(e.target.value))}
         />
-        <div className="markers" aria-hidden="true">
-          {PHASES.map((p) => (
-            <span key={p} className={`marker marker-${p}`} style={{ left: `${(script.phaseStart[p] / Math.max(1, n)) * 100}%` }}>
-              {t(`phase.${p}`)}
-            </span>
-          ))}
-        </div>
+        <Markers phases={script.phases} start={script.phaseStart} n={n} name={(p) => t(`phase.${p}`)} />
       </div>
       <div className="narration" aria-live="polite" data-testid="narration">
         <p className="step-count">
-          {step >= n ? t('player.countComplete', { n }) : step === 0 ? t('player.countStart', { n }) : t('player.countAt', { step, n, phase: t(`phase.${current?.phase ?? 'forward'}`) })}
+          {step >= n ? t('player.countComplete', { n }) : step === 0 ? t('player.countStart', { n }) : t('player.countAt', { step, n, phase: t(`phase.${shownPhase}`) })}
         </p>
         {current && step < n ? (
           <>
@@ -166,11 +173,11 @@ export function Player() {
           </>
         ) : step >= n && current ? (
           <>
-            <p className="narration-text">{t('player.lastStep', { text: msg(current.narration.text) })}</p>
+            <p className="narration-text">{t(touch ? 'player.lastStep.touch' : 'player.lastStep', { text: msg(current.narration.text) })}</p>
             <Tex tex={current.narration.tex} className="narration-tex" />
           </>
         ) : (
-          <p className="narration-text">{t('player.hint')}</p>
+          <p className="narration-text">{t(touch ? 'player.hint.touch' : 'player.hint')}</p>
         )}
       </div>
     </section>

@@ -2,8 +2,10 @@
 // the cells it writes, and written values count up from their previous sums.
 // Driven by a store subscription and DOM refs, not a store update per frame.
 // Does nothing under reduced motion: the step simply shows its final state.
+// The layer the animation draws in is in the page only while a step animates: idle, it covers no cell
+// (assistive technology and axe read the grids themselves, not an empty layer over them).
 import { useEffect, type RefObject } from 'react';
-import type { CellRef, NumberFormat, Step } from '../../core/index.ts';
+import { type CellBlock, type CellRef, type NumberFormat, type Step, blockCells, stepWrites } from '../../core/index.ts';
 import { useAppStore } from '../storeContext.tsx';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import { STEP_MS } from './Player.tsx';
@@ -13,11 +15,17 @@ const MAX_COUNTERS = 48;
 const cellEl = (root: HTMLElement, c: CellRef) =>
   root.querySelector<HTMLElement>(`[data-matrix="${c.m}"] [data-r="${c.r}"][data-c="${c.c}"]`);
 
-/** The bounding box of some cells, relative to root. */
+/** Whether a matrix is drawn as a grid of cells (a heatmap past 12 × 12 has none to animate). */
+const gridded = (root: HTMLElement, m: string) => root.querySelector(`[role="grid"][data-matrix="${m}"]`) !== null;
+
+/** The bounding box of some cells, relative to root; the cells of heatmaps are skipped. */
 function boxOf(root: HTMLElement, cells: readonly CellRef[]): DOMRect | null {
   const base = root.getBoundingClientRect();
   let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+  const grids = new Map<string, boolean>();
   for (const c of cells) {
+    if (!grids.has(c.m)) grids.set(c.m, gridded(root, c.m));
+    if (!grids.get(c.m)) continue;
     const el = cellEl(root, c);
     if (!el) continue;
     const q = el.getBoundingClientRect();
@@ -32,17 +40,26 @@ function boxOf(root: HTMLElement, cells: readonly CellRef[]): DOMRect | null {
 
 const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
-/** Plays one step's animation inside layer; returns a function that cancels it. */
+/** Plays one step's animation inside layer, adding the layer to root until it ends; returns a function that cancels it. */
 function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration: number, fmt: NumberFormat): () => void {
   // Read every position and colour first, then write: interleaving would force a layout per element.
-  const target = boxOf(root, step.writes.map((w) => w.cell));
+  // A heatmap's step (past 12 × 12) has no cells to animate; a grid's block is small enough to expand.
+  const target = gridded(root, step.writes.m) ? boxOf(root, blockCells([step.writes])) : null;
   if (!target) return () => {};
   const to = centre(target);
-  const byMatrix = new Map<string, CellRef[]>();
-  for (const c of step.reads) byMatrix.set(c.m, [...(byMatrix.get(c.m) ?? []), c]);
-  const sources = [...byMatrix.values()].map((cells) => boxOf(root, cells)).filter((b): b is DOMRect => b !== null);
+  const byMatrix = new Map<string, CellBlock[]>();
+  for (const b of step.reads) {
+    const list = byMatrix.get(b.m);
+    if (list) list.push(b);
+    else byMatrix.set(b.m, [b]);
+  }
+  // The blocks of a grid are expanded to its cells (12 × 12 at most); a heatmap's are not looked at.
+  const sources = [...byMatrix]
+    .filter(([m]) => gridded(root, m))
+    .map(([, blocks]) => boxOf(root, blockCells(blocks)))
+    .filter((b): b is DOMRect => b !== null);
   const base = root.getBoundingClientRect();
-  const ghosts = step.writes.slice(0, MAX_COUNTERS).flatMap((w) => {
+  const ghosts = stepWrites(step, MAX_COUNTERS).flatMap((w) => {
     const cell = cellEl(root, w.cell);
     if (!cell) return [];
     const q = cell.getBoundingClientRect();
@@ -50,7 +67,14 @@ function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration
     return [{ w, left: q.left - base.left, top: q.top - base.top, width: q.width, height: q.height, bg: cs.backgroundColor, fg: cs.color }];
   });
 
-  const cleanups: (() => void)[] = [];
+  const cleanups: (() => void)[] = [() => layer.remove()];
+  // The layer leaves the page when the last token has arrived and the counters have stopped.
+  let running = sources.length + (ghosts.length > 0 ? 1 : 0);
+  const settle = () => {
+    if (--running === 0) layer.remove();
+  };
+  if (running === 0) return () => {};
+  root.appendChild(layer);
   // One token per matrix the step reads, each leaving from that matrix's read cells.
   for (const src of sources) {
     const from = centre(src);
@@ -64,7 +88,10 @@ function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration
       ],
       { duration: duration * 0.6, easing: 'ease-in-out', fill: 'forwards' },
     );
-    anim.onfinish = () => token.remove();
+    anim.onfinish = () => {
+      token.remove();
+      settle();
+    };
     cleanups.push(() => {
       anim.cancel();
       token.remove();
@@ -92,9 +119,12 @@ function animateStep(root: HTMLElement, layer: HTMLElement, step: Step, duration
       if (text !== c.last) c.el.textContent = c.last = text;
     }
     if (t < 1) raf = requestAnimationFrame(tick);
-    else for (const c of counters) c.el.remove();
+    else {
+      for (const c of counters) c.el.remove();
+      settle();
+    }
   };
-  raf = requestAnimationFrame(tick);
+  if (counters.length > 0) raf = requestAnimationFrame(tick);
   cleanups.push(() => {
     cancelAnimationFrame(raf);
     for (const c of counters) c.el.remove();
@@ -111,7 +141,6 @@ export function StepAnimator({ rootRef }: { rootRef: RefObject<HTMLElement | nul
     const layer = document.createElement('div');
     layer.className = 'flow-layer';
     layer.setAttribute('aria-hidden', 'true');
-    root.appendChild(layer);
     const sel = store.select;
     let prevStep = sel.step(store.getState());
     let prevScript = sel.script(store.getState());

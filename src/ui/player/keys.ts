@@ -44,3 +44,10 @@ export function playerKey(key: string, a: Actions, reduced = false): boolean {
       return false;
   }
 }
+
+/** What a key does to a running tour: PageDown, → and Space go on, PageUp and ← go back (presentation clickers send these). */
+export function tourKey(key: string): 'next' | 'back' | null {
+  if (key === 'PageDown' || key === 'ArrowRight' || key === ' ') return 'next';
+  if (key === 'PageUp' || key === 'ArrowLeft') return 'back';
+  return null;
+}

@@ -2,8 +2,10 @@
 import { useId, useState } from 'react';
 import { ACTIVATIONS, CONVENTIONS, LOSS_KINDS, forwardTex, isActivation, isLossKind, type Sizes } from '../../core/index.ts';
 import { SIZE_MAX, SIZE_MIN } from '../../store/url.ts';
+import { copyText } from '../clipboard.ts';
 import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
 import { Tex } from '../derivation/Tex.tsx';
+import { CheckedInput, FieldError } from './CheckedInput.tsx';
 import { useCheckedText } from './useCheckedText.ts';
 
 /** A size field that keeps whatever was typed and says what is wrong with it. */
@@ -13,35 +15,26 @@ function SizeField({ name }: { name: keyof Sizes }) {
   const value = useApp((s) => s.config[name]);
   const id = useId();
   const inRange = (v: number) => (Number.isInteger(v) && v >= SIZE_MIN && v <= SIZE_MAX ? null : t('controls.size.range', { name, min: SIZE_MIN, max: SIZE_MAX }));
-  const { text, error, onText, commit, onKeyDown } = useCheckedText(value, inRange, t('controls.notNumber'), (v) => store.getState().setSize(name, v));
+  const field = useCheckedText(value, inRange, t('controls.notNumber'), (v) => store.getState().setSize(name, v));
   return (
     <div className="field size-field">
       <label htmlFor={id}>
         <code>{name}</code> <span className="muted-text">{t(`controls.size.${name}`)}</span>
       </label>
-      <input
+      <CheckedInput
         id={id}
         name={name}
-        type="text"
         inputMode="numeric"
         size={3}
-        value={text}
-        aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => onText(e.target.value)}
-        onBlur={() => commit()}
+        field={field}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
             e.preventDefault();
-            commit(String(Math.min(SIZE_MAX, Math.max(SIZE_MIN, value + (e.key === 'ArrowUp' ? 1 : -1)))));
-          } else onKeyDown(e);
+            field.commit(String(Math.min(SIZE_MAX, Math.max(SIZE_MIN, value + (e.key === 'ArrowUp' ? 1 : -1)))));
+          } else field.onKeyDown(e);
         }}
       />
-      {error && (
-        <span id={`${id}-err`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError id={id} field={field} />
     </div>
   );
 }
@@ -53,37 +46,22 @@ function SeedField() {
   const seed = useApp((s) => s.seed);
   const id = useId();
   const whole = (v: number) => (!Number.isInteger(v) ? t('controls.seed.whole') : Math.abs(v) > 2 ** 31 ? t('controls.seed.range') : null);
-  const { text, error, onText, commit, onKeyDown } = useCheckedText(seed, whole, t('controls.notNumber'), (v) => store.getState().setSeed(v));
+  const field = useCheckedText(seed, whole, t('controls.notNumber'), (v) => store.getState().setSeed(v));
   return (
     <div className="field seed-field">
       <label htmlFor={id}>{t('controls.seed')}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        size={7}
-        value={text}
-        aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => onText(e.target.value)}
-        onBlur={() => commit()}
-        onKeyDown={onKeyDown}
-      />
+      <CheckedInput id={id} inputMode="numeric" size={7} field={field} />
       <button
         type="button"
         onClick={() => {
           const buf = new Uint32Array(1);
           crypto.getRandomValues(buf);
-          commit(String(buf[0] % 100000));
+          field.commit(String(buf[0] % 100000));
         }}
       >
         {t('controls.randomise')}
       </button>
-      {error && (
-        <span id={`${id}-err`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError id={id} field={field} />
     </div>
   );
 }
@@ -101,14 +79,9 @@ export function CopyLink() {
         type="button"
         onClick={async () => {
           const href = window.location.href;
-          try {
-            await navigator.clipboard.writeText(href);
-            setManual(null);
-            setSaid(t('controls.link.copied'));
-          } catch {
-            setManual(href);
-            setSaid(t('controls.link.manual'));
-          }
+          const copied = await copyText(href);
+          setManual(copied ? null : href);
+          setSaid(t(copied ? 'controls.link.copied' : 'controls.link.manual'));
         }}
       >
         {t('controls.link.copy')}
@@ -123,51 +96,64 @@ export function CopyLink() {
   );
 }
 
+/** The activation after the layer: the lesson's, and the training run's. */
+export function ActivationField() {
+  const store = useAppStore();
+  const { t } = useI18n();
+  const act = useApp((s) => s.config.activation);
+  const actId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={actId}>{t('controls.activation')}</label>
+      <select id={actId} value={act} onChange={(e) => isActivation(e.target.value) && store.getState().setActivation(e.target.value)}>
+        {ACTIVATIONS.map((a) => (
+          <option key={a} value={a}>
+            {a === 'identity' ? t('controls.activation.none') : t(`activation.${a}.name`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** All controls. */
 export function Controls() {
   const store = useAppStore();
   const { t } = useI18n();
   const conv = useApp((s) => s.config.convention);
   const loss = useApp((s) => s.config.loss);
-  const act = useApp((s) => s.config.activation);
   const lossId = useId();
-  const actId = useId();
   const group = useId();
+  const locked = useApp((s) => s.frame.lock);
   return (
     <form className="controls" aria-label={t('controls.label')} onSubmit={(e) => e.preventDefault()}>
-      <fieldset className="field conventions">
-        <legend>{t('controls.convention')}</legend>
-        {CONVENTIONS.map((c) => (
-          <label key={c} className={c === conv ? 'seg on' : 'seg'} title={t(`convention.${c}.usedBy`)}>
-            <input type="radio" name={`${group}-conv`} data-choice="conv" value={c} checked={c === conv} onChange={() => store.getState().setConvention(c)} />
-            <code className="seg-name">{c}</code> <Tex tex={forwardTex(c)} />
-          </label>
-        ))}
+      {/* A locked frame (lock=1) shows the settings but takes no change: the wrapper disables every field at once. */}
+      <fieldset className="controls-lock" disabled={locked}>
+        <fieldset className="field conventions">
+          <legend>{t('controls.convention')}</legend>
+          {CONVENTIONS.map((c) => (
+            <label key={c} className={c === conv ? 'seg on' : 'seg'} title={t(`convention.${c}.usedBy`)}>
+              <input type="radio" name={`${group}-conv`} data-choice="conv" value={c} checked={c === conv} onChange={() => store.getState().setConvention(c)} />
+              <code className="seg-name">{c}</code> <Tex tex={forwardTex(c)} />
+            </label>
+          ))}
+        </fieldset>
+        <SizeField name="B" />
+        <SizeField name="N" />
+        <SizeField name="T" />
+        <div className="field">
+          <label htmlFor={lossId}>{t('controls.loss')}</label>
+          <select id={lossId} value={loss} onChange={(e) => isLossKind(e.target.value) && store.getState().setLoss(e.target.value)}>
+            {LOSS_KINDS.map((l) => (
+              <option key={l} value={l}>
+                {t(`loss.${l}.name`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ActivationField />
+        <SeedField />
       </fieldset>
-      <SizeField name="B" />
-      <SizeField name="N" />
-      <SizeField name="T" />
-      <div className="field">
-        <label htmlFor={lossId}>{t('controls.loss')}</label>
-        <select id={lossId} value={loss} onChange={(e) => isLossKind(e.target.value) && store.getState().setLoss(e.target.value)}>
-          {LOSS_KINDS.map((l) => (
-            <option key={l} value={l}>
-              {t(`loss.${l}.name`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={actId}>{t('controls.activation')}</label>
-        <select id={actId} value={act} onChange={(e) => isActivation(e.target.value) && store.getState().setActivation(e.target.value)}>
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {a === 'identity' ? t('controls.activation.none') : t(`activation.${a}.name`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <SeedField />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 // The computation, left to right: the forward row, then the backward row
-// below it, each drawn from the lesson's graph with the operation named
-// before the grids it computes.
+// below it, and with a learning rate the update row (W⁺, b⁺) below that, each
+// drawn from the lesson's graph with the operation named before the grids it
+// computes.
 import { Fragment, useId, useRef } from 'react';
-import { LOSSES, layerTex, type NodeRule } from '../../core/index.ts';
+import { LOSSES, layerTex, updateTex, type NodeRule } from '../../core/index.ts';
+import { shows } from '../../store/frame.ts';
 import { Player } from '../player/Player.tsx';
 import { StepAnimator } from '../player/StepAnimator.tsx';
 import { MatrixView } from '../matrix/MatrixView.tsx';
@@ -20,12 +22,18 @@ function Row({ nodes }: { nodes: readonly NodeRule[] }) {
   const { t } = useI18n();
   return (
     <div className="pass-row">
-      {nodes.map((n, k) => (
-        <Fragment key={n.node}>
-          {k > 0 && n.op !== 'input' && nodes[k - 1].op !== n.op && <Arrow label={t(`op.${n.op}`)} />}
-          {n.node === 'L' ? <LossBox /> : <MatrixView name={n.node} />}
-        </Fragment>
-      ))}
+      {nodes.map((n, k) => {
+        const grid = n.node === 'L' ? <LossBox /> : <MatrixView name={n.node} />;
+        // An arrow wraps to the next line with the grid it points at, never alone at the end of a line.
+        return k > 0 && n.op !== 'input' && nodes[k - 1].op !== n.op ? (
+          <div className="pass-step" key={n.node}>
+            <Arrow label={t(`op.${n.op}`)} />
+            {grid}
+          </div>
+        ) : (
+          <Fragment key={n.node}>{grid}</Fragment>
+        );
+      })}
     </div>
   );
 }
@@ -55,30 +63,47 @@ function LossBox() {
 
 /** Every matrix of the lesson. */
 export function LessonView() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const select = useSelectors();
   const conv = useApp((s) => s.config.convention);
   const act = useApp((s) => s.config.activation);
+  const lr = useApp((s) => s.config.lr);
   const graph = useApp(select.graph);
   const forward = graph.nodes.filter((n) => graph.forward.includes(n.node));
   const backward = graph.nodes.filter((n) => graph.backward.includes(n.node));
+  const update = graph.nodes.filter((n) => graph.update.includes(n.node));
   const root = useRef<HTMLDivElement>(null);
   const fwd = useId();
   const bwd = useId();
+  const upd = useId();
+  const frame = useApp((s) => s.frame);
   return (
     <div className="lesson" ref={root}>
-      <Player />
+      {shows(frame, 'player') && <Player />}
       <StepAnimator rootRef={root} />
-      <section className="pass forward" aria-labelledby={fwd}>
-        <h2 id={fwd}>
-          {t('lesson.forward')} <Tex tex={layerTex(conv, act)} />
-        </h2>
-        <Row nodes={forward} />
-      </section>
-      <section className="pass backward" aria-labelledby={bwd}>
-        <h2 id={bwd}>{t('lesson.backward')}</h2>
-        <Row nodes={backward} />
-      </section>
+      {shows(frame, 'forward') && (
+        <section className="pass forward" aria-labelledby={fwd}>
+          <h2 id={fwd}>
+            {t('lesson.forward')} <Tex tex={layerTex(conv, act)} />
+          </h2>
+          <Row nodes={forward} />
+        </section>
+      )}
+      {shows(frame, 'backward') && (
+        <section className="pass backward" aria-labelledby={bwd}>
+          <h2 id={bwd}>{t('lesson.backward')}</h2>
+          <Row nodes={backward} />
+        </section>
+      )}
+      {/* The update belongs to the backward pass's section of show=: it is shown with it. */}
+      {shows(frame, 'backward') && update.length > 0 && lr !== undefined && (
+        <section className="pass update" aria-labelledby={upd}>
+          <h2 id={upd}>
+            {t('lesson.update')} <Tex tex={updateTex(lr, fmt)} />
+          </h2>
+          <Row nodes={update} />
+        </section>
+      )}
     </div>
   );
 }

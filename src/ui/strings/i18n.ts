@@ -57,7 +57,7 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
     if ('num' in v) return fmt.text(v.num, v.digits);
     if ('tex' in v) return v.tex;
     if ('code' in v) return v.code;
-    if ('cell' in v) return cellName(v.cell);
+    if ('cell' in v) return cellName(v.cell, v.layout);
     return msgText(v);
   };
   const render = (parts: Part[], params: Params | undefined, onSeg: ((seg: Segment) => void) | null, hash: number | null, out: { text: string }) => {
@@ -86,10 +86,11 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
   };
   const msgText = (m: Msg<MessageKey>): string => text(m.key, m.params);
   const label = (m: MatrixName): string => text(`matrix.${m}.label`);
-  // One index for the layouts that are a single row by nature (b, the loss, class targets); two for the rest, whatever the sizes.
+  // One index for the layouts that are a vector by nature (b, the loss, class targets), whether laid out as a row or
+  // a column (b is T×1 in the column convention): the other index is 0, so r + c is the position. Two for the rest.
   const cellName = (cell: CellRef, layout: LayoutName = NODE_LAYOUT[cell.m]): string => {
-    if (layout === 'classes') return `${text('matrix.target.classLabel')}[${cell.c}]`;
-    return layout === 'b' || layout === 'scalar' ? `${label(cell.m)}[${cell.c}]` : `${label(cell.m)}[${cell.r},${cell.c}]`;
+    if (layout === 'classes') return `${text('matrix.target.classLabel')}[${cell.r + cell.c}]`;
+    return layout === 'b' || layout === 'scalar' ? `${label(cell.m)}[${cell.r + cell.c}]` : `${label(cell.m)}[${cell.r},${cell.c}]`;
   };
 
   return {

@@ -3,6 +3,7 @@
 // as German or Finnish text often is) and wrapped in ⟦ ⟧, so untranslated
 // English and clipped text both show at a glance. Selected with lang=en-XA.
 import type { Catalogue } from './en.ts';
+import { captionPieces } from '../../tour/caption.ts';
 import { mapText } from './template.ts';
 
 /** The pseudo-locale's tag (the tag reserved for pseudo-localisation). */
@@ -29,9 +30,13 @@ export function pseudoText(text: string): string {
   return out;
 }
 
+/** Text with inline maths between $…$ (a tour's caption): only the words are pseudo-localised, so KaTeX still reads the maths. */
+const pseudoWords = (text: string): string =>
+  text.includes('$') ? captionPieces(text).map((p) => (p.kind === 'tex' ? `$${p.tex}$` : pseudoText(p.text))).join('') : pseudoText(text);
+
 /** The pseudo-locale's catalogue, made from the English one. */
 export function pseudoCatalogue(en: Catalogue): Catalogue {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(en)) out[k] = v === '' ? '' : `⟦${mapText(v, pseudoText)}⟧`;
+  for (const [k, v] of Object.entries(en)) out[k] = v === '' ? '' : `⟦${mapText(v, pseudoWords)}⟧`;
   return out as Catalogue;
 }

@@ -1,14 +1,17 @@
 // What the losses share: the shape of an entry of the loss table, the
 // rules of L and dL/dy built from terms, the target's rule, and the notation.
+import { type CellBlock, blockAt } from '../../blocks.ts';
 import type { Convention } from '../../conventions.ts';
 import { ValidationError } from '../../errors.ts';
+import type { LossCode } from '../../export/dialect.ts';
+import type { Idx } from '../../layout.ts';
 import type { Matrix } from '../../matrix.ts';
 import { type Msg, code, msg, num, tex } from '../../messages.ts';
 import { type CellRef, idxOf } from '../../nodes.ts';
 import { dL, type IndexValues, entryTex, ySub } from '../../notation.ts';
 import type { CoreLossKind, LossKind, TargetKind } from '../lossKinds.ts';
-import { range } from '../sums.ts';
-import type { CellNotation, ComputedRule, DerivationContext, GivenRule, GraphSpec, NodeRule, NodeScript } from '../types.ts';
+import { range, valuesShown } from '../sums.ts';
+import type { CellNotation, ComputedRule, DerivationContext, GivenRule, GraphSpec, NodeRule, NodeScript, PluggedTerm } from '../types.ts';
 
 /** A loss value and its gradient dL/dy, the same shape as y. */
 export interface LossResult {
@@ -27,6 +30,8 @@ export interface LossEntry {
   /** dL/dy as a formula. */
   dtex(conv: Convention): string;
   rules(ctx: GraphSpec): { L: NodeRule; dY: NodeRule; target: GivenRule | null };
+  /** L and dL/dy in an exported Python program; null when dL/dy is given directly (as compute). */
+  code: LossCode | null;
 }
 
 export const LETTERS: IndexValues = { s: 's', j: 'j' };
@@ -58,11 +63,22 @@ export const narrateDY = (said: Msg, formula: (conv: Convention) => string): Nod
 
 export const ix = (ctx: DerivationContext, cell: CellRef) => idxOf(cell, ctx.convention) as { s: number; j: number };
 
+/** The block of y, or of a y-shaped target, at some indices (every value of those left out). */
+export const yBlock = (ctx: GraphSpec, m: 'y' | 'target', at: Idx): CellBlock => blockAt(m, 'y', ctx.convention, ctx.sizes, at);
+
 /** Every (s, j) pair, sample-major. */
 export const pairs = (ctx: GraphSpec) => range(ctx.sizes.B).flatMap((s) => range(ctx.sizes.T).map((j) => [s, j] as const));
 
-/** The computed rule of L or dL/dy from its terms and notation. */
-export function computedRule(node: 'L' | 'dY', terms: ComputedRule['terms'], notation: ComputedRule['notation'], note: ComputedRule['note'], script: NodeScript): ComputedRule {
+/** The computed rule of L or dL/dy from its terms, the numbers they show and their notation. */
+export function computedRule(
+  node: 'L' | 'dY',
+  terms: ComputedRule['terms'],
+  reads: ComputedRule['reads'],
+  plugged: ComputedRule['plugged'],
+  notation: ComputedRule['notation'],
+  note: ComputedRule['note'],
+  script: NodeScript,
+): ComputedRule {
   return {
     node,
     layout: node === 'L' ? 'scalar' : 'y',
@@ -70,12 +86,17 @@ export function computedRule(node: 'L' | 'dY', terms: ComputedRule['terms'], not
     role: 'computed',
     from: ['y', 'target'],
     terms,
+    reads,
+    plugged,
     notation,
     matrixForm: () => null,
     note,
     script,
   };
 }
+
+/** Each term shows the values it is computed from and is worked out from them by `of`. */
+export const pluggedValues = (of: PluggedTerm['of']): ComputedRule['plugged'] => (_c, _cell, t) => valuesShown(t, of);
 
 /** The notation of a cell whose terms each come with their own TeX. */
 export function notationOf(general: string, lhs: string, scaleTex: string, terms: CellNotation['terms'], aside = ''): CellNotation {

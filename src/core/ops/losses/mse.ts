@@ -1,13 +1,14 @@
-// Mean squared error: L is the mean of the squared errors over all B·T outputs, dL/dy = 2(y − ŷ)/BT.
+// Mean squared error: L is the mean of the squared errors over all B·T outputs, dL/dy = 2(y − t)/BT, t the target.
 import { ValidationError } from '../../errors.ts';
+import type { NumberFormat } from '../../format.ts';
 import type { Matrix } from '../../matrix.ts';
 import { msg, num } from '../../messages.ts';
 import { cellAt } from '../../nodes.ts';
 import { entryTex } from '../../notation.ts';
 import { assertMatrix } from '../../validate.ts';
 import { cellValue } from '../../values.ts';
-import type { ComputedRule, DerivationContext, NumericTerm } from '../types.ts';
-import { type LossEntry, computedRule, dYEntry, finiteLoss, ix, mseDtex, mseTex, narrateDY, narrateL, notationOf, pairs, targetRule, yEntry } from './common.ts';
+import type { DerivationContext, NumericTerm } from '../types.ts';
+import { type LossEntry, computedRule, dYEntry, finiteLoss, ix, mseDtex, mseTex, narrateDY, narrateL, notationOf, pairs, pluggedValues, targetRule, yBlock, yEntry } from './common.ts';
 
 /** The entry of the loss table. */
 export const MSE: LossEntry = {
@@ -33,6 +34,11 @@ export const MSE: LossEntry = {
   },
   tex: mseTex,
   dtex: mseDtex,
+  code: {
+    value: ({ v }) => [{ note: 'mse.L', code: `${v.L} = ((${v.y} - ${v.target}) ** 2).mean()` }],
+    grad: ({ d, v }) => [{ note: 'mse.dY', code: `${v.dY} = 2 * (${v.y} - ${v.target}) / ${d.size(v.y)}` }],
+    framework: ({ v }) => `F.mse_loss(${v.y}, ${v.target})`,
+  },
   rules: (ctx) => {
     const conv = ctx.convention;
     const n = ctx.sizes.B * ctx.sizes.T;
@@ -42,14 +48,16 @@ export const MSE: LossEntry = {
       return { factors, values: [yv, tv], value: yv - tv };
     };
     const diff = (s: number, j: number) => `\\left(${yEntry(conv, s, j)} - ${entryTex('target', conv, { s, j })}\\right)`;
-    const diffNum = (t: NumericTerm, fmt: Parameters<ComputedRule['notation']>[3]) => `\\left(${fmt.tex(t.values[0], 3, false)} - ${fmt.tex(t.values[1])}\\right)`;
+    const diffNum = (t: NumericTerm, fmt: NumberFormat, digits: number) => `\\left(${fmt.tex(t.values[0], digits, false)} - ${fmt.tex(t.values[1], digits)}\\right)`;
     const L = computedRule(
       'L',
       (c) => ({ scale: 1 / n, terms: pairs(c).map(([s, j]) => { const t = pair(c, s, j); return { ...t, value: t.value * t.value }; }) }),
-      (c, _cell, t, fmt) =>
+      (c, at) => [yBlock(c, 'y', at), yBlock(c, 'target', at)],
+      pluggedValues(([a, b]) => (a - b) * (a - b)),
+      (c, _cell, t, fmt, digits) =>
         notationOf(mseTex(conv), 'L', `\\frac{1}{${n}}`, pairs(c).map(([s, j], k) => ({
           symbolic: `${diff(s, j)}^2`,
-          tex: `${diffNum(t.terms[k], fmt)}^2`,
+          tex: `${diffNum(t.terms[k], fmt, digits)}^2`,
           speech: msg('speech.squaredDifference', { a: num(t.terms[k].values[0]), b: num(t.terms[k].values[1]) }),
         }))),
       () => msg('note.L.mse', { n }),
@@ -58,11 +66,13 @@ export const MSE: LossEntry = {
     const dY = computedRule(
       'dY',
       (c, cell) => { const { s, j } = ix(c, cell); return { scale: 2 / n, terms: [pair(c, s, j)] }; },
-      (c, cell, t, fmt) => {
+      (c, at) => [yBlock(c, 'y', at), yBlock(c, 'target', at)],
+      pluggedValues(([a, b]) => a - b),
+      (c, cell, t, fmt, digits) => {
         const { s, j } = ix(c, cell);
         const term = t.terms[0];
         return notationOf(mseDtex(conv), dYEntry(conv, { s, j }), `\\frac{2}{${n}}`, [
-          { symbolic: diff(s, j), tex: diffNum(term, fmt), speech: msg('speech.difference', { a: num(term.values[0]), b: num(term.values[1]) }) },
+          { symbolic: diff(s, j), tex: diffNum(term, fmt, digits), speech: msg('speech.difference', { a: num(term.values[0]), b: num(term.values[1]) }) },
         ]);
       },
       () => msg('note.dY.mse', { n }),

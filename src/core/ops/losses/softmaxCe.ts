@@ -1,5 +1,7 @@
 // Softmax cross-entropy with one class index per sample: L is the mean of −log p of each true class, dL/dy = (p − [j = c])/B.
+import { blockAt } from '../../blocks.ts';
 import { ValidationError } from '../../errors.ts';
+import type { Idx } from '../../layout.ts';
 import type { Matrix } from '../../matrix.ts';
 import { msg, num } from '../../messages.ts';
 import { type CellRef, cellAt } from '../../nodes.ts';
@@ -8,8 +10,8 @@ import { assertFinite } from '../../validate.ts';
 import { cellValue } from '../../values.ts';
 import { assertClassTargets, crossEntropy, softmaxRow, yDims, yIndex } from '../lossMath.ts';
 import { range } from '../sums.ts';
-import type { DerivationContext } from '../types.ts';
-import { type LossEntry, ceDtex, ceTex, computedRule, dYEntry, finiteLoss, ix, narrateDY, narrateL, notationOf, targetRule } from './common.ts';
+import type { DerivationContext, GraphSpec } from '../types.ts';
+import { type LossEntry, ceDtex, ceTex, computedRule, dYEntry, finiteLoss, ix, narrateDY, narrateL, notationOf, targetRule, yBlock } from './common.ts';
 
 /** The entry of the loss table. */
 export const SOFTMAX_CE: LossEntry = {
@@ -34,6 +36,19 @@ export const SOFTMAX_CE: LossEntry = {
   },
   tex: ceTex,
   dtex: ceDtex,
+  // -log p as m + log Σ e - y, the order crossEntropy adds in; the samples' classes picked at [s, c_s].
+  code: {
+    value: ({ d, v, outAxis, at }) => [
+      { note: 'ce.softmax', code: `m = ${d.max(v.y, outAxis)}` },
+      { code: `e = ${d.lib}.exp(${v.y} - m)` },
+      { code: `p = e / ${d.sum('e', outAxis, true)}` },
+      { note: 'ce.nlp', code: `nlp = m + ${d.lib}.log(${d.sum('e', outAxis, true)}) - ${v.y}` },
+      { note: 'ce.L', code: `samples = ${d.lib}.arange(B)` },
+      { code: `${v.L} = ${at('nlp', { s: 'samples', j: v.target })}.mean()` },
+    ],
+    grad: ({ d, v, at }) => [{ note: 'ce.dY', code: `${v.dY} = (p - ${at(d.eye('T'), { s: v.target, j: ':' })}) / B` }],
+    framework: ({ v, bySample }) => `F.cross_entropy(${bySample(v.y)}, ${v.target})`,
+  },
   rules: (ctx) => {
     const conv = ctx.convention;
     const { B, T } = ctx.sizes;
@@ -41,6 +56,15 @@ export const SOFTMAX_CE: LossEntry = {
       const row = range(T).map((k) => cellAt('y', conv, { s, j: k }));
       const cls: CellRef = { m: 'target', r: 0, c: s };
       return { factors: [...row, cls], values: [...row.map((f) => cellValue(c, f)), c.inputs.targetClasses[s]], p: softmaxRow(conv, c.outputs.y, s), c: c.inputs.targetClasses[s] };
+    };
+    // Sample s's term shows −log p of its true class, or, when p underflows to 0, the term's value instead of log 0.
+    // Each sample's terms read its whole row of y and its class: a sample's cells, or its term of L, read those.
+    const reads = (c: GraphSpec, at: Idx) => [yBlock(c, 'y', { s: at.s }), blockAt('target', 'classes', conv, c.sizes, { s: at.s })];
+    const shownOf = (c: DerivationContext, s: number, value: number) => {
+      const r = sample(c, s);
+      const p = r.p[r.c];
+      const logged = p > 1e-300;
+      return { r, p, logged, plugged: logged ? { shown: [p], of: ([q]: readonly number[]) => -Math.log(q) } : { shown: [value], of: ([v]: readonly number[]) => v } };
     };
     const L = computedRule(
       'L',
@@ -51,14 +75,14 @@ export const SOFTMAX_CE: LossEntry = {
           return { factors: r.factors, values: r.values, value: crossEntropy(conv, c.outputs.y, s, r.c) };
         }),
       }),
-      (c, _cell, t, fmt) =>
+      reads,
+      (c, _cell, t) => range(B).map((s) => shownOf(c, s, t.terms[s].value).plugged),
+      (c, _cell, t, fmt, digits) =>
         notationOf(ceTex(conv), 'L', `\\frac{1}{${B}}`, range(B).map((s) => {
-          const r = sample(c, s);
-          const p = r.p[r.c];
+          const { r, p, logged } = shownOf(c, s, t.terms[s].value);
           return {
             symbolic: `\\left(-\\log p_${ySub(conv, s, r.c)}\\right)`,
-            // When p underflows to 0 the term's value is shown instead of log 0.
-            tex: p > 1e-300 ? `\\left(-\\log ${fmt.tex(p, 3, false)}\\right)` : fmt.tex(t.terms[s].value),
+            tex: logged ? `\\left(-\\log ${fmt.tex(p, digits, false)}\\right)` : fmt.tex(t.terms[s].value, digits),
             speech: msg('speech.negativeLog', { p: num(p) }),
           };
         })),
@@ -72,12 +96,19 @@ export const SOFTMAX_CE: LossEntry = {
         const r = sample(c, s);
         return { scale: 1 / B, terms: [{ factors: r.factors, values: r.values, value: r.p[j] - (j === r.c ? 1 : 0) }] };
       },
-      (c, cell, _t, fmt) => {
+      reads,
+      (c, cell) => {
+        const { s, j } = ix(c, cell);
+        const r = sample(c, s);
+        const hit = j === r.c ? 1 : 0;
+        return [{ shown: [r.p[j]], of: ([p]) => p - hit }];
+      },
+      (c, cell, _t, fmt, digits) => {
         const { s, j } = ix(c, cell);
         const r = sample(c, s);
         const hit = j === r.c ? 1 : 0;
         return notationOf(ceDtex(conv), dYEntry(conv, { s, j }), `\\frac{1}{${B}}`, [
-          { symbolic: `\\left(p_${ySub(conv, s, j)} - [${j} = c_{${s}}]\\right)`, tex: `\\left(${fmt.tex(r.p[j], 3, false)} - ${hit}\\right)`, speech: msg('speech.probabilityMinus', { p: num(r.p[j]), hit }) },
+          { symbolic: `\\left(p_${ySub(conv, s, j)} - [${j} = c_{${s}}]\\right)`, tex: `\\left(${fmt.tex(r.p[j], digits, false)} - ${hit}\\right)`, speech: msg('speech.probabilityMinus', { p: num(r.p[j]), hit }) },
         ], `,\\ c_{${s}} = ${r.c}`);
       },
       (c, cell) => {

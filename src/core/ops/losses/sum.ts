@@ -3,7 +3,7 @@ import { msg, num } from '../../messages.ts';
 import { cellAt } from '../../nodes.ts';
 import { cellValue } from '../../values.ts';
 import type { DerivationContext } from '../types.ts';
-import { type LossEntry, computedRule, dYEntry, finiteLoss, ix, narrateDY, narrateL, notationOf, pairs, sumDtex, sumTex, yEntry } from './common.ts';
+import { type LossEntry, computedRule, dYEntry, finiteLoss, ix, narrateDY, narrateL, notationOf, pairs, pluggedValues, sumDtex, sumTex, yBlock, yEntry } from './common.ts';
 
 /** The entry of the loss table. */
 export const SUM: LossEntry = {
@@ -16,6 +16,11 @@ export const SUM: LossEntry = {
   },
   tex: sumTex,
   dtex: sumDtex,
+  code: {
+    value: ({ v }) => [{ note: 'sum.L', code: `${v.L} = ${v.y}.sum()` }],
+    grad: ({ d, v }) => [{ note: 'sum.dY', code: `${v.dY} = ${d.lib}.ones_like(${v.y})` }],
+    framework: ({ v }) => `${v.y}.sum()`,
+  },
   rules: (ctx) => {
     const conv = ctx.convention;
     const one = (c: DerivationContext, s: number, j: number) => {
@@ -25,14 +30,19 @@ export const SUM: LossEntry = {
     const L = computedRule(
       'L',
       (c) => ({ scale: 1, terms: pairs(c).map(([s, j]) => { const t = one(c, s, j); return { ...t, value: t.values[0] }; }) }),
-      (c, _cell, t, fmt) =>
-        notationOf(sumTex(conv), 'L', '', pairs(c).map(([s, j], k) => ({ symbolic: yEntry(conv, s, j), tex: fmt.tex(t.terms[k].value), speech: msg('speech.value', { a: num(t.terms[k].value) }) }))),
+      (c, at) => [yBlock(c, 'y', at)],
+      pluggedValues(([v]) => v),
+      (c, _cell, t, fmt, digits) =>
+        notationOf(sumTex(conv), 'L', '', pairs(c).map(([s, j], k) => ({ symbolic: yEntry(conv, s, j), tex: fmt.tex(t.terms[k].value, digits), speech: msg('speech.value', { a: num(t.terms[k].value) }) }))),
       () => msg('note.L.sum'),
       narrateL,
     );
     const dY = computedRule(
       'dY',
       (c, cell) => { const { s, j } = ix(c, cell); return { scale: 1, terms: [{ ...one(c, s, j), value: 1 }] }; },
+      (c, at) => [yBlock(c, 'y', at)],
+      // The term is the constant 1: no numbers to round.
+      () => [{ shown: [], of: () => 1 }],
       (c, cell) => notationOf(sumDtex(conv), dYEntry(conv, ix(c, cell)), '', [{ symbolic: '1', tex: '1', speech: msg('speech.value', { a: 1 }) }]),
       () => msg('note.dY.sum'),
       narrateDY(msg('narr.dY.sum'), sumDtex),

@@ -13,6 +13,7 @@ export const UPSTREAM: LossEntry = {
   compute: null,
   tex: () => '',
   dtex: (c) => `${dL('y', ySub(c, 's', 'j'))}`,
+  code: null,
   rules: (ctx) => {
     const conv = ctx.convention;
     const { G } = denseNames(ctx.activation);

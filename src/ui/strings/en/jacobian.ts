@@ -6,6 +6,7 @@
 export const jacobian = {
   // The Jacobian view.
   'jac.title': 'The full Jacobian, and why nobody builds it',
+  'jac.open': 'Show the Jacobian view',
   'jac.intro':
     'The backward pass needs {dLdp}. The chain rule writes it as the row vector {dLdy} times the Jacobian {dydp}: a matrix with one row for every element of {of} and one column for {column}. {sparse}, so most entries are 0, and the matrix grows with the product of the sizes. The compact formulas of the backward pass are that product with the zeros left out.',
   'jac.column.dW': 'every weight',
@@ -60,13 +61,16 @@ export const jacobian = {
   'jac.note.dZ.off': '{cell} does not depend on {param}: an activation works on each entry by itself, so every entry off the diagonal is 0.',
 
   // The sparsity pattern.
-  'sparsity.caption': 'Sparsity pattern of {name} at B={B}, N={N}, T={T}: {rows} rows ({of} elements) × {cols} columns ({by} elements). Dark entries are non-zero by structure (a zero input or a flat slope can still make one 0); white ones are always 0.',
+  'sparsity.caption': 'Sparsity pattern of {name} at B={B}, N={N}, T={T}: {rows, plural, one {{rows} row} other {{rows} rows}} ({of} elements) × {cols, plural, one {{cols} column} other {{cols} columns}} ({by} elements). Dark entries are non-zero by structure (a zero input or a flat slope can still make one 0); white ones are always 0.',
   'sparsity.zoom': 'Zoom the pattern',
   'sparsity.zoomIn': 'Zoom in',
   'sparsity.zoomOut': 'Zoom out',
   'sparsity.toEntries': 'Down to entries',
   'sparsity.wholeButton': 'Whole matrix',
-  'sparsity.label': 'Sparsity pattern of {name}, {rows} by {cols}, {nnz} entries non-zero by structure.',
+  'sparsity.png': 'Download PNG',
+  'sparsity.png.saved': 'Saved as {file}.',
+  'sparsity.png.failed': 'The browser could not make a picture of the pattern.',
+  'sparsity.label': 'Sparsity pattern of {name}, {rows} by {cols}, {nnz, plural, one {{nnz} entry} other {{nnz} entries}} non-zero by structure.',
   'sparsity.legend.zero': 'always 0',
   'sparsity.legend.ramp': 'share of entries under a pixel that are non-zero by structure, from a few to all',
   'sparsity.whole': 'The whole matrix is in view.',
@@ -74,7 +78,7 @@ export const jacobian = {
   'sparsity.perPixel': ' One pixel covers about {r} × {c} entries.',
   'sparsity.help':
     'Click the pattern, then scroll or press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the whole matrix. At single entries the arrow keys move from entry to entry, each explained; Escape lets go.',
-  'sparsity.region': 'Under the pointer: rows {r0}–{r1}, columns {c0}–{c1}: {count} of {n} entries non-zero by structure.',
+  'sparsity.region': 'Under the pointer: rows {r0}–{r1}, columns {c0}–{c1}: {count} of {n, plural, one {{n} entry} other {{n} entries}} non-zero by structure.',
   'sparsity.entry.on': 'Entry at row {r} ({row}), column {c} ({col}): non-zero by structure, {what}.',
   'sparsity.entry.off': 'Entry at row {r} ({row}), column {c} ({col}): a structural zero.',
 
@@ -110,6 +114,7 @@ export const jacobian = {
   // The shortcut walkthrough.
   'walk.title': 'Show the shortcut emerge',
   'walk.intro': 'With the lesson’s own numbers: multiply {g} by the whole {name}, entry by entry, and watch the zeros drop out.',
+  'walk.tooLarge': 'The walkthrough visits every entry of the full Jacobian, so it is for lessons of at most {max, plural, one {# sample, feature and output} other {# samples, features and outputs}}. This lesson is larger: its Jacobian is shown by structure above, and its cost below.',
   'walk.controls': 'Walkthrough steps; left and right arrow keys step',
   'walk.back': '◀ Back',
   'walk.next': 'Next ▶',
@@ -121,13 +126,15 @@ export const jacobian = {
   'walk.step.product': 'Times the full Jacobian',
   'walk.step.rolled': 'Re-rolled into the shape of {param}',
   'walk.step.compare': 'The shortcut, exactly',
-  'walk.vector.text': 'g = {g} flattened in {order} order: one row of {n} numbers, one for each row of the Jacobian.',
+  'walk.vector.text':
+    'g = {g} flattened in {order} order: {n, plural, =1 {a single number, for the Jacobian’s one row.} other {one row of # numbers, one for each row of the Jacobian.}}',
   'walk.vector.label': 'g, the upstream gradient as a row vector',
   'walk.product.text':
     'Column k of the result is g times column k of the Jacobian: {rows} multiply-adds per column, {full} in all. Only {nonZero} of them meet an entry that is non-zero by structure; the other {skipped} add g × 0.',
-  'walk.product.more': '… and {n} more columns, each the same way.',
+  'walk.product.more': '… and {n, plural, one {# more column} other {# more columns}}, each the same way.',
   'walk.product.label': 'g times the Jacobian, entry by entry',
-  'walk.rolled.text': 'The {n} numbers of g·J are read back in {order} order, the order the columns were flattened in, so column k lands on the cell of {param} it was made for.',
+  'walk.rolled.text':
+    '{n, plural, =1 {The one number of g·J is read back as the one cell of {param}.} other {The # numbers of g·J are read back in {order} order, the order the columns were flattened in, so column k lands on the cell of {param} it was made for.}}',
   'walk.rolled.caption': 'g·J as a {rows}×{cols} matrix; the small number is its column in J',
   'walk.compare.full': 'through the full Jacobian',
   'walk.compare.shortcut': 'the lesson’s, by the shortcut',

@@ -1,0 +1,80 @@
+// Tours: the menu, the caption bar, the authoring panel, what was wrong with a tour, and the built-in tours' words
+// Part of the English catalogue (../en.ts): messages use {name} placeholders and
+// {n, plural, one {…} other {…}}, # standing for n. Captions hold inline maths between $…$; TeX braces there
+// never hold a bare word (write W_{i j} or W_{ij,}), which would read as a placeholder (tests/ui/tourText.test.ts).
+
+/** Tours. */
+export const tour = {
+  // The menu.
+  'tour.menu': 'Tours',
+  'tour.menu.label': 'Tours: built-in walks through the lesson, and your own',
+  'tour.menu.builtin': 'Built-in tours',
+  'tour.menu.open': 'Open a tour file…',
+  'tour.menu.author': 'Make or edit a tour',
+
+  // The caption bar.
+  'tour.bar.label': 'Tour',
+  'tour.bar.count': 'stop {i} of {n}',
+  'tour.bar.prev': 'Previous stop',
+  'tour.bar.next': 'Next stop',
+  'tour.bar.reveal': 'Show the answer',
+  'tour.bar.close': 'End the tour',
+  'tour.bar.question': 'Question for the class:',
+  'tour.bar.answerHint': 'Next shows the answer.',
+  'tour.bar.keys': 'PageDown, → or Space: next. PageUp or ←: back.',
+
+  // The authoring panel.
+  'tour.author.label': 'Make a tour',
+  'tour.author.title': 'Title',
+  'tour.author.add': 'Add this view as a stop',
+  'tour.author.stop': 'Stop {i}',
+  'tour.author.caption': 'Caption (maths between $ signs)',
+  'tour.author.question': 'Question for the class (optional; its answer is the stop itself)',
+  'tour.author.show': 'Show',
+  'tour.author.showLabel': 'Show stop {i}',
+  'tour.author.up': 'Up',
+  'tour.author.upLabel': 'Move stop {i} up',
+  'tour.author.down': 'Down',
+  'tour.author.downLabel': 'Move stop {i} down',
+  'tour.author.duplicate': 'Duplicate',
+  'tour.author.duplicateLabel': 'Duplicate stop {i}',
+  'tour.author.delete': 'Delete',
+  'tour.author.deleteLabel': 'Delete stop {i}',
+  'tour.author.undo': 'Undo',
+  'tour.author.preview': 'Preview',
+  'tour.author.download': 'Download',
+  'tour.author.downloadLabel': 'Download the tour as a file',
+  'tour.author.link': 'Copy link',
+  'tour.author.linkLabel': 'Copy link to play the tour',
+  'tour.author.copied': 'Link copied.',
+  'tour.author.copyFailed': 'The clipboard is not available here: the link is in the address bar while the preview plays.',
+  'tour.author.close': 'Close',
+  'tour.author.empty': 'No stops yet. Set up the lesson as the class should see it, then add this view as a stop.',
+  'tour.author.saved': 'The draft is kept in this browser, and survives a reload.',
+  'tour.author.untitled': 'Untitled tour',
+  'tour.author.full': 'A tour holds at most {max} stops.',
+
+  // What was wrong with a tour.
+  'tour.problem.json': 'the file is not valid JSON',
+  'tour.problem.notObject': 'it is not a JSON object with format, version, title and stops',
+  'tour.problem.format': 'its format is {raw}, not {want}',
+  'tour.problem.version': 'it is version {version}, and this app reads tours up to version {known}; open it in a newer copy of the app',
+  'tour.problem.versionBad': 'its version, {raw}, is not a whole number from 1 up',
+  'tour.problem.tooBig': 'it is {bytes} bytes long, over the limit of {max} bytes',
+  'tour.problem.tooMany': 'it has {n} stops, over the limit of {max}: only the first {max} were kept',
+  'tour.problem.noStops': 'it has no stop that could be shown',
+  'tour.problem.title': 'its title is not text of at most {max} characters, so the tour has no title',
+  'tour.problem.stop.notObject': 'it is not an object with a state and a caption',
+  'tour.problem.stop.state': 'its state is not an object of link parameters',
+  'tour.problem.stop.param': 'its state sets {name}, which is not a lesson parameter',
+  'tour.problem.stop.value': 'the value of its parameter {name} is not text',
+  'tour.problem.stop.caption': 'its caption is not text of at most {max} characters',
+  'tour.problem.stop.question': 'its question is not text of at most {max} characters',
+  'tour.problem.code': 'the link’s tour value cannot be read (it may have been cut short when it was copied)',
+  'notice.tour.refused': 'The tour was not opened: {problem}. Nothing else was changed.',
+  'notice.tour.kept': 'The tour was opened, but {problem}.',
+  'notice.tour.stop': 'Stop {n} of the tour was left out: {problem}.',
+  'notice.tour.moreStops': '{n, plural, one {# more stop was} other {# more stops were}} left out as well.',
+  'notice.tour.stopPast': 'The tour has {n} stops, so there is no stop {stop}: it opened at the last one.',
+  'notice.tour.stopBad': '{raw} is not a stop number (1, 2, …), so the tour opened at its first stop.',
+} as const;

@@ -1,0 +1,41 @@
+// Training's figures: the loss curve, its table and the weight pictures.
+// Part of the English catalogue (../en.ts): messages use {name} placeholders and
+// {n, plural, one {…} other {…}}, # standing for n.
+
+/** Training's figures. */
+export const trainCharts = {
+  'trainCharts.loss.caption': 'The loss of each update’s mini-batch, measured just before the update.',
+  'trainCharts.loss.caption.testAccuracy': 'The loss of each update’s mini-batch, measured just before the update, and the accuracy on the held-out test samples after each epoch.',
+  'trainCharts.loss.caption.trainAccuracy': 'The loss of each update’s mini-batch, measured just before the update, and the accuracy on the training samples after each epoch.',
+  'trainCharts.axis.updates': 'Updates',
+  'trainCharts.axis.loss.log': 'Mini-batch loss (log scale)',
+  'trainCharts.axis.loss.linear': 'Mini-batch loss (linear scale)',
+  'trainCharts.axis.accuracy.test': 'Test accuracy (%)',
+  'trainCharts.axis.accuracy.train': 'Training accuracy (%)',
+  'trainCharts.plot.label': 'Loss curve',
+  'trainCharts.plot.hint': 'Point at the curve, or focus it and use the arrow keys, to read a point: Page Up and Page Down move by an epoch, Home and End go to the first and the last update.',
+  'trainCharts.summary': '{n, plural, one {The one update so far had loss {last}.} other {# updates: the loss went from {first} to {last}.}}',
+  'trainCharts.summary.empty': 'No updates yet: start training to see the loss fall.',
+  'trainCharts.readout': 'Update {n} of {total}: loss {loss}.',
+  'trainCharts.readout.testAccuracy': 'Test accuracy after epoch {epoch} (update {updates}): {accuracy}.',
+  'trainCharts.readout.trainAccuracy': 'Training accuracy after epoch {epoch} (update {updates}): {accuracy}.',
+  'trainCharts.table.show': 'Show as a table',
+  'trainCharts.table.caption': 'Loss and accuracy after each epoch',
+  'trainCharts.table.caption.regression': 'Loss after each epoch',
+  'trainCharts.table.epoch': 'Epoch',
+  'trainCharts.table.start': '{epoch} (start)',
+  'trainCharts.table.updates': 'Updates',
+  'trainCharts.table.trainLoss': 'Training loss',
+  'trainCharts.table.testLoss': 'Test loss',
+  'trainCharts.table.trainAccuracy': 'Training accuracy',
+  'trainCharts.table.testAccuracy': 'Test accuracy',
+  'trainCharts.table.dash': '—',
+  'trainCharts.table.none': 'none',
+  'trainCharts.table.thinned': 'Showing {shown} of the {total} epoch records, evenly spaced, the first and the last among them.',
+  'trainCharts.weights.caption': 'What each output looks for: the weights from every pixel into it, drawn as a {side}×{side} picture.',
+  'trainCharts.weights.image': 'Weights into output {label}: purple where ink lowers its score, orange where it raises it.',
+  'trainCharts.weights.legend': 'Colour scale of the weights',
+  'trainCharts.weights.lowers': 'lowers the score',
+  'trainCharts.weights.raises': 'raises the score',
+  'trainCharts.weights.nonFinite': 'Black pixels are weights that are not numbers: training has diverged.',
+};

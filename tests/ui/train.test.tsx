@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+// The training view as a learner reads it: the data and settings, the run's buttons and numbers, W beside
+// W_true, a pasted table's problems, a refused setting, and an update opened in the lesson with its banner.
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REGRESSION_TRUTH } from '../../src/core/index.ts';
+import { renderApp } from './renderApp.tsx';
+
+afterEach(cleanup);
+
+const view = () => screen.findByRole('heading', { name: 'Training: gradient descent on data' }, { timeout: 10_000 });
+const metric = (name: string) => document.querySelector<HTMLElement>(`[data-metric="${name}"]`)!;
+
+describe('the training view', () => {
+  it('opens from the header’s button on seed 002’s regression, with its settings, numbers and W beside W_true', async () => {
+    const store = renderApp('');
+    fireEvent.click(screen.getByRole('button', { name: 'Train the layer on data by gradient descent' }));
+    await view();
+    expect(store.getState().train?.dataset).toBe('regression');
+    expect((screen.getByRole('radio', { name: 'Regression (seed 002)' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Learning rate') as HTMLInputElement).value).toBe('0.05');
+    expect((screen.getByLabelText('Batch size') as HTMLInputElement).value).toBe('10');
+    expect((screen.getByLabelText('Epochs') as HTMLInputElement).value).toBe('20');
+    expect(screen.getByText(/^Epoch 1 of 20, update 0 of 200$/)).toBeTruthy();
+    expect(metric('epoch').dataset.value).toBe('0');
+    const start = Number(metric('loss').dataset.value);
+    expect(start).toBeGreaterThan(10);
+    // W beside W_true, entry by entry, with the truth the data were made from.
+    const truth = screen.getByTestId('truth');
+    const rows = within(truth).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(10);
+    expect(within(rows[5]).getByRole('rowheader').textContent).toBe('W[2,1]');
+    expect(within(rows[5]).getAllByRole('cell')[1].textContent).toBe(String(REGRESSION_TRUTH.W[2][1]));
+    expect(within(rows[9]).getByRole('rowheader').textContent).toBe('b[1]');
+    expect(within(rows[9]).getAllByRole('cell')[1].textContent).toBe('−1');
+    // One update: the numbers move, and the curve has a point.
+    fireEvent.click(screen.getByRole('button', { name: /^One update/ }));
+    expect(screen.getByText(/^Epoch 1 of 20, update 1 of 200$/)).toBeTruthy();
+    expect(Number(metric('loss').dataset.value)).not.toBe(start);
+    expect(screen.getByRole('button', { name: /^Reset/ }).hasAttribute('disabled')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: /^Reset/ }));
+    expect(screen.getByText(/update 0 of 200$/)).toBeTruthy();
+  });
+
+  it('says a typed learning rate is not allowed, keeps the text, and leaves the run as it was', async () => {
+    const store = renderApp('?train=regression');
+    await view();
+    const lr = screen.getByLabelText('Learning rate') as HTMLInputElement;
+    fireEvent.change(lr, { target: { value: '-1' } });
+    fireEvent.keyDown(lr, { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toBe('The learning rate -1 is not a number above 0. Use one like 0.1 or 0.01.');
+    expect(lr.value).toBe('-1');
+    expect(store.getState().train?.lr).toBe(0.05);
+    fireEvent.change(lr, { target: { value: 'fast' } });
+    expect(screen.getByRole('alert').textContent).not.toBe('');
+    fireEvent.change(lr, { target: { value: '0.2' } });
+    fireEvent.blur(lr);
+    expect(store.getState().train?.lr).toBe(0.2);
+  });
+
+  it('names a pasted table’s problems by row and column and keeps what was typed', async () => {
+    renderApp('?train=csv');
+    await view();
+    expect(screen.getByText('Paste a table and press “Use this table”.')).toBeTruthy();
+    const box = screen.getByLabelText('Your table') as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'f,g,t\n1,2,0\n1,two,1\n3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this table' }));
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['Row 3, column 2: two is not a number.', 'Row 4 has 1 column; the rows above it have 3.']);
+    expect(box.value).toBe('f,g,t\n1,2,0\n1,two,1\n3');
+    expect(screen.queryByRole('button', { name: /^Train:/ })).toBeNull();
+    fireEvent.change(box, { target: { value: '1,2,0.5\n3,4,1.5\n5,6,2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this table' }));
+    expect(screen.getByText('3 samples, 2 features, read as values (mean squared error).')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Train:/ })).toBeTruthy();
+  });
+
+  it('opens an update in the lesson, with its banner, and goes back to the run', async () => {
+    const store = renderApp('?train=regression&batch=4');
+    await view();
+    fireEvent.click(screen.getByRole('button', { name: /^Explain this update/ }));
+    await screen.findByText('Update 1 of the Regression (seed 002) run (epoch 1)', { selector: 'h2' }, { timeout: 10_000 });
+    expect(store.getState().config).toMatchObject({ B: 4, N: 4, T: 2, loss: 'mse' });
+    expect(document.querySelector('[role="grid"][data-matrix="x"]')).toBeTruthy();
+    expect(screen.getByText(/x is the mini-batch, W and b the weights before this update/)).toBeTruthy();
+    // The update is the lesson's own last row: W⁺ and b⁺ drawn as grids, no table beside the banner.
+    expect(document.querySelector('section.pass.update h2')?.textContent).toMatch(/^Update: one step of gradient descent/);
+    expect(document.querySelector('[role="grid"][data-matrix="Wn"]')).toBeTruthy();
+    expect(document.querySelector('[role="grid"][data-matrix="bn"]')).toBeTruthy();
+    expect(screen.queryByTestId('updated-W')).toBeNull();
+    act(() => void fireEvent.click(screen.getByRole('button', { name: 'Back to training' })));
+    await view();
+    await waitFor(() => expect(document.querySelector('[data-metric="epoch"]')).toBeTruthy());
+  });
+});
