@@ -4,16 +4,25 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CSP } from '../../build/csp.ts';
-import { BOOT_SCRIPT, BOOT_SCRIPT_HASH, withPrerender } from '../../build/prerender.ts';
+import { BOOT_SCRIPT, BOOT_SCRIPT_HASH, PAINT_MARK, PAINT_WHOLE, withPrerender } from '../../build/prerender.ts';
 
 const PAGE = '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>';
 
 describe('withPrerender', () => {
   it('puts the markup inside the root element and the boot script at the end of the head', () => {
     const html = withPrerender(PAGE, '<div class="app">lesson</div>');
-    expect(html).toContain('<div id="root"><div class="app">lesson</div></div>');
+    expect(html).toContain(`<div id="root"><div class="app">lesson</div></div>${PAINT_MARK}`);
     expect(html.indexOf(`<script>${BOOT_SCRIPT}</script>`)).toBeLessThan(html.indexOf('</head>'));
     expect(html.indexOf(`<script>${BOOT_SCRIPT}</script>`)).toBeGreaterThan(html.indexOf('<title>'));
+  });
+
+  it('holds the first paint until the marker after the lesson is parsed, from the head (a link in the body would not block)', () => {
+    const html = withPrerender(PAGE, '<div class="app">lesson</div>');
+    expect(PAINT_WHOLE).toBe('<link rel="expect" href="#prerendered" blocking="render">');
+    expect(PAINT_MARK).toBe('<div id="prerendered" hidden></div>');
+    expect(html.indexOf(PAINT_MARK)).toBeGreaterThan(html.indexOf('lesson</div></div>'));
+    expect(html.indexOf(PAINT_WHOLE)).toBeGreaterThan(-1);
+    expect(html.indexOf(PAINT_WHOLE)).toBeLessThan(html.indexOf('</head>'));
   });
 
   it('says what is missing from a page it cannot prerender into', () => {
