@@ -25,7 +25,8 @@ export default defineConfig({
     include: ['tests/{core,store,tour,train,ui,embed,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
-    // The slowest test takes about 1.5 s on an idle 2-core machine: ten times under this, so load never makes one fail.
-    testTimeout: 15_000,
+    // The slowest ordinary test takes about 3 s on an idle 2-core machine and 13 s with that machine's load average at
+    // 12; the exhaustive sweeps (every cell's LaTeX through KaTeX) set their own, longer timeouts.
+    testTimeout: 60_000,
   },
 });
