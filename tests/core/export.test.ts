@@ -5,17 +5,11 @@
 // what each prints is compared with core's numbers: relative error under
 // 1e-12 (|a − b| ≤ 1e-12 · max(1, |b|)). Python, NumPy and PyTorch must be
 // there: without them the suite fails and says how to install them.
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, CONVENTIONS, EXPORT_FLAVOURS, LOSS_KINDS, computeLesson, createRng, makeLesson, toRows, type Activation, type Convention, type DerivationContext, type ExportFlavour, type LossKind, type Matrix, type Sizes } from '../../src/core/index.ts';
 import { pythonProgram } from '../../src/core/export/python.ts';
+import { type PythonRun, runPrograms } from './pythonRun.ts';
 
-const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
-const INSTALL = 'apt-get install -y python3-numpy python3-torch';
 const TOLERANCE = 1e-12;
 
 // Measured on the 2-core machine: the 288 programs run in 1.1 s idle and 1.8 s with both cores busy (the
@@ -23,24 +17,6 @@ const TOLERANCE = 1e-12;
 // seconds more. The budgets are far above 4× any of these.
 const RUN_TIMEOUT = 90_000;
 const SETUP_TIMEOUT = 120_000;
-
-/** Runs each program given in a fresh namespace, its stdout captured and any warning recorded, and prints one JSON line per program. */
-const DRIVER = `
-import contextlib, io, json, sys, traceback, warnings
-import numpy, torch
-for path in sys.argv[1:]:
-    out, error = io.StringIO(), None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter('always')
-        try:
-            with open(path, encoding='utf-8') as f:
-                code = compile(f.read(), path, 'exec')
-            with contextlib.redirect_stdout(out):
-                exec(code, {'__name__': '__main__'})
-        except BaseException:
-            error = traceback.format_exc()
-    sys.stdout.write(json.dumps({'path': path, 'stdout': out.getvalue(), 'error': error, 'warnings': [str(w.message) for w in caught]}) + '\\n')
-`;
 
 interface Lesson {
   name: string;
@@ -123,58 +99,29 @@ function differences(got: unknown, want: Json, path: string, out: string[]): voi
   }
 }
 
-/** Fails, naming the command that installs them, unless Python can import NumPy and PyTorch. */
-function assertPython(): void {
-  const r = spawnSync(PYTHON, ['-c', 'import numpy, torch'], { encoding: 'utf8', timeout: 60_000 });
-  const why = r.error ? r.error.message : r.status !== 0 ? r.stderr.trim().split('\n').pop() : null;
-  if (why) {
-    throw new Error(
-      `The exported programs need Python 3 with NumPy and PyTorch, and ${PYTHON} cannot import them (${why}). ` +
-        `Install them with: ${INSTALL} (or set PYTHON to an interpreter that has both).`,
-    );
-  }
-}
-
-interface Run {
-  stdout: string;
-  error: string | null;
-  warnings: string[];
-}
-
 const programs = new Map<string, { program: string; want: Record<string, Json> }>();
-const runs = new Map<string, Run>();
+const runs = new Map<string, PythonRun>();
 const key = (combo: Combo, flavour: ExportFlavour, name: string) => `${combo.join(' ')} ${flavour} ${name}`;
-let dir = '';
 let seconds = 0;
 // Why the programs could not run: every test fails with it (a failed beforeAll would only mark them skipped).
 let setupError: Error | null = null;
 
 /** Writes every program and runs them all in one Python process. */
 async function runAll(): Promise<void> {
-  assertPython();
-  dir = mkdtempSync(join(tmpdir(), 'backprop-export-'));
-  const paths = new Map<string, string>();
+  const sources = new Map<string, string>();
   COMBOS.forEach((combo, k) => {
     for (const l of lessonsOf(combo, k)) {
       for (const flavour of EXPORT_FLAVOURS) {
         const id = key(combo, flavour, l.name);
-        const path = join(dir, `p${paths.size}.py`);
         const program = pythonProgram(l.ctx, flavour);
-        writeFileSync(path, program);
-        paths.set(path, id);
+        sources.set(id, program);
         programs.set(id, { program, want: expected(l.ctx) });
       }
     }
   });
-  const driver = join(dir, 'driver.py');
-  writeFileSync(driver, DRIVER);
-  const start = performance.now();
-  const { stdout } = await promisify(execFile)(PYTHON, [driver, ...paths.keys()], { maxBuffer: 1 << 28, timeout: RUN_TIMEOUT });
-  seconds = (performance.now() - start) / 1000;
-  for (const line of stdout.trim().split('\n')) {
-    const r = JSON.parse(line) as Run & { path: string };
-    runs.set(paths.get(r.path) ?? r.path, r);
-  }
+  const done = await runPrograms(sources, 'backprop-export-', RUN_TIMEOUT);
+  done.runs.forEach((r, id) => runs.set(id, r));
+  seconds = done.seconds;
 }
 
 beforeAll(async () => {
@@ -186,7 +133,6 @@ beforeAll(async () => {
 }, SETUP_TIMEOUT);
 
 afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
   if (seconds > 0) console.info(`export: ${programs.size} Python programs ran in ${seconds.toFixed(1)} s`);
 });
 
