@@ -16,7 +16,7 @@ afterEach(() => {
 // load average of 11 on 2 cores), as tests/ui/train.test.tsx waits for them.
 const SLOW = 30_000;
 const view = () => screen.findByRole('heading', { name: 'Training: gradient descent on data' }, { timeout: 10_000 });
-const opener = () => screen.getByRole('button', { name: 'Export this run as a Python script that reproduces its loss history' });
+const opener = () => screen.getByRole('button', { name: 'Export run as Python: a script that reproduces this run’s loss history' });
 const code = (hook: string) => document.querySelector<HTMLElement>(`[data-export-code="${hook}"]`);
 
 describe('the training view’s script', () => {

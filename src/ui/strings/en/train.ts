@@ -16,7 +16,7 @@ export const train = {
   'train.csv.moreErrors': '{count, plural, one {And one more problem.} other {And # more problems.}}',
   'train.export.tooLarge': 'This run cannot be exported as a script: it would write out {values, plural, one {# number} other {# numbers}} (each sample’s features and target, and each epoch’s order of the samples), and a script holds at most {max, plural, one {# number} other {# numbers}}. Use fewer epochs or a smaller table; the digits are too many for any run.',
   'train.export.open': 'Export run as Python',
-  'train.export.open.label': 'Export this run as a Python script that reproduces its loss history',
+  'train.export.open.label': 'Export run as Python: a script that reproduces this run’s loss history',
   'train.export.heading': 'The run as a Python script',
   'train.export.about.numpy': 'Every update by hand with NumPy, in the formulas the lesson shows ({convention} convention).',
   'train.export.about.pytorch': 'PyTorch’s autograd works each update’s gradients and torch.optim.SGD takes the step ({convention} convention).',
