@@ -8,9 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, CONVENTIONS, EXPORT_FLAVOURS, LOSS_KINDS, computeLesson, createRng, makeLesson, toRows, type Activation, type Convention, type DerivationContext, type ExportFlavour, type LossKind, type Matrix, type Sizes } from '../../src/core/index.ts';
 import { pythonProgram } from '../../src/core/export/python.ts';
-import { type PythonRun, runPrograms } from './pythonRun.ts';
+import { type Json, type PythonRun, differences, runPrograms } from './pythonRun.ts';
 
 const TOLERANCE = 1e-12;
+/** Within 1e-12 · max(1, |core's|) of core's number. */
+const near = (got: number, want: number): boolean => Math.abs(got - want) <= TOLERANCE * Math.max(1, Math.abs(want));
 
 // Measured on the 2-core machine: the 288 programs run in 1.1 s idle and 1.8 s with both cores busy (the
 // whole setup, writing them included, 2.1 s and 3.7 s); a first import of torch from a cold disk can add
@@ -62,8 +64,6 @@ const lessonsOf = (combo: Combo, k: number): Lesson[] => [
   lesson(...combo, SIZES[(k + 1) % SIZES.length], 7 + k, true),
 ];
 
-type Json = number | null | Json[] | { [key: string]: Json };
-
 /** What each program should print: core's numbers, laid out as the app shows them. */
 function expected(ctx: DerivationContext): Record<string, Json> {
   const o = ctx.outputs;
@@ -79,25 +79,6 @@ function expected(ctx: DerivationContext): Record<string, Json> {
   return out;
 }
 
-/** Where the printed value differs from core's: shapes, keys, or a number off by more than the tolerance. */
-function differences(got: unknown, want: Json, path: string, out: string[]): void {
-  if (typeof want === 'number') {
-    if (typeof got !== 'number' || !(Math.abs(got - want) <= TOLERANCE * Math.max(1, Math.abs(want)))) out.push(`${path}: ${String(got)}, core ${want}`);
-  } else if (want === null) {
-    if (got !== null) out.push(`${path}: ${JSON.stringify(got)}, core null`);
-  } else if (Array.isArray(want)) {
-    if (!Array.isArray(got) || got.length !== want.length) out.push(`${path}: ${JSON.stringify(got)} is not a list of ${want.length}`);
-    else want.forEach((w, k) => differences(got[k], w, `${path}[${k}]`, out));
-  } else {
-    const keys = Object.keys(want);
-    if (typeof got !== 'object' || got === null || Array.isArray(got)) out.push(`${path}: not an object`);
-    else {
-      const have = Object.keys(got);
-      if (have.join() !== keys.join()) out.push(`${path}: keys ${have.join(', ')}, wanted ${keys.join(', ')}`);
-      for (const key of keys) differences((got as Record<string, unknown>)[key], want[key], `${path}.${key}`, out);
-    }
-  }
-}
 
 const programs = new Map<string, { program: string; want: Record<string, Json> }>();
 const runs = new Map<string, PythonRun>();
@@ -150,7 +131,7 @@ describe.each(EXPORT_FLAVOURS)("the '%s' program prints core's numbers", (flavou
       expect(run.stdout.endsWith('\n') && run.stdout.trim().split('\n').length === 1, `${id}: prints one line:\n${run.stdout}`).toBe(true);
       const printed: unknown = JSON.parse(run.stdout);
       const diffs: string[] = [];
-      differences(printed, made.want, id, diffs);
+      differences(printed, made.want, id, diffs, near);
       expect(diffs, `${id}\n--- program ---\n${made.program}`).toEqual([]);
     }
   });

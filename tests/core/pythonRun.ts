@@ -73,3 +73,26 @@ export async function runPrograms(programs: ReadonlyMap<string, string>, prefix:
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** What a program prints, as JSON. */
+export type Json = number | null | Json[] | { [key: string]: Json };
+
+/** Where a printed value differs from core's: shapes, keys, or a number that `near` refuses (given the printed number, core's and where). */
+export function differences(got: unknown, want: Json, path: string, out: string[], near: (got: number, want: number, path: string) => boolean): void {
+  if (typeof want === 'number') {
+    if (typeof got !== 'number' || !near(got, want, path)) out.push(`${path}: ${String(got)}, core ${want}`);
+  } else if (want === null) {
+    if (got !== null) out.push(`${path}: ${JSON.stringify(got)}, core null`);
+  } else if (Array.isArray(want)) {
+    if (!Array.isArray(got) || got.length !== want.length) out.push(`${path}: ${JSON.stringify(got)?.slice(0, 200)} is not a list of ${want.length}`);
+    else want.forEach((w, k) => differences(got[k], w, `${path}[${k}]`, out, near));
+  } else {
+    const keys = Object.keys(want);
+    if (typeof got !== 'object' || got === null || Array.isArray(got)) out.push(`${path}: not an object`);
+    else {
+      const have = Object.keys(got);
+      if (have.join() !== keys.join()) out.push(`${path}: keys ${have.join(', ')}, wanted ${keys.join(', ')}`);
+      for (const key of keys) differences((got as Record<string, unknown>)[key], want[key], `${path}.${key}`, out, near);
+    }
+  }
+}

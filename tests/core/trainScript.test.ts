@@ -15,11 +15,13 @@ import { EXPORT_FLAVOURS, csvData, irisData, parseCsv, regressionData, startRun,
 import { COMMENTS } from '../../src/core/export/comments.ts';
 import { TRAIN_SCRIPT_MAX_VALUES, trainScriptProblem, trainingFileName, trainingProgram } from '../../src/core/export/trainScript.ts';
 import { digitsData } from '../../src/core/train/dataset.ts';
-import { type PythonRun, runPrograms } from './pythonRun.ts';
+import { type Json, type PythonRun, differences, runPrograms } from './pythonRun.ts';
 
 const TOLERANCE = 1e-9;
-// Measured on the 2-core machine: the 13 scripts (about 2,000 updates each flavour) ran in 7 s, importing torch
-// included, with the machine's load average at 7; the budgets are far above 4× that.
+/** Within a relative 1e-9 of core's number; for W and b, 1e-9 · max(1, |core's|). */
+const near = (got: number, want: number, path: string): boolean => Math.abs(got - want) <= TOLERANCE * Math.max(/\.(W|b)\[/.test(path) ? 1 : 0, Math.abs(want));
+// Measured on the 2-core machine: the 13 scripts (about 2,000 updates each flavour) ran in 7 to 10 s, importing
+// torch included, with the machine's load average at 7 to 11; the budgets are far above 4× that.
 const RUN_TIMEOUT = 60_000;
 const SETUP_TIMEOUT = 90_000;
 
@@ -52,33 +54,12 @@ const CASES: Case[] = [
   { name: 'a pasted table of classes, row, tanh', data: csvData(parseCsv(table(true)), 7), config: config('row', 'tanh', 0.3, 8, 15, 7) },
 ];
 
-type Json = number | null | Json[] | { [key: string]: Json };
-
 /** What a script should print: core's run to its end. */
 function expected({ data, config }: Case): Record<string, Json> {
   const run = trainUpdates(startRun(data, config), data, config, Number.MAX_SAFE_INTEGER);
   return { losses: run.losses, epochs: run.epochs.map((e) => ({ ...e })), W: toRows(run.W), b: Array.from(run.b) };
 }
 
-/** Where the printed value differs from core's: shapes, keys, or a number off by more than the tolerance (relative, or 1e-9 · max(1, |b|) for W and b). */
-function differences(got: unknown, want: Json, path: string, out: string[], floor: number): void {
-  if (typeof want === 'number') {
-    if (typeof got !== 'number' || !(Math.abs(got - want) <= TOLERANCE * Math.max(floor, Math.abs(want)))) out.push(`${path}: ${String(got)}, core ${want}`);
-  } else if (want === null) {
-    if (got !== null) out.push(`${path}: ${JSON.stringify(got)}, core null`);
-  } else if (Array.isArray(want)) {
-    if (!Array.isArray(got) || got.length !== want.length) out.push(`${path}: ${JSON.stringify(got)?.slice(0, 80)} is not a list of ${want.length}`);
-    else want.forEach((w, k) => differences(got[k], w, `${path}[${k}]`, out, floor));
-  } else {
-    const keys = Object.keys(want);
-    if (typeof got !== 'object' || got === null || Array.isArray(got)) out.push(`${path}: not an object`);
-    else {
-      const have = Object.keys(got);
-      if (have.join() !== keys.join()) out.push(`${path}: keys ${have.join(', ')}, wanted ${keys.join(', ')}`);
-      for (const key of keys) differences((got as Record<string, unknown>)[key], want[key], `${path}.${key}`, out, key === 'W' || key === 'b' ? 1 : floor);
-    }
-  }
-}
 
 const id = (c: Case, flavour: ExportFlavour) => `${c.name} (${flavour})`;
 const programs = new Map<string, string>();
@@ -130,7 +111,7 @@ describe.each(EXPORT_FLAVOURS)("the '%s' training script reproduces core's run",
     const want = wants.get(id(c, 'numpy'));
     if (!want) throw new Error('no expected run');
     const diffs: string[] = [];
-    differences(got, want, id(c, flavour), diffs, 0);
+    differences(got, want, id(c, flavour), diffs, near);
     expect(diffs.slice(0, 10)).toEqual([]);
   });
 });
@@ -141,7 +122,7 @@ describe('the training script', () => {
     const want = wants.get(id(CASES[2], 'numpy'));
     if (!want) throw new Error('no expected run');
     const diffs: string[] = [];
-    differences(got, want, SHUFFLED, diffs, 0);
+    differences(got, want, SHUFFLED, diffs, near);
     expect(diffs.length).toBeGreaterThan(0);
   });
 
