@@ -5,42 +5,20 @@
 // what each prints is compared with core's numbers: relative error under
 // 1e-12 (|a − b| ≤ 1e-12 · max(1, |b|)). Python, NumPy and PyTorch must be
 // there: without them the suite fails and says how to install them.
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, CONVENTIONS, EXPORT_FLAVOURS, LOSS_KINDS, computeLesson, createRng, makeLesson, toRows, type Activation, type Convention, type DerivationContext, type ExportFlavour, type LossKind, type Matrix, type Sizes } from '../../src/core/index.ts';
 import { pythonProgram } from '../../src/core/export/python.ts';
+import { type Json, type PythonRun, differences, runPrograms } from './pythonRun.ts';
 
-const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
-const INSTALL = 'apt-get install -y python3-numpy python3-torch';
 const TOLERANCE = 1e-12;
+/** Within 1e-12 · max(1, |core's|) of core's number. */
+const near = (got: number, want: number): boolean => Math.abs(got - want) <= TOLERANCE * Math.max(1, Math.abs(want));
 
 // Measured on the 2-core machine: the 288 programs run in 1.1 s idle and 1.8 s with both cores busy (the
 // whole setup, writing them included, 2.1 s and 3.7 s); a first import of torch from a cold disk can add
 // seconds more. The budgets are far above 4× any of these.
 const RUN_TIMEOUT = 90_000;
 const SETUP_TIMEOUT = 120_000;
-
-/** Runs each program given in a fresh namespace, its stdout captured and any warning recorded, and prints one JSON line per program. */
-const DRIVER = `
-import contextlib, io, json, sys, traceback, warnings
-import numpy, torch
-for path in sys.argv[1:]:
-    out, error = io.StringIO(), None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter('always')
-        try:
-            with open(path, encoding='utf-8') as f:
-                code = compile(f.read(), path, 'exec')
-            with contextlib.redirect_stdout(out):
-                exec(code, {'__name__': '__main__'})
-        except BaseException:
-            error = traceback.format_exc()
-    sys.stdout.write(json.dumps({'path': path, 'stdout': out.getvalue(), 'error': error, 'warnings': [str(w.message) for w in caught]}) + '\\n')
-`;
 
 interface Lesson {
   name: string;
@@ -86,8 +64,6 @@ const lessonsOf = (combo: Combo, k: number): Lesson[] => [
   lesson(...combo, SIZES[(k + 1) % SIZES.length], 7 + k, true),
 ];
 
-type Json = number | null | Json[] | { [key: string]: Json };
-
 /** What each program should print: core's numbers, laid out as the app shows them. */
 function expected(ctx: DerivationContext): Record<string, Json> {
   const o = ctx.outputs;
@@ -103,78 +79,30 @@ function expected(ctx: DerivationContext): Record<string, Json> {
   return out;
 }
 
-/** Where the printed value differs from core's: shapes, keys, or a number off by more than the tolerance. */
-function differences(got: unknown, want: Json, path: string, out: string[]): void {
-  if (typeof want === 'number') {
-    if (typeof got !== 'number' || !(Math.abs(got - want) <= TOLERANCE * Math.max(1, Math.abs(want)))) out.push(`${path}: ${String(got)}, core ${want}`);
-  } else if (want === null) {
-    if (got !== null) out.push(`${path}: ${JSON.stringify(got)}, core null`);
-  } else if (Array.isArray(want)) {
-    if (!Array.isArray(got) || got.length !== want.length) out.push(`${path}: ${JSON.stringify(got)} is not a list of ${want.length}`);
-    else want.forEach((w, k) => differences(got[k], w, `${path}[${k}]`, out));
-  } else {
-    const keys = Object.keys(want);
-    if (typeof got !== 'object' || got === null || Array.isArray(got)) out.push(`${path}: not an object`);
-    else {
-      const have = Object.keys(got);
-      if (have.join() !== keys.join()) out.push(`${path}: keys ${have.join(', ')}, wanted ${keys.join(', ')}`);
-      for (const key of keys) differences((got as Record<string, unknown>)[key], want[key], `${path}.${key}`, out);
-    }
-  }
-}
-
-/** Fails, naming the command that installs them, unless Python can import NumPy and PyTorch. */
-function assertPython(): void {
-  const r = spawnSync(PYTHON, ['-c', 'import numpy, torch'], { encoding: 'utf8', timeout: 60_000 });
-  const why = r.error ? r.error.message : r.status !== 0 ? r.stderr.trim().split('\n').pop() : null;
-  if (why) {
-    throw new Error(
-      `The exported programs need Python 3 with NumPy and PyTorch, and ${PYTHON} cannot import them (${why}). ` +
-        `Install them with: ${INSTALL} (or set PYTHON to an interpreter that has both).`,
-    );
-  }
-}
-
-interface Run {
-  stdout: string;
-  error: string | null;
-  warnings: string[];
-}
 
 const programs = new Map<string, { program: string; want: Record<string, Json> }>();
-const runs = new Map<string, Run>();
+const runs = new Map<string, PythonRun>();
 const key = (combo: Combo, flavour: ExportFlavour, name: string) => `${combo.join(' ')} ${flavour} ${name}`;
-let dir = '';
 let seconds = 0;
 // Why the programs could not run: every test fails with it (a failed beforeAll would only mark them skipped).
 let setupError: Error | null = null;
 
 /** Writes every program and runs them all in one Python process. */
 async function runAll(): Promise<void> {
-  assertPython();
-  dir = mkdtempSync(join(tmpdir(), 'backprop-export-'));
-  const paths = new Map<string, string>();
+  const sources = new Map<string, string>();
   COMBOS.forEach((combo, k) => {
     for (const l of lessonsOf(combo, k)) {
       for (const flavour of EXPORT_FLAVOURS) {
         const id = key(combo, flavour, l.name);
-        const path = join(dir, `p${paths.size}.py`);
         const program = pythonProgram(l.ctx, flavour);
-        writeFileSync(path, program);
-        paths.set(path, id);
+        sources.set(id, program);
         programs.set(id, { program, want: expected(l.ctx) });
       }
     }
   });
-  const driver = join(dir, 'driver.py');
-  writeFileSync(driver, DRIVER);
-  const start = performance.now();
-  const { stdout } = await promisify(execFile)(PYTHON, [driver, ...paths.keys()], { maxBuffer: 1 << 28, timeout: RUN_TIMEOUT });
-  seconds = (performance.now() - start) / 1000;
-  for (const line of stdout.trim().split('\n')) {
-    const r = JSON.parse(line) as Run & { path: string };
-    runs.set(paths.get(r.path) ?? r.path, r);
-  }
+  const done = await runPrograms(sources, 'backprop-export-', RUN_TIMEOUT);
+  done.runs.forEach((r, id) => runs.set(id, r));
+  seconds = done.seconds;
 }
 
 beforeAll(async () => {
@@ -186,7 +114,6 @@ beforeAll(async () => {
 }, SETUP_TIMEOUT);
 
 afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
   if (seconds > 0) console.info(`export: ${programs.size} Python programs ran in ${seconds.toFixed(1)} s`);
 });
 
@@ -204,7 +131,7 @@ describe.each(EXPORT_FLAVOURS)("the '%s' program prints core's numbers", (flavou
       expect(run.stdout.endsWith('\n') && run.stdout.trim().split('\n').length === 1, `${id}: prints one line:\n${run.stdout}`).toBe(true);
       const printed: unknown = JSON.parse(run.stdout);
       const diffs: string[] = [];
-      differences(printed, made.want, id, diffs);
+      differences(printed, made.want, id, diffs, near);
       expect(diffs, `${id}\n--- program ---\n${made.program}`).toEqual([]);
     }
   });

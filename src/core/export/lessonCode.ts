@@ -10,17 +10,22 @@ import { ACTIVATION_SPECS } from '../ops/activation.ts';
 import { denseNames, linearRule } from '../ops/linear.ts';
 import { LOSSES } from '../ops/losses.ts';
 import type { SumRule } from '../ops/sums.ts';
-import type { ComputedRule, DerivationContext, OpId } from '../ops/types.ts';
+import type { ComputedRule, DerivationContext, GraphSpec, OpId } from '../ops/types.ts';
 import { comment } from './comments.ts';
 import { type LossCode, type PyDialect, type PyLine, type PyLossContext, PY_VARS } from './dialect.ts';
 
 const v = PY_VARS;
 
-/** What the statements of a lesson read: the lesson, its graph and the flavour's spellings. */
-export interface CodeContext {
-  ctx: DerivationContext;
+/** What the statements of a node read: what the layer is (not its values), its graph and the flavour's spellings. */
+export interface HandContext {
+  ctx: GraphSpec;
   graph: LessonGraph;
   d: PyDialect;
+}
+
+/** What the statements of a lesson read: the lesson, its graph and the flavour's spellings. */
+export interface CodeContext extends HandContext {
+  ctx: DerivationContext;
 }
 
 /** A vector along y's outputs (the bias), shaped to be added to a y-shaped matrix: b, or b[:, None] where outputs run down the rows. */
@@ -47,7 +52,7 @@ export function denseCode(conv: Convention, ctx: Pick<DerivationContext, 'activa
 }
 
 /** What a loss's code form reads, for a lesson. */
-export function lossContext(ctx: DerivationContext, d: PyDialect): PyLossContext {
+export function lossContext(ctx: Pick<GraphSpec, 'convention'>, d: PyDialect): PyLossContext {
   const axes = axesOf('y', ctx.convention);
   const outAxis = axes.indexOf('j');
   return {
@@ -60,7 +65,7 @@ export function lossContext(ctx: DerivationContext, d: PyDialect): PyLossContext
 }
 
 /** The code form of the lesson's loss; only asked for in a lesson that has one. */
-export function lossCode(ctx: DerivationContext): LossCode {
+export function lossCode(ctx: Pick<GraphSpec, 'loss'>): LossCode {
   const code = LOSSES[ctx.loss].code;
   if (!code) throw new RangeError(`lossCode: the '${ctx.loss}' lesson has no loss to compute`);
   return code;
@@ -70,7 +75,7 @@ const GRADS = ['dW', 'db', 'dX'] as const;
 const isGrad = (m: MatrixName): m is (typeof GRADS)[number] => (GRADS as readonly MatrixName[]).includes(m);
 
 /** The statements of a computed node worked out by hand, one entry per operation of the graph. */
-const HAND: Record<Exclude<OpId, 'input'>, (rule: ComputedRule, c: CodeContext) => PyLine[]> = {
+const HAND: Record<Exclude<OpId, 'input'>, (rule: ComputedRule, c: HandContext) => PyLine[]> = {
   dense: (_rule, { ctx, d }) => [{ note: `dense.${denseNames(ctx.activation).out}`, code: denseCode(ctx.convention, ctx, d) }],
   activation: ({ node }, { ctx, d }) => [
     { note: `activation.${d.flavour}`, code: `${v[node]} = ${ACTIVATION_SPECS[ctx.activation ?? 'identity'].code.forward[d.flavour](v.z)}` },
@@ -92,7 +97,7 @@ const HAND: Record<Exclude<OpId, 'input'>, (rule: ComputedRule, c: CodeContext) 
 };
 
 /** The statements that work out a computed node by hand. */
-export function handLines(rule: ComputedRule, c: CodeContext): PyLine[] {
+export function handLines(rule: ComputedRule, c: HandContext): PyLine[] {
   if (rule.op === 'input') throw new RangeError(`handLines: ${rule.node} is an input`);
   return HAND[rule.op](rule, c);
 }

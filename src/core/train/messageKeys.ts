@@ -9,4 +9,5 @@ export type TrainMessageKey =
   | 'train.csv.tooFewColumns'
   | 'train.csv.tooFewRows'
   | 'train.csv.tooMany'
-  | 'train.csv.moreErrors';
+  | 'train.csv.moreErrors'
+  | 'train.export.tooLarge';

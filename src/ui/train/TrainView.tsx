@@ -10,6 +10,7 @@ import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx'
 import { CsvBox } from './CsvBox.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { TrainControls } from './TrainControls.tsx';
+import { TrainExport } from './TrainExport.tsx';
 import { TrainSettings } from './TrainSettings.tsx';
 import { TruthTable } from './TruthTable.tsx';
 import { WeightImages } from './WeightImages.tsx';
@@ -74,6 +75,7 @@ export default function TrainView() {
           <WeightImages images={images} labels={DIGIT_LABELS} side={28} />
         </section>
       )}
+      <TrainExport />
     </main>
   );
 }
