@@ -22,6 +22,7 @@ export function createTrainSlice(select: Selectors, start: { train: TrainOptions
       trainRaw: {},
       trainLoad: { status: 'idle' },
       trainRun: null,
+      trainStart: null,
       trainPlaying: false,
       csvText: '',
       csvUsed: null,
@@ -48,8 +49,9 @@ export function createTrainSlice(select: Selectors, start: { train: TrainOptions
       setTrainLoad: (trainLoad) => set({ trainLoad }),
       setTrainRaw: (trainRaw) => set({ trainRaw }),
       setTrainRun: (trainRun) => set({ trainRun }),
+      setTrainStart: (trainStart) => set({ trainStart }),
       setTrainPlaying: (on) => {
-        if (on !== get().trainPlaying) set({ trainPlaying: on && !select.train.done(get()) && select.train.dataset(get()) !== null });
+        if (on !== get().trainPlaying) set({ trainPlaying: on && !select.train.done(get()) && select.train.run(get()) !== null });
       },
       trainOneUpdate: () => {
         const s = get();

@@ -38,6 +38,8 @@ export interface TrainSlice {
   trainLoad: TrainLoad;
   /** The run so far; null (or a run of other data or settings) when it is at its seeded start. */
   trainRun: HeldRun | null;
+  /** A large dataset's seeded start, worked out off the page by the driver; null until it is (small starts are derived). */
+  trainStart: HeldRun | null;
   trainPlaying: boolean;
   /** The table being typed or pasted, kept whatever is wrong with it, and the one last submitted. */
   csvText: string;
@@ -53,6 +55,7 @@ export interface TrainSlice {
   setTrainLoad(load: TrainLoad): void;
   setTrainRaw(raw: TrainRaw): void;
   setTrainRun(run: HeldRun | null): void;
+  setTrainStart(start: HeldRun | null): void;
   setTrainPlaying(on: boolean): void;
   /** Runs a single update (one mini-batch) now. */
   trainOneUpdate(): void;

@@ -134,8 +134,20 @@ test('the digits load with a progress bar, train in a worker to 85% in one epoch
   });
   await page.goto('./?train=mnist&epochs=1');
   await expect(page.getByRole('progressbar', { name: 'Loading Handwritten digits' })).toBeVisible();
+  // Once the digits are in, their seeded start is worked out in the worker: the page says "preparing" until it is.
+  await page.evaluate(() => {
+    const w = window as unknown as { __preparing?: string };
+    const seen = () => {
+      const p = document.querySelector('[data-preparing]');
+      const train = document.querySelector<HTMLButtonElement>('.train-buttons button.primary');
+      if (p && train && w.__preparing === undefined) w.__preparing = `${p.getAttribute('role')}: ${p.textContent} (Train ${train.disabled ? 'waits' : 'does not wait'})`;
+    };
+    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   release();
   await ready(page);
+  expect(await page.evaluate(() => (window as unknown as { __preparing?: string }).__preparing)).toMatch(/^status: Preparing the run: .* over its 10,000 samples… .* \(Train waits\)$/);
+  await expect(page.locator('[data-preparing]')).toHaveCount(0);
   // The digits fit the lesson view, as heatmaps: the explain button is offered, with no reason why not.
   await expect(page.getByRole('button', { name: /^Explain this update/ })).toBeEnabled();
   await expect(page.locator('.explain-why')).toHaveCount(0);
