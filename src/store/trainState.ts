@@ -2,6 +2,7 @@
 // update a learner opened in the lesson. The run itself is plain data from core (a TrainRun).
 import type { Dataset, DatasetId, TrainConfig, TrainRun } from '../core/index.ts';
 import type { EditResult, Note } from './messages.ts';
+import type { TableKept } from './tableDraft.ts';
 import type { TrainOptions } from './trainLink.ts';
 
 /** Data a dataset is made from, once loaded: iris's table, or the digits' pixels and labels. */
@@ -45,6 +46,8 @@ export interface TrainSlice {
   csvText: string;
   /** null until a table is submitted. */
   csvUsed: string | null;
+  /** Whether the table typed is kept across a reload (src/store/tableDraft.ts), or why not. */
+  csvKept: TableKept;
   explained: ExplainedUpdate | null;
   openTraining(id: DatasetId): void;
   closeTraining(): void;

@@ -122,6 +122,24 @@ test('a malformed table gets its notices by row and column, keeps what was typed
   expect(await metric(page, 'accuracy')).toBeGreaterThanOrEqual(0.5);
 });
 
+test('a pasted table survives a reload as typed, and a submitted one is trained on again', async ({ page, errors }) => {
+  void errors;
+  await page.goto('./?train=csv');
+  const bad = 'a,b,class\n1,2,0\n3,x,1';
+  await page.getByLabel('Your table').fill(bad);
+  await page.reload();
+  await expect(page.getByLabel('Your table')).toHaveValue(bad);
+  const good = 'a,b,class\n' + Array.from({ length: 20 }, (_, k) => `${k % 5},${(k * 3) % 4},${k % 2}`).join('\n');
+  await page.getByLabel('Your table').fill(good);
+  await page.getByRole('button', { name: 'Use this table' }).click();
+  await ready(page);
+  await page.reload();
+  await expect(page.getByLabel('Your table')).toHaveValue(good);
+  await expect(page.locator('.csv-state')).toContainText('20 samples, 2 features, read as 2 classes.');
+  await ready(page);
+  await expect(page.locator('.csv-kept')).toHaveCount(0);
+});
+
 test('the digits load with a progress bar, train in a worker to 85% in one epoch, and show ten weight pictures', async ({ page, errors }) => {
   void errors;
   test.setTimeout(120_000);

@@ -4,6 +4,8 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REGRESSION_TRUTH, createRng } from '../../src/core/index.ts';
+import { TABLE_DRAFT_MAX } from '../../src/store/tableDraft.ts';
+import { appInstance, webTables } from '../../src/ui/mount.tsx';
 import { renderApp } from './renderApp.tsx';
 
 afterEach(() => {
@@ -76,6 +78,33 @@ describe('the training view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use this table' }));
     expect(screen.getByText('3 samples, 2 features, read as values (mean squared error).')).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Train:/ })).toBeTruthy();
+  });
+
+  it('brings back a pasted table after a reload, as typed, and says when one is too large to keep', async () => {
+    const tables = webTables(() => window.sessionStorage, appInstance(window, document.createElement('div')));
+    window.sessionStorage.clear();
+    renderApp('?train=csv', tables);
+    await view();
+    const box = () => screen.getByLabelText('Your table') as HTMLTextAreaElement;
+    fireEvent.change(box(), { target: { value: 'f,g,t\n1,2,0\n1,two,1' } });
+    expect(document.querySelector('.csv-kept')).toBeNull();
+    // A reload: the page gone, a new app on the same tab's storage.
+    cleanup();
+    renderApp('?train=csv', tables);
+    await view();
+    expect(box().value).toBe('f,g,t\n1,2,0\n1,two,1');
+    const big = '1,2,0\n'.repeat(Math.ceil(TABLE_DRAFT_MAX / 6) + 1);
+    fireEvent.change(box(), { target: { value: big } });
+    const said = document.querySelector<HTMLElement>('.csv-kept')!;
+    expect(said.getAttribute('role')).toBe('status');
+    expect(said.textContent).toMatch(/^This table has 1,000,00\d characters, more than the 1,000,000 this tab keeps across a reload: it is kept only while the page is open/);
+    expect(box().getAttribute('aria-describedby')?.split(' ')).toContain(said.id);
+    expect(box().value).toBe(big);
+    cleanup();
+    renderApp('?train=csv', tables);
+    await view();
+    expect(box().value).toBe('');
+    window.sessionStorage.clear();
   });
 
   it('says a large run is being prepared, in a polite live region, its buttons waiting with that reason, and then shows the run', async () => {

@@ -75,6 +75,8 @@ export const train = {
   'train.csv.ready': '{rows, plural, one {# sample} other {# samples}}, {features, plural, one {# feature} other {# features}}, read as {kind}.',
   'train.csv.kind.classes': '{count, plural, one {# class} other {# classes}}',
   'train.csv.kind.values': 'values (mean squared error)',
+  'train.csv.notKept.tooLarge': 'This table has {size} characters, more than the {max} this tab keeps across a reload: it is kept only while the page is open, and a reload would lose it. Keep a copy in a file.',
+  'train.csv.notKept.refused': 'This browser would not keep the table across a reload (its storage is full or turned off): it is kept only while the page is open. Keep a copy in a file.',
   'train.csv.waiting': 'Paste a table and press “Use this table”.',
   'train.weights.title': 'What each output looks for',
   'train.explained.title': 'Update {update} of the {name} run (epoch {epoch})',
