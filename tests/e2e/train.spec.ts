@@ -178,7 +178,7 @@ test('the digits load with a progress bar, train in a worker to 85% in one epoch
   expect(await axe(page)).toEqual([]);
 });
 
-test('an update of the digits opens as a lesson of heatmaps: a pixel of dL/dW explained with a shortened sum, keys announced, axe', async ({ page, errors }) => {
+test('an update of the digits opens as a lesson of heatmaps: a pixel of dL/dW explained with a shortened sum, keys announced, a cell of W edited, axe', async ({ page, errors }) => {
   void errors;
   test.setTimeout(120_000);
   await page.goto('./?train=mnist');
@@ -220,7 +220,27 @@ test('an update of the digits opens as a lesson of heatmaps: a pixel of dL/dW ex
   await expect(live).toHaveText(/\[783,1\] = −?\d/);
   await expect(panel.locator('.derivation-body')).toHaveAttribute('data-cell', /dW.*783.*1/);
   await expect(dW.locator('.heat-focus')).toHaveCount(1);
+  // W is an input of the lesson: its focused cell opens for editing with Enter, with the grids' validation.
+  const Wh = heat('W');
+  await Wh.scrollIntoViewIfNeeded();
+  await Wh.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'W[1,1]: type a new value, Enter to keep, Escape to cancel' });
+  await expect(field).toBeFocused();
+  await field.fill('two');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.matrix-W [role="alert"]')).toHaveText('W[1,1]: “two” is not a finite number. Use digits like 0.5, -2 or 1e-3. The previous value is kept.');
+  await expect(field).toHaveValue('two');
+  // Axe with the heatmaps, the keyboard's cell, and a refused edit open.
   expect(await axe(page)).toEqual([]);
+  await field.fill('0.25');
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveCount(0);
+  await expect(Wh).toBeFocused();
+  await expect(page.getByTestId('heat-live-W')).toHaveAttribute('data-value', '0.25');
+  await expect(page.getByTestId('heat-live-W')).toHaveText('W[1,1] = 0.25');
 });
 
 test('bad training values in a link are named, and the run uses the dataset’s own', async ({ page, errors }) => {
