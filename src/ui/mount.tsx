@@ -37,16 +37,19 @@ export interface MountOptions {
 /** The key the tour draft is kept under: one draft per origin, shared by the apps on it. */
 export const DRAFT_KEY = 'backprop-dense.tour-draft';
 
+/** An item of a Web Storage, or null when there is none or the storage refuses (private mode, a sandboxed frame). */
+function readItem(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /** A DraftStorage in a Web Storage (localStorage); storage that refuses (private mode, a sandboxed frame) keeps nothing. */
 export function webDrafts(storage: () => Storage): DraftStorage {
   return {
-    load: () => {
-      try {
-        return storage().getItem(DRAFT_KEY);
-      } catch {
-        return null;
-      }
-    },
+    load: () => readItem(storage, DRAFT_KEY),
     save: (text) => {
       try {
         storage().setItem(DRAFT_KEY, text);
@@ -85,13 +88,7 @@ export const tableKey = (instance: string): string => `backprop-dense.table.${in
 export function webTables(storage: () => Storage, instance: string): DraftStorage {
   const key = tableKey(instance);
   return {
-    load: () => {
-      try {
-        return storage().getItem(key);
-      } catch {
-        return null;
-      }
-    },
+    load: () => readItem(storage, key),
     save: (text) => {
       if (text === '') storage().removeItem(key);
       else storage().setItem(key, text);
