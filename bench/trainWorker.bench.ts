@@ -21,6 +21,9 @@ interface Result {
   loadMs: number;
   progressReports: number;
   postMs: number;
+  startPostMs: number;
+  startWorkerMs: number;
+  startInPageMs: number;
   inWorker: Probe;
   inPage: Probe;
   bitIdentical: boolean;
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
       }
       notes.push(
         `page ${k}: ${r.digits} digits fetched in ${r.loadMs.toFixed(0)} ms (${r.progressReports} progress reports); sending the dataset to the worker took ${r.postMs.toFixed(1)} ms of the page; ` +
+          `the seeded start: ${r.startInPageMs.toFixed(0)} ms of the page in the page, against ${r.startPostMs.toFixed(2)} ms of the page to ask the worker (answered after ${r.startWorkerMs.toFixed(0)} ms); ` +
           `worker and page runs bit-identical: ${r.bitIdentical}; a bad learning rate: ${r.refused}; CSP violations: ${r.violations.length ? r.violations.join(', ') : 'none'}; uncaught errors: ${errors.length ? errors.join(', ') : 'none'}`,
       );
     }

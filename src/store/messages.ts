@@ -29,6 +29,7 @@ export type StoreMessageKey =
   | 'notice.train.without'
   | 'notice.train.option'
   | 'train.load.failed'
+  | 'train.start.failed'
   | 'train.explain.tooLarge'
   | 'train.csv.fix'
   | 'problem.empty'

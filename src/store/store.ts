@@ -24,14 +24,17 @@ export { editableName } from './lessonSlice.ts';
 /** One app's store, with the selectors made for it. */
 export type AppStore = StoreApi<AppState> & { readonly select: Selectors };
 
-/** Creates a store from a query string (the URL's, or '' for the default lesson), with a storage for the tour draft. */
-export function createAppStore(search = '', drafts: DraftStorage = NO_STORAGE): AppStore {
+/**
+ * Creates a store from a query string (the URL's, or '' for the default lesson), with a storage for the tour draft
+ * and one for the pasted table (this app's own: two apps on one page keep two tables).
+ */
+export function createAppStore(search = '', drafts: DraftStorage = NO_STORAGE, tables: DraftStorage = NO_STORAGE): AppStore {
   const { state: url, notices } = decodeUrl(search);
-  return createAppStoreFrom(url, notices, drafts);
+  return createAppStoreFrom(url, notices, drafts, tables);
 }
 
 /** Creates a store from a decoded URL state. */
-export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [], drafts: DraftStorage = NO_STORAGE): AppStore {
+export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [], drafts: DraftStorage = NO_STORAGE, tables: DraftStorage = NO_STORAGE): AppStore {
   const select = createSelectors();
   // A link's tour, checked; with no stop named, the lesson is its first stop's.
   const opened = openTourLink(linked);
@@ -54,7 +57,7 @@ export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [],
     const jac = createJacobianSlice(select, { kind: url.jacobianKind, linearisation: url.linearisation })(set, get, store);
     const presentation = createPresentationSlice({ present: url.present === true })(set, get, store);
     const tour = createTourSlice({ tour: opened.tour, index: opened.index }, drafts)(set, get, store);
-    const train = createTrainSlice(select, { train: url.train ?? null })(set, get, store);
+    const train = createTrainSlice(select, { train: url.train ?? null, tables })(set, get, store);
     const exported = createExportSlice(url.exportShown ?? null)(set, get, store);
     return { ...lesson, ...focus, ...playback, ...jac, ...presentation, ...tour, ...train, ...exported, locale: url.locale, frame: url.frame };
   });

@@ -22,12 +22,23 @@ import { weightImages } from '../core/train/weightImages.ts';
 import { memo } from './memo.ts';
 import { type Note, note } from './messages.ts';
 import type { AppState } from './state.ts';
+import type { HeldRun } from './trainState.ts';
 
 /**
  * The largest update the lesson view opens from training: a batch of 64, 1,024 features and 16 outputs
  * (the digits' 32 × 784 → 10 fit). Past 12 the lesson draws its matrices as heatmaps (ui/matrix/MatrixCanvas.tsx).
  */
 export const EXPLAIN_MAX = { B: 64, N: 1024, T: 16 } as const;
+
+/**
+ * A seeded start this costly (samples × features × outputs multiply-adds: its epoch-0 record evaluates every sample)
+ * is worked out off the page (src/train/driver.ts, in the worker when there is one): about 20 ms of the page at this
+ * size, 0.4 s for the digits' 10,000 × 784 × 10. Below it the start is computed here, at once.
+ */
+export const START_OFF_PAGE = 4_000_000;
+
+/** Whether a dataset's seeded start is worked out off the page (the view says "preparing" meanwhile). */
+export const startsOffPage = (d: Dataset): boolean => d.n * d.features * d.outputs >= START_OFF_PAGE;
 
 /** Whether a batch of B samples with N features and T outputs fits the lesson view. */
 export const explainFits = (B: number, N: number, T: number): boolean => B <= EXPLAIN_MAX.B && N <= EXPLAIN_MAX.N && T <= EXPLAIN_MAX.T;
@@ -39,8 +50,10 @@ export interface TrainSelectors {
   /** The dataset, once its data is in; null while it loads, or when the table has problems. */
   dataset(s: AppState): Dataset | null;
   config(s: AppState): TrainConfig | null;
-  /** The run as it stands: the one in the store, or the seeded start. */
+  /** The run as it stands: the one in the store, or the seeded start (null while a large one is prepared). */
   run(s: AppState): TrainRun | null;
+  /** True while a large dataset's seeded start is worked out off the page: the run has no numbers yet. */
+  preparing(s: AppState): boolean;
   done(s: AppState): boolean;
   updatesPerEpoch(s: AppState): number;
   /** The mini-batch the next update uses. */
@@ -75,11 +88,13 @@ export function createTrainSelectors(): TrainSelectors {
     (s: AppState) => [s.train, s.config.convention, s.config.activation, s.seed] as const,
     (t, convention, activation, seed): TrainConfig | null => (t ? { convention, activation, lr: t.lr, batch: t.batch, epochs: t.epochs, seed } : null),
   );
-  const start = memo((s: AppState) => [dataset(s), config(s)] as const, (d, c) => (d && c ? startRun(d, c) : null));
+  // A small start is computed here; a large one only comes from the driver (s.trainStart), never from the page's selector.
+  const start = memo((s: AppState) => [dataset(s), config(s)] as const, (d, c) => (d && c && !startsOffPage(d) ? startRun(d, c) : null));
+  const heldFor = (held: HeldRun | null, d: Dataset, c: TrainConfig) => (held && held.dataset === d && sameConfig(held.config, c) ? held.run : null);
   const run = (s: AppState): TrainRun | null => {
-    const d = dataset(s), c = config(s), held = s.trainRun;
+    const d = dataset(s), c = config(s);
     if (!d || !c) return null;
-    return held && held.dataset === d && sameConfig(held.config, c) ? held.run : start(s);
+    return heldFor(s.trainRun, d, c) ?? (startsOffPage(d) ? heldFor(s.trainStart, d, c) : start(s));
   };
   const batch = memo((s: AppState) => [run(s), dataset(s), config(s)] as const, (r, d, c) => (r && d && c && !runDone(r, c) ? nextBatch(r, d, c) : null));
   return {
@@ -87,6 +102,10 @@ export function createTrainSelectors(): TrainSelectors {
     dataset,
     config,
     run,
+    preparing: (s) => {
+      const d = dataset(s), c = config(s);
+      return !!d && !!c && startsOffPage(d) && run(s) === null;
+    },
     done: (s) => {
       const r = run(s), c = config(s);
       return !!r && !!c && runDone(r, c);

@@ -9,11 +9,16 @@ import type { AppState } from './state.ts';
 import type { StateCreator } from 'zustand/vanilla';
 import { TRAIN_DEFAULTS, type TrainOptions, trainOptionProblem } from './trainLink.ts';
 import { EXPLAIN_MAX } from './trainSelectors.ts';
+import { keepTableDraft, loadTableDraft } from './tableDraft.ts';
+import type { DraftStorage } from './tourState.ts';
 import type { TrainSlice } from './trainState.ts';
 
-/** Creates the training slice, training the run a link asks for, if any. */
-export function createTrainSlice(select: Selectors, start: { train: TrainOptions | null }): StateCreator<AppState, [], [], TrainSlice> {
+/** Creates the training slice, training the run a link asks for, if any, with the table kept in `tables` restored. */
+export function createTrainSlice(select: Selectors, start: { train: TrainOptions | null; tables: DraftStorage }): StateCreator<AppState, [], [], TrainSlice> {
   return (set, get) => {
+    const kept = loadTableDraft(start.tables);
+    // Every change of the table is kept at once, so a reload loses nothing typed (TABLE_DRAFT_MAX aside, said on screen).
+    const keep = (text: string, used: boolean) => keepTableDraft(start.tables, { text, used });
     // Every change of what the run is asked to do starts it again from its seeded start.
     const restart = { trainRun: null, trainPlaying: false } as const;
     return {
@@ -22,9 +27,11 @@ export function createTrainSlice(select: Selectors, start: { train: TrainOptions
       trainRaw: {},
       trainLoad: { status: 'idle' },
       trainRun: null,
+      trainStart: null,
       trainPlaying: false,
-      csvText: '',
-      csvUsed: null,
+      csvText: kept?.text ?? '',
+      csvUsed: kept?.used ? kept.text : null,
+      csvKept: kept ? 'kept' : 'empty',
       explained: null,
       openTraining: (id: DatasetId) => {
         const t = get().train;
@@ -41,15 +48,19 @@ export function createTrainSlice(select: Selectors, start: { train: TrainOptions
         if (v !== t[name]) set({ train: { ...t, [name]: v }, ...restart });
         return { ok: true };
       },
-      setCsvText: (text) => set({ csvText: text }),
+      setCsvText: (text) => {
+        if (text !== get().csvText) set({ csvText: text, csvKept: keep(text, text === get().csvUsed) });
+      },
       useCsv: () => {
-        if (get().csvUsed !== get().csvText) set({ csvUsed: get().csvText, ...restart });
+        const text = get().csvText;
+        if (get().csvUsed !== text) set({ csvUsed: text, csvKept: keep(text, true), ...restart });
       },
       setTrainLoad: (trainLoad) => set({ trainLoad }),
       setTrainRaw: (trainRaw) => set({ trainRaw }),
       setTrainRun: (trainRun) => set({ trainRun }),
+      setTrainStart: (trainStart) => set({ trainStart }),
       setTrainPlaying: (on) => {
-        if (on !== get().trainPlaying) set({ trainPlaying: on && !select.train.done(get()) && select.train.dataset(get()) !== null });
+        if (on !== get().trainPlaying) set({ trainPlaying: on && !select.train.done(get()) && select.train.run(get()) !== null });
       },
       trainOneUpdate: () => {
         const s = get();

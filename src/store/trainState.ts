@@ -2,6 +2,7 @@
 // update a learner opened in the lesson. The run itself is plain data from core (a TrainRun).
 import type { Dataset, DatasetId, TrainConfig, TrainRun } from '../core/index.ts';
 import type { EditResult, Note } from './messages.ts';
+import type { TableKept } from './tableDraft.ts';
 import type { TrainOptions } from './trainLink.ts';
 
 /** Data a dataset is made from, once loaded: iris's table, or the digits' pixels and labels. */
@@ -38,11 +39,15 @@ export interface TrainSlice {
   trainLoad: TrainLoad;
   /** The run so far; null (or a run of other data or settings) when it is at its seeded start. */
   trainRun: HeldRun | null;
+  /** A large dataset's seeded start, worked out off the page by the driver; null until it is (small starts are derived). */
+  trainStart: HeldRun | null;
   trainPlaying: boolean;
   /** The table being typed or pasted, kept whatever is wrong with it, and the one last submitted. */
   csvText: string;
   /** null until a table is submitted. */
   csvUsed: string | null;
+  /** Whether the table typed is kept across a reload (src/store/tableDraft.ts), or why not. */
+  csvKept: TableKept;
   explained: ExplainedUpdate | null;
   openTraining(id: DatasetId): void;
   closeTraining(): void;
@@ -53,6 +58,7 @@ export interface TrainSlice {
   setTrainLoad(load: TrainLoad): void;
   setTrainRaw(raw: TrainRaw): void;
   setTrainRun(run: HeldRun | null): void;
+  setTrainStart(start: HeldRun | null): void;
   setTrainPlaying(on: boolean): void;
   /** Runs a single update (one mini-batch) now. */
   trainOneUpdate(): void;

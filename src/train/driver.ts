@@ -1,5 +1,5 @@
-// Drives one app's training: loads the data a run needs when it is picked, and while the run plays, computes
-// its updates in chunks (in the page, or in a Web Worker for large data) and hands each result to the store.
+// Drives one app's training: loads the data a run needs when it is picked, works out a large run's seeded start
+// off the page (in the Web Worker), and while the run plays, computes its updates in chunks (in the page, or in a Web Worker for large data) and hands each result to the store.
 // It holds no state of its own beyond the subscription: everything it reports goes into the store.
 import type { DatasetId, Dataset, TrainConfig } from '../core/index.ts';
 import { note } from '../store/messages.ts';
@@ -58,6 +58,31 @@ export function startTrainingDriver(store: AppStore, env: DriverEnv): () => void
       );
   };
 
+  // A large dataset's seeded start (startsOffPage) is asked of its trainer, the worker when there is one, once per
+  // dataset and configuration; the page shows "preparing" meanwhile. A failed one is not asked again (the view says so).
+  let asked: { data: Dataset; config: TrainConfig } | null = null;
+  let cancelPrepare = () => {};
+  const prepareIfNeeded = () => {
+    const s = store.getState();
+    const data = store.select.train.dataset(s), config = store.select.train.config(s);
+    if (!data || !config || !store.select.train.preparing(s) || (asked && asked.data === data && sameAs(asked.config, config))) return;
+    const ask = (asked = { data, config });
+    cancelPrepare();
+    // Later, not now: the view shows "preparing" before the dataset is sent (or, with no worker, computed in the page).
+    cancelPrepare = env.later(() => {
+      trainerOf(data)
+        .start(data, config)
+        .then(
+          (run) => {
+            if (!stopped && asked === ask) store.getState().setTrainStart({ run, dataset: data, config });
+          },
+          (e: unknown) => {
+            if (!stopped && asked === ask) store.getState().setTrainLoad({ status: 'failed', id: data.id, message: note('train.start.failed', { problem: problemOf(e) }) });
+          },
+        );
+    });
+  };
+
   const chunk = async () => {
     const s = store.getState();
     const data = store.select.train.dataset(s), config = store.select.train.config(s), run = store.select.train.run(s);
@@ -89,6 +114,7 @@ export function startTrainingDriver(store: AppStore, env: DriverEnv): () => void
   const onChange = () => {
     if (stopped) return;
     loadIfNeeded();
+    prepareIfNeeded();
     if (store.getState().trainPlaying && !running) {
       cancelLater();
       cancelLater = env.later(() => void chunk());
@@ -100,6 +126,7 @@ export function startTrainingDriver(store: AppStore, env: DriverEnv): () => void
     stopped = true;
     unsubscribe();
     cancelLater();
+    cancelPrepare();
     for (const t of trainers.values()) t.dispose();
   };
 }

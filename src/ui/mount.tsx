@@ -25,6 +25,8 @@ export interface MountOptions {
   host?: Window;
   /** Where the tour being authored is kept between visits (the page's localStorage, say); nowhere if not given. */
   drafts?: DraftStorage;
+  /** Where this app's pasted table is kept across a reload (webTables: its own key in the tab's sessionStorage); nowhere if not given. */
+  tables?: DraftStorage;
   /**
    * The element holds the prerendered markup of this very lesson (build/prerender.ts): keep its elements and make
    * them live, rather than drawing the page anew. Only for the default lesson, whose markup the build made.
@@ -35,22 +37,61 @@ export interface MountOptions {
 /** The key the tour draft is kept under: one draft per origin, shared by the apps on it. */
 export const DRAFT_KEY = 'backprop-dense.tour-draft';
 
+/** An item of a Web Storage, or null when there is none or the storage refuses (private mode, a sandboxed frame). */
+function readItem(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /** A DraftStorage in a Web Storage (localStorage); storage that refuses (private mode, a sandboxed frame) keeps nothing. */
 export function webDrafts(storage: () => Storage): DraftStorage {
   return {
-    load: () => {
-      try {
-        return storage().getItem(DRAFT_KEY);
-      } catch {
-        return null;
-      }
-    },
+    load: () => readItem(storage, DRAFT_KEY),
     save: (text) => {
       try {
         storage().setItem(DRAFT_KEY, text);
       } catch {
         // Full or refused: the draft lives on in the store for this visit.
       }
+    },
+  };
+}
+
+/**
+ * This app's name among those that share its storage, for its table's key: its element's id, and in a frame, which
+ * of its parent's frames it is (two embeds on one course page share the tab's sessionStorage, never a table).
+ */
+export function appInstance(win: Window, el: Element): string {
+  let frame = 'top';
+  try {
+    const parent = win.parent;
+    if (parent && parent !== win) {
+      // Comparing window proxies and counting frames is allowed across origins.
+      for (let k = 0; k < parent.frames.length; k++) if (parent.frames[k] === win) frame = `frame${k}`;
+    }
+  } catch {
+    frame = 'frame';
+  }
+  return `${frame}.${el.id || 'app'}`;
+}
+
+/** The key an app's table is kept under. */
+export const tableKey = (instance: string): string => `backprop-dense.table.${instance}`;
+
+/**
+ * A DraftStorage for one app's table in a Web Storage (the tab's sessionStorage: it survives a reload, and two tabs
+ * never share it). Reading one that refuses gives nothing; a refused save throws, and the store says so.
+ */
+export function webTables(storage: () => Storage, instance: string): DraftStorage {
+  const key = tableKey(instance);
+  return {
+    load: () => readItem(storage, key),
+    save: (text) => {
+      if (text === '') storage().removeItem(key);
+      else storage().setItem(key, text);
     },
   };
 }
@@ -87,7 +128,7 @@ export function hydratable(store: AppStore): AppStore {
 
 /** Mounts an app into `el`. */
 export function mountApp(el: Element, opts: MountOptions = {}): { store: AppStore; unmount: () => void } {
-  const store = createAppStore(opts.search ?? '', opts.drafts);
+  const store = createAppStore(opts.search ?? '', opts.drafts, opts.tables);
   const stopSync = opts.link ? syncUrl(store, opts.link) : () => {};
   const keys = opts.keys ?? 'page';
   let root: Root;

@@ -122,6 +122,24 @@ test('a malformed table gets its notices by row and column, keeps what was typed
   expect(await metric(page, 'accuracy')).toBeGreaterThanOrEqual(0.5);
 });
 
+test('a pasted table survives a reload as typed, and a submitted one is trained on again', async ({ page, errors }) => {
+  void errors;
+  await page.goto('./?train=csv');
+  const bad = 'a,b,class\n1,2,0\n3,x,1';
+  await page.getByLabel('Your table').fill(bad);
+  await page.reload();
+  await expect(page.getByLabel('Your table')).toHaveValue(bad);
+  const good = 'a,b,class\n' + Array.from({ length: 20 }, (_, k) => `${k % 5},${(k * 3) % 4},${k % 2}`).join('\n');
+  await page.getByLabel('Your table').fill(good);
+  await page.getByRole('button', { name: 'Use this table' }).click();
+  await ready(page);
+  await page.reload();
+  await expect(page.getByLabel('Your table')).toHaveValue(good);
+  await expect(page.locator('.csv-state')).toContainText('20 samples, 2 features, read as 2 classes.');
+  await ready(page);
+  await expect(page.locator('.csv-kept')).toHaveCount(0);
+});
+
 test('the digits load with a progress bar, train in a worker to 85% in one epoch, and show ten weight pictures', async ({ page, errors }) => {
   void errors;
   test.setTimeout(120_000);
@@ -134,8 +152,20 @@ test('the digits load with a progress bar, train in a worker to 85% in one epoch
   });
   await page.goto('./?train=mnist&epochs=1');
   await expect(page.getByRole('progressbar', { name: 'Loading Handwritten digits' })).toBeVisible();
+  // Once the digits are in, their seeded start is worked out in the worker: the page says "preparing" until it is.
+  await page.evaluate(() => {
+    const w = window as unknown as { __preparing?: string };
+    const seen = () => {
+      const p = document.querySelector('[data-preparing]');
+      const train = document.querySelector<HTMLButtonElement>('.train-buttons button.primary');
+      if (p && train && w.__preparing === undefined) w.__preparing = `${p.getAttribute('role')}: ${p.textContent} (Train ${train.disabled ? 'waits' : 'does not wait'})`;
+    };
+    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   release();
   await ready(page);
+  expect(await page.evaluate(() => (window as unknown as { __preparing?: string }).__preparing)).toMatch(/^status: Preparing the run: .* over its 10,000 samples… .* \(Train waits\)$/);
+  await expect(page.locator('[data-preparing]')).toHaveCount(0);
   // The digits fit the lesson view, as heatmaps: the explain button is offered, with no reason why not.
   await expect(page.getByRole('button', { name: /^Explain this update/ })).toBeEnabled();
   await expect(page.locator('.explain-why')).toHaveCount(0);
@@ -148,7 +178,7 @@ test('the digits load with a progress bar, train in a worker to 85% in one epoch
   expect(await axe(page)).toEqual([]);
 });
 
-test('an update of the digits opens as a lesson of heatmaps: a pixel of dL/dW explained with a shortened sum, keys announced, axe', async ({ page, errors }) => {
+test('an update of the digits opens as a lesson of heatmaps: a pixel of dL/dW explained with a shortened sum, keys announced, a cell of W edited, axe', async ({ page, errors }) => {
   void errors;
   test.setTimeout(120_000);
   await page.goto('./?train=mnist');
@@ -190,7 +220,27 @@ test('an update of the digits opens as a lesson of heatmaps: a pixel of dL/dW ex
   await expect(live).toHaveText(/\[783,1\] = −?\d/);
   await expect(panel.locator('.derivation-body')).toHaveAttribute('data-cell', /dW.*783.*1/);
   await expect(dW.locator('.heat-focus')).toHaveCount(1);
+  // W is an input of the lesson: its focused cell opens for editing with Enter, with the grids' validation.
+  const Wh = heat('W');
+  await Wh.scrollIntoViewIfNeeded();
+  await Wh.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'W[1,1]: type a new value, Enter to keep, Escape to cancel' });
+  await expect(field).toBeFocused();
+  await field.fill('two');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.matrix-W [role="alert"]')).toHaveText('W[1,1]: “two” is not a finite number. Use digits like 0.5, -2 or 1e-3. The previous value is kept.');
+  await expect(field).toHaveValue('two');
+  // Axe with the heatmaps, the keyboard's cell, and a refused edit open.
   expect(await axe(page)).toEqual([]);
+  await field.fill('0.25');
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveCount(0);
+  await expect(Wh).toBeFocused();
+  await expect(page.getByTestId('heat-live-W')).toHaveAttribute('data-value', '0.25');
+  await expect(page.getByTestId('heat-live-W')).toHaveText('W[1,1] = 0.25');
 });
 
 test('bad training values in a link are named, and the run uses the dataset’s own', async ({ page, errors }) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLesson, irisData, nextBatch, startRun, trainUpdates } from '../../src/core/index.ts';
 import { createAppStore, urlStateOf } from '../../src/store/store.ts';
 import { TRAIN_DEFAULTS } from '../../src/store/trainLink.ts';
-import { EXPLAIN_MAX } from '../../src/store/trainSelectors.ts';
+import { EXPLAIN_MAX, START_OFF_PAGE } from '../../src/store/trainSelectors.ts';
 import { MAX_TERMS, indexedTex, shownTerms } from '../../src/ui/derivation/assemble.ts';
 import { decodeUrl, encodeUrl } from '../../src/store/url.ts';
 
@@ -165,6 +165,31 @@ describe('the training slice', () => {
     expect(q.length).toBeLessThan(200);
     expect(q).toMatch(/^B=32&N=784&T=10&loss=softmax-ce/);
     expect(q).not.toMatch(/[?&]x=/);
+  });
+
+  it('never computes a large start itself: the run waits for one worked out off the page, and resets to it', () => {
+    const store = createAppStore('?train=mnist');
+    const n = 600; // 600 × 784 × 10 multiply-adds for the start's record: past START_OFF_PAGE
+    const pixels = Uint8Array.from({ length: n * 784 }, (_, k) => (k * 7919) % 256);
+    store.getState().setTrainRaw({ mnist: { pixels, labels: Uint8Array.from({ length: n }, (_, k) => k % 10) } });
+    const data = store.select.train.dataset(store.getState())!, config = store.select.train.config(store.getState())!;
+    expect(data.n * data.features * data.outputs).toBeGreaterThanOrEqual(START_OFF_PAGE);
+    expect(store.select.train.preparing(store.getState())).toBe(true);
+    expect(store.select.train.run(store.getState())).toBeNull();
+    expect(store.select.train.batch(store.getState())).toBeNull();
+    expect(store.select.train.explainable(store.getState())).toBe(false);
+    const start = startRun(data, config);
+    store.getState().setTrainStart({ run: start, dataset: data, config });
+    expect(store.select.train.preparing(store.getState())).toBe(false);
+    expect(store.select.train.run(store.getState())).toBe(start);
+    store.getState().trainOneUpdate();
+    expect(store.select.train.run(store.getState())?.updates).toBe(1);
+    store.getState().resetTraining();
+    expect(store.select.train.run(store.getState())).toBe(start);
+    // A start made with other settings is not this run's.
+    store.getState().setTrainOption('lr', '0.3');
+    expect(store.select.train.run(store.getState())).toBeNull();
+    expect(store.select.train.preparing(store.getState())).toBe(true);
   });
 
   it('keeps a pasted table as typed, and trains only on the one submitted without problems', () => {

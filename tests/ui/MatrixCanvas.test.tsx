@@ -8,7 +8,9 @@ import { numberFormat } from '../../src/core/index.ts';
 import { createAppStore } from '../../src/store/store.ts';
 import { heatScale } from '../../src/ui/matrix/colour.ts';
 import { MUTED_RGB, axisTicks, cellSize, drawnAsHeatmap, heatPixels } from '../../src/ui/matrix/heatDraw.ts';
+import { CellEditorsProvider, useCellEditors, type CellEditors } from '../../src/ui/matrix/cellEditors.tsx';
 import { MatrixCanvas, type MatrixCanvasProps } from '../../src/ui/matrix/MatrixCanvas.tsx';
+import { MatrixView } from '../../src/ui/matrix/MatrixView.tsx';
 import { StoreProvider } from '../../src/ui/storeContext.tsx';
 
 const ROWS = 40, COLS = 20;
@@ -163,5 +165,97 @@ describe('MatrixCanvas', () => {
     expect(screen.getByText(/^dL\/dW\[2,5\] = /)).toBeTruthy();
     const size = cellSize(ROWS, COLS);
     expect(fake.calls).toContain(`stroke ${4 * size.w + 1},${3 * size.h + 1}`);
+  });
+});
+
+describe('editing a heatmap’s cell', () => {
+  /** The lesson of an update of 200 synthetic digits (x 32 × 784, W 784 × 10): W and x are heatmaps, and editable. */
+  function digitsLesson() {
+    const store = createAppStore('?train=mnist');
+    const n = 200;
+    store.getState().setTrainRaw({ mnist: { pixels: Uint8Array.from({ length: n * 784 }, (_, k) => (k * 7919) % 256), labels: Uint8Array.from({ length: n }, (_, k) => k % 10) } });
+    expect(store.getState().explainUpdate()).toEqual({ ok: true });
+    let editors: CellEditors | null = null;
+    const Grab = () => {
+      editors = useCellEditors();
+      return null;
+    };
+    render(
+      <StoreProvider store={store}>
+        <CellEditorsProvider>
+          <MatrixView name="W" />
+          <Grab />
+        </CellEditorsProvider>
+      </StoreProvider>,
+    );
+    return { store, editors: () => editors! };
+  }
+  const W = () => document.querySelector<HTMLElement>('[data-heatmap][data-matrix="W"]')!;
+  const field = () => document.querySelector<HTMLInputElement>('.heat-input');
+  const wAt = (store: ReturnType<typeof createAppStore>, r: number, c: number) => store.getState().inputs.W.data[r * 10 + c];
+
+  it('opens the focused cell with Enter, keeps a valid value, refuses a bad one with the grid’s message, and cancels with Escape', () => {
+    const { store } = digitsLesson();
+    expect(W().getAttribute('aria-label')).toMatch(/Enter or F2 edits the cell’s value/);
+    act(() => W().focus());
+    fireEvent.keyDown(W(), { key: 'ArrowDown' });
+    fireEvent.keyDown(W(), { key: 'ArrowRight' });
+    const before = wAt(store, 1, 1);
+    fireEvent.keyDown(W(), { key: 'Enter' });
+    expect(field()).toBeTruthy();
+    expect(document.activeElement).toBe(field());
+    expect(field()!.value).toBe(String(before));
+    expect(field()!.getAttribute('aria-label')).toBe('W[1,1]: type a new value, Enter to keep, Escape to cancel');
+    // A bad value: refused with the grid's words, the field kept open with what was typed, and W unchanged.
+    fireEvent.change(field()!, { target: { value: 'abc' } });
+    fireEvent.keyDown(field()!, { key: 'Enter' });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('W[1,1]: “abc” is not a finite number. Use digits like 0.5, -2 or 1e-3. The previous value is kept.');
+    expect(field()!.value).toBe('abc');
+    expect(field()!.getAttribute('aria-invalid')).toBe('true');
+    expect(field()!.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(wAt(store, 1, 1)).toBe(before);
+    // A good one: kept in the lesson, the field gone, the keyboard back on the heatmap at that cell.
+    fireEvent.change(field()!, { target: { value: '0.5' } });
+    fireEvent.keyDown(field()!, { key: 'Enter' });
+    expect(wAt(store, 1, 1)).toBe(0.5);
+    expect(field()).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(W());
+    expect(screen.getByTestId('heat-live-W').dataset.value).toBe('0.5');
+    // F2 opens it too, and Escape cancels, keeping the value.
+    fireEvent.keyDown(W(), { key: 'F2' });
+    fireEvent.change(field()!, { target: { value: '7' } });
+    fireEvent.keyDown(field()!, { key: 'Escape' });
+    expect(field()).toBeNull();
+    expect(wAt(store, 1, 1)).toBe(0.5);
+    expect(document.activeElement).toBe(W());
+    // A typed digit starts the value.
+    fireEvent.keyDown(W(), { key: '3' });
+    expect(field()!.value).toBe('3');
+    fireEvent.keyDown(field()!, { key: 'Enter' });
+    expect(wAt(store, 1, 1)).toBe(3);
+  });
+
+  it('opens from the derivation panel’s Edit button (the app’s cell editors), at that cell', () => {
+    const { store, editors } = digitsLesson();
+    act(() => void editors().open({ m: 'W', r: 301, c: 4 }));
+    expect(field()!.getAttribute('aria-label')).toBe('W[301,4]: type a new value, Enter to keep, Escape to cancel');
+    fireEvent.change(field()!, { target: { value: '-2' } });
+    fireEvent.keyDown(field()!, { key: 'Enter' });
+    expect(wAt(store, 301, 4)).toBe(-2);
+    expect(screen.getByTestId('heat-live-W').textContent).toMatch(/^W\[301,4\] = −2$/);
+  });
+
+  it('opens no editor on a heatmap that is not editable: Enter explains the cell', () => {
+    const onFocusCell = vi.fn();
+    heat({ onFocusCell, editable: false, onEdit: () => ({ ok: true }) });
+    act(() => scroller().focus());
+    fireEvent.keyDown(scroller(), { key: 'Enter' });
+    fireEvent.keyDown(scroller(), { key: 'F2' });
+    fireEvent.keyDown(scroller(), { key: '5' });
+    expect(field()).toBeNull();
+    expect(scroller().getAttribute('aria-label')).not.toMatch(/edits/);
+    expect(onFocusCell).toHaveBeenLastCalledWith(0, 0);
   });
 });

@@ -2,11 +2,16 @@
 // The training view as a learner reads it: the data and settings, the run's buttons and numbers, W beside
 // W_true, a pasted table's problems, a refused setting, and an update opened in the lesson with its banner.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { REGRESSION_TRUTH } from '../../src/core/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REGRESSION_TRUTH, createRng } from '../../src/core/index.ts';
+import { TABLE_DRAFT_MAX } from '../../src/store/tableDraft.ts';
+import { appInstance, webTables } from '../../src/ui/mount.tsx';
 import { renderApp } from './renderApp.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const view = () => screen.findByRole('heading', { name: 'Training: gradient descent on data' }, { timeout: 10_000 });
 const metric = (name: string) => document.querySelector<HTMLElement>(`[data-metric="${name}"]`)!;
@@ -73,6 +78,78 @@ describe('the training view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use this table' }));
     expect(screen.getByText('3 samples, 2 features, read as values (mean squared error).')).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Train:/ })).toBeTruthy();
+  });
+
+  it('brings back a pasted table after a reload, as typed, and says when one is too large to keep', async () => {
+    const tables = webTables(() => window.sessionStorage, appInstance(window, document.createElement('div')));
+    window.sessionStorage.clear();
+    renderApp('?train=csv', tables);
+    await view();
+    const box = () => screen.getByLabelText('Your table') as HTMLTextAreaElement;
+    fireEvent.change(box(), { target: { value: 'f,g,t\n1,2,0\n1,two,1' } });
+    expect(document.querySelector('.csv-kept')).toBeNull();
+    // A reload: the page gone, a new app on the same tab's storage.
+    cleanup();
+    renderApp('?train=csv', tables);
+    await view();
+    expect(box().value).toBe('f,g,t\n1,2,0\n1,two,1');
+    const big = '1,2,0\n'.repeat(Math.ceil(TABLE_DRAFT_MAX / 6) + 1);
+    fireEvent.change(box(), { target: { value: big } });
+    const said = document.querySelector<HTMLElement>('.csv-kept')!;
+    expect(said.getAttribute('role')).toBe('status');
+    expect(said.textContent).toMatch(/^This table has 1,000,00\d characters, more than the 1,000,000 this tab keeps across a reload: it is kept only while the page is open/);
+    expect(box().getAttribute('aria-describedby')?.split(' ')).toContain(said.id);
+    expect(box().value).toBe(big);
+    cleanup();
+    renderApp('?train=csv', tables);
+    await view();
+    expect(box().value).toBe('');
+    window.sessionStorage.clear();
+  });
+
+  it('says a large run is being prepared, in a polite live region, its buttons waiting with that reason, and then shows the run', async () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom draws no weight pictures
+    // The in-page start of this size takes a few ms: the view as it first says "preparing" is read by an observer.
+    const buttons = [/^Train:/, /^One update/, /^Explain this update/];
+    let first: { id: string; text: string; bar: boolean; waiting: boolean[]; epoch: boolean } | null = null;
+    const observer = new MutationObserver(() => {
+      const p = document.querySelector<HTMLElement>('[data-preparing]');
+      if (first || !p) return;
+      first = {
+        id: p.id,
+        text: `${p.getAttribute('role')}: ${p.textContent}`,
+        bar: screen.queryByRole('progressbar', { name: 'Preparing the run' }) !== null,
+        waiting: buttons.map((name) => {
+          const b = screen.getByRole('button', { name });
+          return b.hasAttribute('disabled') && (b.getAttribute('aria-describedby') ?? '').split(' ').includes(p.id);
+        }),
+        epoch: metric('epoch') !== null,
+      };
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    const store = renderApp('?train=mnist&epochs=1');
+    // 600 synthetic digits, in before the view's driver starts (so it loads nothing): a start past the threshold.
+    const r = createRng(3);
+    store.getState().setTrainRaw({ mnist: { pixels: Uint8Array.from({ length: 600 * 784 }, () => r.int(256)), labels: Uint8Array.from({ length: 600 }, () => r.int(10)) } });
+    await view();
+    // Then the same live region says where the run is, and the buttons no longer wait.
+    await waitFor(() => expect(metric('epoch')).toBeTruthy(), { timeout: 10_000 });
+    observer.disconnect();
+    expect(first).toEqual({
+      id: expect.any(String),
+      text: 'status: Preparing the run: working out the loss and accuracy of its seeded start over its 600 samples… The run’s buttons wait until it is prepared.',
+      bar: true,
+      waiting: [true, true, true],
+      epoch: false,
+    });
+    const status = document.querySelector<HTMLElement>('.train-progress-text')!;
+    expect(status.id).toBe(first!.id);
+    expect(status.hasAttribute('data-preparing')).toBe(false);
+    expect(status.textContent).toBe('Epoch 1 of 1, update 0 of 15');
+    expect(screen.queryByRole('progressbar', { name: 'Preparing the run' })).toBeNull();
+    const train = screen.getByRole('button', { name: /^Train:/ });
+    expect(train.hasAttribute('disabled')).toBe(false);
+    expect(train.hasAttribute('aria-describedby')).toBe(false);
   });
 
   it('opens an update in the lesson, with its banner, and goes back to the run', async () => {

@@ -1,11 +1,13 @@
 // A matrix too large for the DOM grid (past 12 rows or columns: the digits' 784 × 10 W) as a canvas heatmap in the
 // grids' colours: one canvas of one pixel per cell, scaled up crisply, and one of marks over it at the screen's
-// pixel density, redrawn alone when the highlights change. Pointer and keyboard explain any cell as the grid does.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+// pixel density, redrawn alone when the highlights change. Pointer and keyboard explain any cell as the grid does,
+// and edit one (HeatEditor.tsx) when the matrix is editable.
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useI18n } from '../storeContext.tsx';
 import { heatScale } from './colour.ts';
 import { gridMove } from './gridKeys.ts';
 import { axisTicks, cellAtPoint, cellSize, heatPixels, isMuted } from './heatDraw.ts';
+import { HeatEditor, useHeatEditor } from './HeatEditor.tsx';
 import { paintMarks } from './heatMarks.ts';
 import type { MatrixGridProps } from './MatrixGrid.tsx';
 import './heatmap.css';
@@ -15,6 +17,8 @@ export type MatrixCanvasProps = MatrixGridProps & { onEscape?: () => void };
 
 /** Room for the row and column tick labels, in CSS px. */
 const PAD = { left: 30, top: 16 };
+/** The editor field's width in CSS px (heatmap.css's .heat-input). */
+const FIELD_PX = 112;
 
 const context = (c: HTMLCanvasElement | null): CanvasRenderingContext2D | null => {
   try {
@@ -85,12 +89,40 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
     else if (y + size.h > sc.scrollTop + sc.clientHeight) sc.scrollTop = y + size.h - sc.clientHeight;
   };
 
+  const placeAt = useCallback((r: number, c: number) => {
+    posRef.current = { r, c };
+    setPos({ r, c });
+  }, []);
+  const refocus = useCallback(() => scroller.current?.focus(), []);
+  const edit = useHeatEditor({ name, editable: props.editable, values, cols, onEdit: props.onEdit, onOpen: placeAt, onClosed: refocus });
+  const errorId = useId();
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (edit.editing) {
+      // The field's own keys: Enter keeps the value, Escape cancels; the rest is typing.
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        edit.commit(true);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        edit.cancel();
+      }
+      e.stopPropagation();
+      return;
+    }
     const to = gridMove(e.key, e.ctrlKey, { r: rp, c: cp }, rows, cols, true);
     if (to) {
       e.preventDefault();
       e.stopPropagation();
       moveTo(to);
+    } else if (edit.can && (e.key === 'Enter' || e.key === 'F2')) {
+      e.preventDefault();
+      e.stopPropagation();
+      edit.open(rp, cp);
+    } else if (edit.can && e.key.length === 1 && /[-\d.+−]/.test(e.key) && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      edit.open(rp, cp, e.key);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onFocusCell?.(rp, cp);
@@ -135,6 +167,8 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
     return { left: c * size.w + (size.w - w) / 2, top: r * size.h + (size.h - h) / 2, width: w, height: h };
   };
   const k = rp * cols + cp;
+  // The editor's field just under its cell, kept inside the plot's width where it can be.
+  const fieldAt = (r: number, c: number) => ({ left: Math.max(0, Math.min(c * size.w, W - FIELD_PX)), top: (r + 1) * size.h });
 
   return (
     <figure className={`matrix matrix-${name} matrix-heat`}>
@@ -155,6 +189,7 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
           rows > 1 && props.rowAxis ? t(`grid.rowsAre.${props.rowAxis}`) : '',
           cols > 1 && props.colAxis ? t(`grid.colsAre.${props.colAxis}`) : '',
           t('heat.keys'),
+          edit.can ? t('heat.editHint') : '',
         ]
           .filter(Boolean)
           .join(' ')}
@@ -164,7 +199,12 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
           setFocused(true);
           onFocusCell?.(posRef.current.r, posRef.current.c);
         }}
-        onBlur={() => setFocused(false)}
+        onBlur={(e) => {
+          if (scroller.current?.contains(e.relatedTarget as Node | null)) return;
+          setFocused(false);
+          // Leaving an editor with a valid value keeps it; an invalid one stays open with its message.
+          if (edit.editing) edit.commit(false);
+        }}
       >
         <div className="heat-body" style={{ width: PAD.left + W, height: PAD.top + H }}>
           <span className="heat-corner" aria-hidden="true">
@@ -189,14 +229,26 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
             onPointerDown={onPointerDown}
             onMouseMove={onMouseMove}
             onMouseLeave={() => hover(null)}
+            onDoubleClick={(e) => {
+              const cell = cellOf(e);
+              if (cell) edit.open(cell.r, cell.c);
+            }}
           >
             <canvas ref={base} className="heat-base" width={cols} height={rows} style={{ width: W, height: H }} aria-hidden="true" />
             <canvas ref={marks} className="heat-marks" width={Math.round(W * dpr)} height={Math.round(H * dpr)} style={{ width: W, height: H }} aria-hidden="true" />
             {active && <div className="heat-active" style={box(active.r, active.c)} aria-hidden="true" />}
             {focused && <div className="heat-focus" style={box(rp, cp)} aria-hidden="true" />}
+            {edit.editing && (
+              <HeatEditor editing={edit.editing} cell={cellName(edit.editing.r, edit.editing.c)} at={fieldAt(edit.editing.r, edit.editing.c)} errorId={errorId} onText={edit.setText} />
+            )}
           </div>
         </div>
       </div>
+      {edit.editing?.error && (
+        <p id={errorId} className="edit-error" role="alert">
+          {t('grid.edit.refused', { cell: cellName(edit.editing.r, edit.editing.c), problem: edit.editing.error })}
+        </p>
+      )}
       <p className="heat-readout" aria-hidden="true">
         {active ? describe(active.r, active.c) : t('heat.readout.none')}
       </p>

@@ -1,5 +1,7 @@
-// Your own data: a table typed or pasted, kept whatever is wrong with it, and its problems named by row and column.
+// Your own data: a table typed or pasted, kept whatever is wrong with it (across a reload too, or the box says why
+// not), and its problems named by row and column.
 import { useId } from 'react';
+import { TABLE_DRAFT_MAX } from '../../store/tableDraft.ts';
 import { Rich } from '../strings/Rich.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 
@@ -11,6 +13,7 @@ export function CsvBox() {
   const text = useApp((s) => s.csvText);
   const table = useApp(select.train.csvTable);
   const used = useApp((s) => s.csvUsed);
+  const kept = useApp((s) => s.csvKept);
   const id = useId();
   const problems = table?.problems ?? [];
   return (
@@ -23,9 +26,15 @@ export function CsvBox() {
         value={text}
         placeholder={'x1,x2,class\n5.1,3.5,0\n6.2,2.9,1'}
         aria-invalid={problems.length > 0}
-        aria-describedby={`${id}-state`}
+        aria-describedby={kept === 'tooLarge' || kept === 'refused' ? `${id}-state ${id}-kept` : `${id}-state`}
         onChange={(e) => store.getState().setCsvText(e.target.value)}
       />
+      {(kept === 'tooLarge' || kept === 'refused') && (
+        // Said once, politely, when keeping fails; the table itself stays in the box.
+        <p id={`${id}-kept`} className="muted-text csv-kept" role="status">
+          {kept === 'tooLarge' ? t('train.csv.notKept.tooLarge', { size: text.length, max: TABLE_DRAFT_MAX }) : t('train.csv.notKept.refused')}
+        </p>
+      )}
       <button type="button" onClick={() => store.getState().useCsv()}>
         {t('train.csv.use')}
       </button>

@@ -1,6 +1,6 @@
 // Train / Pause, one update, reset and "explain this update", with the run's progress and its numbers:
 // the last update's loss, the test accuracy and the epoch, each with its full-precision value in data-value.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Note } from '../../store/messages.ts';
 import { Rich } from '../strings/Rich.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
@@ -24,6 +24,11 @@ export function TrainControls() {
   const { t, fmt, percent } = useI18n();
   const playing = useApp((s) => s.trainPlaying);
   const ready = useApp((s) => select.train.dataset(s) !== null);
+  const samples = useApp((s) => select.train.dataset(s)?.n ?? 0);
+  // A large run's seeded start is worked out off the page: until it is in, the buttons that need it wait, saying why.
+  const preparing = useApp(select.train.preparing);
+  const statusId = useId();
+  const waiting = preparing ? statusId : undefined;
   const run = useApp(select.train.run);
   const config = useApp(select.train.config);
   const done = useApp(select.train.done);
@@ -41,14 +46,15 @@ export function TrainControls() {
         <button
           type="button"
           className="primary"
-          disabled={!ready || done}
+          disabled={!ready || done || preparing}
+          aria-describedby={waiting}
           aria-pressed={playing}
           aria-label={playing ? t('train.pause.label') : t('train.start.label')}
           onClick={() => store.getState().setTrainPlaying(!playing)}
         >
           {playing ? t('train.pause') : t('train.start')}
         </button>
-        <button type="button" disabled={!ready || done} aria-label={t('train.once.label')} onClick={() => store.getState().trainOneUpdate()}>
+        <button type="button" disabled={!ready || done || preparing} aria-describedby={waiting} aria-label={t('train.once.label')} onClick={() => store.getState().trainOneUpdate()}>
           {t('train.once')}
         </button>
         <button type="button" disabled={!ready || !run || run.updates === 0} aria-label={t('train.reset.label')} onClick={() => store.getState().resetTraining()}>
@@ -56,9 +62,9 @@ export function TrainControls() {
         </button>
         <button
           type="button"
-          disabled={!ready || done || !explainable}
+          disabled={!ready || done || !explainable || preparing}
           aria-label={t('train.explain.label')}
-          aria-describedby={refused || tooLarge ? 'train-explain-why' : undefined}
+          aria-describedby={[waiting, refused || tooLarge ? 'train-explain-why' : undefined].filter(Boolean).join(' ') || undefined}
           onClick={() => {
             const r = store.getState().explainUpdate();
             setRefused(r.ok ? null : r.message);
@@ -72,12 +78,16 @@ export function TrainControls() {
           <Rich m={refused ?? tooLarge!} />
         </p>
       )}
+      {preparing && <progress className="train-progress" aria-label={t('train.preparing.label')} />}
+      {run && <progress className="train-progress" max={Math.max(1, total)} value={run.updates} aria-label={t('train.progress.label')} />}
+      {/* One polite live region for the run's state: "preparing", then its progress. */}
+      <p id={statusId} className="train-progress-text" role="status" data-preparing={preparing || undefined}>
+        {preparing
+          ? `${t('train.preparing', { count: samples })} ${t('train.preparing.wait')}`
+          : run && (done ? t('train.done', { epochs: run.epoch, updates: run.updates }) : t('train.progress', { epoch: Math.min(epochs, run.epoch + 1), epochs, updates: run.updates, total }))}
+      </p>
       {run && (
         <>
-          <progress className="train-progress" max={Math.max(1, total)} value={run.updates} aria-label={t('train.progress.label')} />
-          <p className="train-progress-text" role="status">
-            {done ? t('train.done', { epochs: run.epoch, updates: run.updates }) : t('train.progress', { epoch: Math.min(epochs, run.epoch + 1), epochs, updates: run.updates, total })}
-          </p>
           <dl className="metrics">
             <Metric name="loss" label={t('train.metric.loss')} value={lastLoss} text={lastLoss === null ? t('train.metric.none') : fmt.text(lastLoss, 4)} />
             <Metric name="trainLoss" label={t('train.metric.trainLoss')} value={last?.trainLoss ?? null} text={last ? fmt.text(last.trainLoss, 4) : t('train.metric.none')} />
