@@ -38,7 +38,7 @@ export function linearRule(which: 'out' | 'dW' | 'dX' | 'db', conv: Convention, 
 }
 
 /** What the bias adds in the forward matrix form: + b, or + b1ᵀ for column vectors. */
-const biasTex = (conv: Convention): string => (conv === 'column' ? ' + b\\mathbf{1}^{\\top}' : ' + b');
+export const biasTex = (conv: Convention): string => (conv === 'column' ? ' + b\\mathbf{1}^{\\top}' : ' + b');
 
 /** The forward rule as usually written, e.g. Y = XW + b. */
 export function forwardTex(conv: Convention, activation: Activation = 'identity'): string {
