@@ -17,7 +17,7 @@ import type { SumRule } from './ops/sums.ts';
 import type { ComputedRule, DerivationContext } from './ops/types.ts';
 import { type PartId, type Token, partsOf } from './tokens.ts';
 
-export { type PartId, type Token, linkedTex, plainText } from './tokens.ts';
+export { type PartId, type Token, linkedTex, partsOf, plainText } from './tokens.ts';
 
 /** What a part of a rule is. */
 export type PartKind = 'result' | 'factor' | 'summed' | 'index' | 'slope';

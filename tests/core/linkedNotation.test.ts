@@ -158,7 +158,7 @@ describe.each(CONVS)('the linked notation in the %s convention', (conv) => {
             const [, cols] = nodeShape(m, conv, SIZES, loss);
             values = values.map((v, k) => v + b[conv === 'column' ? Math.floor(k / cols) : k % cols]);
           }
-          expect(values.map((v) => v.toFixed(9))).toEqual([...matrixValues(ctx, m)].map((v) => v.toFixed(9)));
+          expect(values.map((v) => v.toFixed(9))).toEqual(Array.from(matrixValues(ctx, m)).map((v) => v.toFixed(9)));
         }
       });
 

@@ -3,7 +3,8 @@
 // with its dimension check, then Copy as LaTeX. It lays out core's structured
 // derivation.
 import { Fragment, useEffect, useRef, useState } from 'react';
-import type { CellRef, Derivation, DerivationTerm, LayoutName } from '../../core/index.ts';
+import { CodeForm, LinkedTex, type PartPointer, PartSaid } from './LinkedNotation.tsx';
+import { type CellRef, type Derivation, type DerivationTerm, type LayoutName, type LinkedNotation, type PartId, partCells } from '../../core/index.ts';
 import { editableName } from '../../store/store.ts';
 import { useCellEditors } from '../matrix/cellEditors.tsx';
 import { useCoarsePointer } from '../media.ts';
@@ -70,6 +71,30 @@ export interface DerivationBodyProps {
   onTerm: (k: number | null) => void;
   /** Opens the explained cell's editor in its grid, when it can be edited: the way to edit on a touch screen. */
   onEdit?: () => void;
+  /** The rule in the three linked notations (index, matrix, code), when the cell is computed. */
+  notation?: LinkedNotation | null;
+  /** Points at cells of the grids (the part pointed at), or lets them go with null. */
+  onLinked?: (cells: readonly CellRef[] | null) => void;
+}
+
+/** The part of the linked notations pointed at, for this cell only; pointing at one points at its cells in the grids. */
+function usePointer(d: Derivation, n: LinkedNotation | null | undefined, onLinked?: (cells: readonly CellRef[] | null) => void): PartPointer {
+  const cell = cellText(d.cell);
+  const [pointed, setPointed] = useState<{ cell: string; part: PartId } | null>(null);
+  const holds = useRef<((cells: null) => void) | null>(null);
+  // Letting go of the grids' cells when the panel goes while a part is pointed at.
+  useEffect(() => () => holds.current?.(null), []);
+  const part = pointed && pointed.cell === cell ? pointed.part : null;
+  return {
+    part,
+    onPart: (p) => {
+      if (p === part) return;
+      setPointed(p === null ? null : { cell, part: p });
+      if (!n || !onLinked) return;
+      holds.current = p === null ? null : onLinked;
+      onLinked(p === null ? null : partCells(n, d, p));
+    },
+  };
 }
 
 /** The heading's value: the number, or why there is none yet. */
@@ -80,8 +105,9 @@ function valueText(d: Derivation, t: ReturnType<typeof useI18n>['t'], text: (v: 
 }
 
 /** The lines and the matrix form of one derivation. */
-export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBodyProps) {
+export function DerivationBody({ d, layout, term, onTerm, onEdit, notation: n, onLinked }: DerivationBodyProps) {
   const { t, msg, fmt, cellName } = useI18n();
+  const pointer = usePointer(d, n, onLinked);
   // The cell whose long sum is shown in full, or null.
   const [allFor, setAllFor] = useState<string | null>(null);
   const long = d.terms.length > MAX_TERMS;
@@ -113,6 +139,8 @@ export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBo
             <span className="line-tex">
               <Rich m={d.given} />
             </span>
+          ) : n?.index ? (
+            <LinkedTex tokens={n.index} name={t('derivation.line.rule')} pointer={pointer} />
           ) : (
             <LineTex tex={d.general} name={t('derivation.line.rule')} />
           )}
@@ -175,12 +203,14 @@ export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBo
       {d.matrixForm && (
         <div className="matrix-form" data-line="matrix-form">
           <h3>{t('derivation.matrixForm')}</h3>
-          <Tex tex={d.matrixForm.tex} display />
+          {n?.matrix ? <LinkedTex tokens={n.matrix} name={t('derivation.matrixForm')} pointer={pointer} display /> : <Tex tex={d.matrixForm.tex} display />}
           <p className="dimcheck">
             <Tex tex={d.matrixForm.check.symbolic} /> {t('derivation.ie')} <Tex tex={d.matrixForm.check.numeric} />
           </p>
         </div>
       )}
+      {n && n.code.length > 0 && <CodeForm n={n} pointer={pointer} />}
+      {n && <PartSaid n={n} part={pointer.part} />}
       {/* A value part-way through playback, or a loss the lesson does without, has no derivation to take away yet. */}
       {p.kind === 'complete' && d.role !== 'unused' && <CopyLatex d={d} />}
     </div>
@@ -194,6 +224,7 @@ export function DerivationPanel() {
   const tex = useTexCache();
   const { t } = useI18n();
   const d = useApp(select.derivation);
+  const notation = useApp(select.notation);
   const layout = useApp((s) => (d ? select.graph(s).rule(d.cell.m)?.layout : undefined));
   const term = useApp((s) => s.term);
   const touch = useCoarsePointer();
@@ -214,7 +245,15 @@ export function DerivationPanel() {
   return (
     <section className="derivation" aria-label={t('derivation.label')} aria-live="polite" data-testid="derivation">
       {d ? (
-        <DerivationBody d={d} layout={layout} term={term} onTerm={(k) => store.getState().setTerm(k)} onEdit={onEdit} />
+        <DerivationBody
+          d={d}
+          layout={layout}
+          term={term}
+          onTerm={(k) => store.getState().setTerm(k)}
+          onEdit={onEdit}
+          notation={notation}
+          onLinked={(cells) => store.getState().setLinked(cells)}
+        />
       ) : (
         <p className="hint">{t(touch ? 'derivation.hint.touch' : 'derivation.hint')}</p>
       )}
