@@ -3,7 +3,7 @@
 // with its dimension check, then Copy as LaTeX. It lays out core's structured
 // derivation.
 import { Fragment, useEffect, useRef, useState } from 'react';
-import { CodeForm, LinkedTex, type PartPointer, PartSaid } from './LinkedNotation.tsx';
+import { CodeForm, CodeToggle, LinkedTex, type PartPointer, PartSaid } from './LinkedNotation.tsx';
 import { type CellRef, type Derivation, type DerivationTerm, type LayoutName, type LinkedNotation, type PartId, partCells } from '../../core/index.ts';
 import { editableName } from '../../store/store.ts';
 import { useCellEditors } from '../matrix/cellEditors.tsx';
@@ -73,6 +73,8 @@ export interface DerivationBodyProps {
   onEdit?: () => void;
   /** The rule in the three linked notations (index, matrix, code), when the cell is computed. */
   notation?: LinkedNotation | null;
+  /** Whether the code shows at first (presentation mode keeps it closed: the panel fits the screen without it). */
+  codeOpen?: boolean;
   /** Points at cells of the grids (the part pointed at), or lets them go with null. */
   onLinked?: (cells: readonly CellRef[] | null) => void;
 }
@@ -105,9 +107,14 @@ function valueText(d: Derivation, t: ReturnType<typeof useI18n>['t'], text: (v: 
 }
 
 /** The lines and the matrix form of one derivation. */
-export function DerivationBody({ d, layout, term, onTerm, onEdit, notation: n, onLinked }: DerivationBodyProps) {
+export function DerivationBody({ d, layout, term, onTerm, onEdit, notation: n, onLinked, codeOpen = true }: DerivationBodyProps) {
   const { t, msg, fmt, cellName } = useI18n();
   const pointer = usePointer(d, n, onLinked);
+  // The code shows as the layout says (open on a laptop, closed when presenting) until the learner says otherwise.
+  const [codeChoice, setCodeChoice] = useState<boolean | null>(null);
+  const codeShown = codeChoice ?? codeOpen;
+  const hasCode = !!n && n.code.length > 0;
+  const toggle = hasCode ? <CodeToggle open={codeShown} onToggle={() => setCodeChoice(!codeShown)} /> : null;
   // The cell whose long sum is shown in full, or null.
   const [allFor, setAllFor] = useState<string | null>(null);
   const long = d.terms.length > MAX_TERMS;
@@ -202,14 +209,18 @@ export function DerivationBody({ d, layout, term, onTerm, onEdit, notation: n, o
       </ol>
       {d.matrixForm && (
         <div className="matrix-form" data-line="matrix-form">
-          <h3>{t('derivation.matrixForm')}</h3>
+          <div className="form-head">
+            <h3>{t('derivation.matrixForm')}</h3>
+            {toggle}
+          </div>
           {n?.matrix ? <LinkedTex tokens={n.matrix} name={t('derivation.matrixForm')} pointer={pointer} display /> : <Tex tex={d.matrixForm.tex} display />}
           <p className="dimcheck">
             <Tex tex={d.matrixForm.check.symbolic} /> {t('derivation.ie')} <Tex tex={d.matrixForm.check.numeric} />
           </p>
         </div>
       )}
-      {n && n.code.length > 0 && <CodeForm n={n} pointer={pointer} />}
+      {hasCode && !d.matrixForm && <div className="form-head code-head">{toggle}</div>}
+      {hasCode && codeShown && <CodeForm n={n} pointer={pointer} />}
       {n && <PartSaid n={n} part={pointer.part} />}
       {/* A value part-way through playback, or a loss the lesson does without, has no derivation to take away yet. */}
       {p.kind === 'complete' && d.role !== 'unused' && <CopyLatex d={d} />}
@@ -225,6 +236,7 @@ export function DerivationPanel() {
   const { t } = useI18n();
   const d = useApp(select.derivation);
   const notation = useApp(select.notation);
+  const presenting = useApp((s) => s.present);
   const layout = useApp((s) => (d ? select.graph(s).rule(d.cell.m)?.layout : undefined));
   const term = useApp((s) => s.term);
   const touch = useCoarsePointer();
@@ -252,6 +264,7 @@ export function DerivationPanel() {
           onTerm={(k) => store.getState().setTerm(k)}
           onEdit={onEdit}
           notation={notation}
+          codeOpen={!presenting}
           onLinked={(cells) => store.getState().setLinked(cells)}
         />
       ) : (

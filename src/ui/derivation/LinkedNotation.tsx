@@ -94,6 +94,17 @@ function CodeLine({ tokens, part }: { tokens: readonly Token[]; part: PartId | n
   );
 }
 
+/** The button that shows or hides the code: a disclosure that costs no line of its own, set in a heading's row. */
+export function CodeToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="code-toggle" aria-expanded={open} onClick={onToggle}>
+      <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+      {t('derivation.code')}
+    </button>
+  );
+}
+
 /** The code of a rule: its einsum (for a sum) and the exported program's statements, each a tab stop. */
 export function CodeForm({ n, pointer }: { n: LinkedNotation; pointer: PartPointer }) {
   const { t } = useI18n();
@@ -103,7 +114,6 @@ export function CodeForm({ n, pointer }: { n: LinkedNotation; pointer: PartPoint
   ];
   return (
     <div className="code-form" data-line="code">
-      <h3>{t('derivation.code')}</h3>
       {rows.map((row) => (
         <div className="code-row" key={row.tag} data-code={row.tag}>
           <span className="line-tag">{row.tag}</span>
