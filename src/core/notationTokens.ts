@@ -8,7 +8,7 @@ import { INDEX_SIZE, type IndexName } from './layout.ts';
 import { type MatrixName, NODE_TEX } from './nodes.ts';
 import { type GradStyle, entryTex } from './notation.ts';
 import { ACTIVATION_SPECS, type Activation } from './ops/activation.ts';
-import { biasTex } from './ops/linear.ts';
+import { biasTerm } from './ops/linear.ts';
 import { type SumRule, formFactor } from './ops/sums.ts';
 import type { FormFactor } from './ops/types.ts';
 import { type PartId, type Token, fill, group, seq, tok } from './tokens.ts';
@@ -52,7 +52,7 @@ export function sumIndexTokens(rule: SumRule, conv: Convention): Token[] {
 /** A sum rule's matrix form, each factor under its shape (sumMatrixForm's tex); `bias` adds the bias as the forward product does. */
 export function sumMatrixTokens(rule: SumRule, conv: Convention, sizes: Sizes, bias: boolean): Token[] {
   const factors = rule.factors.flatMap((f, k) => seq(k > 0 ? '\\,' : '', underTokens(factorPart(f.node), formFactor(f.node, conv, sizes, f.transposed))));
-  const after = bias && rule.plus ? [tok(biasTex(conv), factorPart(rule.plus))] : [];
+  const after = bias && rule.plus ? [tok(' + '), tok(biasTerm(conv), factorPart(rule.plus))] : [];
   return seq(underTokens(RESULT, formFactor(rule.result, conv, sizes)), ' = ', factors, after);
 }
 

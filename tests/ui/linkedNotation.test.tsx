@@ -5,6 +5,8 @@
 // learner reads for the convention.
 import { act, cleanup, fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { computeLesson, linkedNotation, linkedTex, makeLesson, plainText } from '../../src/core/index.ts';
+import { texText } from '../../src/ui/texText.ts';
 import { renderApp } from './renderApp.tsx';
 
 afterEach(cleanup);
@@ -89,5 +91,17 @@ describe('the code line in each convention and node', () => {
   it('a given value has no code', () => {
     renderApp('?focus=x:0,0');
     expect(panel().querySelector('[data-line="code"]')).toBeNull();
+  });
+});
+
+describe('before KaTeX arrives', () => {
+  it('a linked formula reads as plain text exactly as the unmarked one does', () => {
+    const sizes = { B: 2, N: 3, T: 2 };
+    const inputs = makeLesson({ convention: 'torch', loss: 'mse', ...sizes }, 7);
+    const ctx = { convention: 'torch' as const, loss: 'mse' as const, activation: 'tanh' as const, sizes, inputs, outputs: computeLesson('torch', 'mse', inputs, 'tanh') };
+    for (const m of ['z', 'y', 'dZ', 'dW', 'db', 'dX'] as const) {
+      const n = linkedNotation(ctx, m);
+      for (const tokens of [n?.index, n?.matrix]) if (tokens) expect(texText(linkedTex(tokens))).toBe(texText(plainText(tokens)));
+    }
   });
 });

@@ -117,7 +117,7 @@ export function CodeForm({ n, pointer }: { n: LinkedNotation; pointer: PartPoint
       {rows.map((row) => (
         <div className="code-row" key={row.tag} data-code={row.tag}>
           <span className="line-tag">{row.tag}</span>
-          <PartsGroup tokens={row.lines.flat()} name={`${t('derivation.code')}, ${row.tag}`} pointer={pointer} className="code-lines">
+          <PartsGroup tokens={row.lines.flat()} name={t('derivation.code.row', { tag: row.tag })} pointer={pointer} className="code-lines">
             {row.lines.map((line, k) => (
               <CodeLine key={k} tokens={line} part={pointer.part} />
             ))}
