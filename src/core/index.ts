@@ -54,6 +54,7 @@ export { gradCheck, type GradCheckResult } from './gradcheck.ts';
 export { createRng, type Rng } from './random.ts';
 export { makeLesson, computeLesson, convertInputs, lessonSizes, assertLessonShapes } from './lesson.ts';
 export type { LessonConfig, LessonInputs, LessonOutputs } from './lessonTypes.ts';
+export { linkedNotation, partCells, linkedTex, partsOf, plainText, type LinkedNotation, type NotationPart, type PartKind, type PartId, type Token } from './linkedNotation.ts';
 export { derive, uniqueCells, type Derivation, type DerivationTerm, type Progress } from './derivation.ts';
 export { cellValue, matrixValues, nodeLayout, nodeMatrix, nodeShape, nodeDims, targetShape, inShape } from './values.ts';
 export { formatNumber, texNumber, numberFormat, ENGLISH, type NumberFormat } from './format.ts';

@@ -11,6 +11,7 @@ import {
   type JacobianCost,
   type JacobianKind,
   type LessonGraph,
+  type LinkedNotation,
   type MatrixName,
   type NumberFormat,
   type Script,
@@ -30,6 +31,7 @@ import {
   nodeMatrix,
   JACOBIAN_SPECS,
   lessonGraph,
+  linkedNotation,
   matrixValues,
   numberFormat,
   shortcutWalkthrough,
@@ -80,6 +82,8 @@ export interface Selectors {
   /** The explained cell: hover, else focus, when the lesson shows it. */
   explained(s: AppState): CellRef | null;
   derivation(s: AppState): Derivation | null;
+  /** The explained cell's rule in the three linked notations (index, matrix, code), or null for a given value. */
+  notation(s: AppState): LinkedNotation | null;
   /** The cells the explained value depends on, or feeds. */
   highlights(s: AppState): Highlights;
   /** The matrices the current step involves, for presentation mode's stage (stage.ts). */
@@ -140,6 +144,7 @@ export function createSelectors(): Selectors {
   const focusDerivation = derivationOf(shownCell((s) => s.focus));
   const stageOfStep = memo((s: AppState) => [graph(s), script(s), step(s)] as const, stepStage);
   const stageOfFocus = memo((s: AppState) => [graph(s), focusDerivation(s)] as const, focusStage);
+  const notation = memo((s: AppState) => [ctx(s), graph(s), explained(s)?.m ?? null] as const, (c, g, m) => (m ? linkedNotation(c, m, g) : null));
   const highlights = memo((s: AppState) => [derivation(s)] as const, (d) => (d ? groupCells([...d.deps, ...d.feeds]) : NONE));
   const termHighlights = memo((s: AppState) => [derivation(s), s.term] as const, (d, k) => (d && k !== null && d.terms[k] ? groupCells(d.terms[k].factors) : NONE));
   const linked = memo((s: AppState) => [s.linked] as const, (cells) => (cells.length ? groupCells(cells) : NONE));
@@ -181,6 +186,7 @@ export function createSelectors(): Selectors {
     finalValues,
     explained,
     derivation,
+    notation,
     highlights,
     stepStage: stageOfStep,
     focusStage: stageOfFocus,

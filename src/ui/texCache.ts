@@ -45,6 +45,9 @@ async function loadKatex(): Promise<Katex> {
   return katex;
 }
 
+/** What KaTeX may write beyond plain mathematics: data attributes, nothing that links, loads or runs. */
+const TRUST: KatexOptions['trust'] = (c) => c.command === '\\htmlData';
+
 /** Makes a cache holding at most `max` typeset formulas. */
 export function createTexCache({ katex: given, loader = loadKatex, max = 3000 }: TexCacheOptions = {}): TexCache {
   let katex: Katex | null = given ?? null;
@@ -78,7 +81,8 @@ export function createTexCache({ katex: given, loader = loadKatex, max = 3000 }:
       const k = keyOf(tex, display, mathml);
       let html = cache.get(k);
       if (html === undefined) {
-        html = katex.renderToString(tex, { throwOnError: false, displayMode: display, output: mathml ? 'htmlAndMathml' : 'html', strict: 'ignore' });
+        // \htmlData alone is trusted: the linked notations mark their parts with it (core/tokens.ts), as data-part attributes.
+        html = katex.renderToString(tex, { throwOnError: false, displayMode: display, output: mathml ? 'htmlAndMathml' : 'html', strict: 'ignore', trust: TRUST });
         if (cache.size >= max) {
           // Forget the least recently used tenth.
           let n = Math.max(1, Math.floor(max / 10));

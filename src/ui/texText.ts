@@ -120,7 +120,8 @@ export function texText(tex: string): string {
         return `${num}/${operand(arg())}${THIN}`;
       }
       if (n === 'hat') return `${arg()}\u0302`;
-      if (n === 'underset' || n === 'overset') {
+      // \htmlData{part=…}{…} marks a part of a linked notation: its body is what is read.
+      if (n === 'underset' || n === 'overset' || n === 'htmlData') {
         arg();
         return arg();
       }

@@ -37,8 +37,11 @@ export function linearRule(which: 'out' | 'dW' | 'dX' | 'db', conv: Convention, 
   return { result: which, factors, over: which === 'dW' ? 's' : 'j', plus: null };
 }
 
+/** The bias as the forward matrix form adds it: b, or b1ᵀ for column vectors. */
+export const biasTerm = (conv: Convention): string => (conv === 'column' ? 'b\\mathbf{1}^{\\top}' : 'b');
+
 /** What the bias adds in the forward matrix form: + b, or + b1ᵀ for column vectors. */
-const biasTex = (conv: Convention): string => (conv === 'column' ? ' + b\\mathbf{1}^{\\top}' : ' + b');
+export const biasTex = (conv: Convention): string => ` + ${biasTerm(conv)}`;
 
 /** The forward rule as usually written, e.g. Y = XW + b. */
 export function forwardTex(conv: Convention, activation: Activation = 'identity'): string {

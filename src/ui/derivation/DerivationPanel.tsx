@@ -3,7 +3,8 @@
 // with its dimension check, then Copy as LaTeX. It lays out core's structured
 // derivation.
 import { Fragment, useEffect, useRef, useState } from 'react';
-import type { CellRef, Derivation, DerivationTerm, LayoutName } from '../../core/index.ts';
+import { CodeForm, CodeToggle, LinkedTex, type PartPointer, PartSaid } from './LinkedNotation.tsx';
+import { type CellRef, type Derivation, type DerivationTerm, type LayoutName, type LinkedNotation, type PartId, partCells } from '../../core/index.ts';
 import { editableName } from '../../store/store.ts';
 import { useCellEditors } from '../matrix/cellEditors.tsx';
 import { useCoarsePointer } from '../media.ts';
@@ -70,6 +71,32 @@ export interface DerivationBodyProps {
   onTerm: (k: number | null) => void;
   /** Opens the explained cell's editor in its grid, when it can be edited: the way to edit on a touch screen. */
   onEdit?: () => void;
+  /** The rule in the three linked notations (index, matrix, code), when the cell is computed. */
+  notation?: LinkedNotation | null;
+  /** Whether the code shows at first (presentation mode keeps it closed: the panel fits the screen without it). */
+  codeOpen?: boolean;
+  /** Points at cells of the grids (the part pointed at), or lets them go with null. */
+  onLinked?: (cells: readonly CellRef[] | null) => void;
+}
+
+/** The part of the linked notations pointed at, for this cell only; pointing at one points at its cells in the grids. */
+function usePointer(d: Derivation, n: LinkedNotation | null | undefined, onLinked?: (cells: readonly CellRef[] | null) => void): PartPointer {
+  const cell = cellText(d.cell);
+  const [pointed, setPointed] = useState<{ cell: string; part: PartId } | null>(null);
+  const holds = useRef<((cells: null) => void) | null>(null);
+  // Letting go of the grids' cells when the panel goes while a part is pointed at.
+  useEffect(() => () => holds.current?.(null), []);
+  const part = pointed && pointed.cell === cell ? pointed.part : null;
+  return {
+    part,
+    onPart: (p) => {
+      if (p === part) return;
+      setPointed(p === null ? null : { cell, part: p });
+      if (!n || !onLinked) return;
+      holds.current = p === null ? null : onLinked;
+      onLinked(p === null ? null : partCells(n, d, p));
+    },
+  };
 }
 
 /** The heading's value: the number, or why there is none yet. */
@@ -80,8 +107,14 @@ function valueText(d: Derivation, t: ReturnType<typeof useI18n>['t'], text: (v: 
 }
 
 /** The lines and the matrix form of one derivation. */
-export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBodyProps) {
+export function DerivationBody({ d, layout, term, onTerm, onEdit, notation: n, onLinked, codeOpen = true }: DerivationBodyProps) {
   const { t, msg, fmt, cellName } = useI18n();
+  const pointer = usePointer(d, n, onLinked);
+  // The code shows as the layout says (open on a laptop, closed when presenting) until the learner says otherwise.
+  const [codeChoice, setCodeChoice] = useState<boolean | null>(null);
+  const codeShown = codeChoice ?? codeOpen;
+  const hasCode = !!n && n.code.length > 0;
+  const toggle = hasCode ? <CodeToggle open={codeShown} onToggle={() => setCodeChoice(!codeShown)} /> : null;
   // The cell whose long sum is shown in full, or null.
   const [allFor, setAllFor] = useState<string | null>(null);
   const long = d.terms.length > MAX_TERMS;
@@ -113,6 +146,8 @@ export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBo
             <span className="line-tex">
               <Rich m={d.given} />
             </span>
+          ) : n?.index ? (
+            <LinkedTex tokens={n.index} name={t('derivation.line.rule')} pointer={pointer} />
           ) : (
             <LineTex tex={d.general} name={t('derivation.line.rule')} />
           )}
@@ -174,13 +209,19 @@ export function DerivationBody({ d, layout, term, onTerm, onEdit }: DerivationBo
       </ol>
       {d.matrixForm && (
         <div className="matrix-form" data-line="matrix-form">
-          <h3>{t('derivation.matrixForm')}</h3>
-          <Tex tex={d.matrixForm.tex} display />
+          <div className="form-head">
+            <h3>{t('derivation.matrixForm')}</h3>
+            {toggle}
+          </div>
+          {n?.matrix ? <LinkedTex tokens={n.matrix} name={t('derivation.matrixForm')} pointer={pointer} display /> : <Tex tex={d.matrixForm.tex} display />}
           <p className="dimcheck">
             <Tex tex={d.matrixForm.check.symbolic} /> {t('derivation.ie')} <Tex tex={d.matrixForm.check.numeric} />
           </p>
         </div>
       )}
+      {hasCode && !d.matrixForm && <div className="form-head code-head">{toggle}</div>}
+      {hasCode && codeShown && <CodeForm n={n} pointer={pointer} />}
+      {n && <PartSaid n={n} part={pointer.part} />}
       {/* A value part-way through playback, or a loss the lesson does without, has no derivation to take away yet. */}
       {p.kind === 'complete' && d.role !== 'unused' && <CopyLatex d={d} />}
     </div>
@@ -194,6 +235,8 @@ export function DerivationPanel() {
   const tex = useTexCache();
   const { t } = useI18n();
   const d = useApp(select.derivation);
+  const notation = useApp(select.notation);
+  const presenting = useApp((s) => s.present);
   const layout = useApp((s) => (d ? select.graph(s).rule(d.cell.m)?.layout : undefined));
   const term = useApp((s) => s.term);
   const touch = useCoarsePointer();
@@ -214,7 +257,16 @@ export function DerivationPanel() {
   return (
     <section className="derivation" aria-label={t('derivation.label')} aria-live="polite" data-testid="derivation">
       {d ? (
-        <DerivationBody d={d} layout={layout} term={term} onTerm={(k) => store.getState().setTerm(k)} onEdit={onEdit} />
+        <DerivationBody
+          d={d}
+          layout={layout}
+          term={term}
+          onTerm={(k) => store.getState().setTerm(k)}
+          onEdit={onEdit}
+          notation={notation}
+          codeOpen={!presenting}
+          onLinked={(cells) => store.getState().setLinked(cells)}
+        />
       ) : (
         <p className="hint">{t(touch ? 'derivation.hint.touch' : 'derivation.hint')}</p>
       )}

@@ -28,6 +28,17 @@ export const explain = {
     'The numbers above are rounded to {digits} significant figures, so worked out as shown they give {value}; the result is worked out from the unrounded values.',
   'derivation.matrixForm': 'The whole matrix at once',
   'derivation.ie': 'i.e.',
+  'derivation.code': 'As code',
+  'derivation.code.einsum': 'einsum',
+  'derivation.code.numpy': 'NumPy',
+  'derivation.code.row': 'code, {tag}',
+  'notation.parts': '{name}: use the left and right arrow keys to point at its parts, which light up in every notation and in the grids',
+  'notation.part.result': '{name}, the result',
+  'notation.part.factor': '{name}, a factor',
+  'notation.part.summed': 'index {index}, summed over',
+  'notation.part.index': 'index {index}',
+  'notation.part.slope': 'the slope of {fn}',
+  'notation.pointing': 'Pointing at {part}',
 
   // Core: values given to the layer.
   'input.feeds.everyOutput': '{cell} feeds {target} for every output j',

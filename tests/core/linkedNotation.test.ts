@@ -1,0 +1,225 @@
+// The third notation: every node's code line and einsum, for every convention ×
+// activation × loss, checked against an independent statement of DESIGN.md's
+// formulas; the tokens' parts (which letters are the summed index, which name
+// is which factor); the plain text of the index notation and matrix form equal
+// to the derivation's; the code lines those of the exported program, and the
+// einsum worked out by a tiny interpreter equal to the lesson's values.
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIVATIONS,
+  LOSS_KINDS,
+  computeLesson,
+  derive,
+  lessonGraph,
+  linkedNotation,
+  makeLesson,
+  matrixValues,
+  nodeShape,
+  partCells,
+  plainText,
+  type Activation,
+  type Convention,
+  type DerivationContext,
+  type LossKind,
+  type MatrixName,
+  type Token,
+} from '../../src/core/index.ts';
+import { pythonProgram } from '../../src/core/export/python.ts';
+
+const CONVS: Convention[] = ['row', 'torch', 'column'];
+const SIZES = { B: 2, N: 3, T: 2 };
+
+function lesson(conv: Convention, loss: LossKind, activation: Activation): DerivationContext {
+  const inputs = makeLesson({ convention: conv, loss, ...SIZES }, 7);
+  return { convention: conv, loss, activation, sizes: SIZES, inputs, outputs: computeLesson(conv, loss, inputs, activation) };
+}
+
+// ---- DESIGN.md's convention table, stated again: layouts as index letters, products as NumPy. ----
+const LETTERS: Record<'x' | 'W' | 'y' | 'b', Record<Convention, string>> = {
+  x: { row: 'si', torch: 'si', column: 'is' },
+  W: { row: 'ij', torch: 'ji', column: 'ji' },
+  y: { row: 'sj', torch: 'sj', column: 'js' },
+  b: { row: 'j', torch: 'j', column: 'j' },
+};
+const PRODUCT: Record<'out' | 'dW' | 'dX', Record<Convention, (g: string) => string>> = {
+  out: { row: () => 'X @ W + b', torch: () => 'X @ W.T + b', column: () => 'W @ X + b[:, None]' },
+  dW: { row: (g) => `X.T @ ${g}`, torch: (g) => `${g}.T @ X`, column: (g) => `${g} @ X.T` },
+  dX: { row: (g) => `${g} @ W.T`, torch: (g) => `${g} @ W`, column: (g) => `W.T @ ${g}` },
+};
+const FORWARD: Record<Activation, string> = { identity: '', relu: 'np.maximum(Z, 0.0)', sigmoid: '1 / (1 + np.exp(-Z))', tanh: 'np.tanh(Z)' };
+const SLOPE: Record<Activation, string> = { identity: '', relu: '(Z > 0)', sigmoid: '(Y * (1 - Y))', tanh: '(1 - Y ** 2)' };
+
+/** The expected statements of each node, and its einsum (null where there is none). */
+function expected(conv: Convention, loss: LossKind, a: Activation): Partial<Record<MatrixName, { code: string[]; einsum: string | null }>> {
+  const act = a !== 'identity';
+  const out = act ? 'Z' : 'Y';
+  const g = act ? 'dZ' : 'dY';
+  const y = LETTERS.y[conv];
+  const bias = conv === 'column' ? ' + b[:, None]' : ' + b';
+  const outAxis = conv === 'column' ? 0 : 1;
+  const keep = `axis=${outAxis}, keepdims=True`;
+  const L: Record<LossKind, string[] | null> = {
+    mse: ['L = ((Y - target) ** 2).mean()'],
+    sum: ['L = Y.sum()'],
+    'softmax-ce': [
+      `m = Y.max(${keep})`,
+      'e = np.exp(Y - m)',
+      `p = e / e.sum(${keep})`,
+      `nlp = m + np.log(e.sum(${keep})) - Y`,
+      'samples = np.arange(B)',
+      `L = nlp[${conv === 'column' ? 'target, samples' : 'samples, target'}].mean()`,
+    ],
+    upstream: null,
+  };
+  const dY: Record<LossKind, string[] | null> = {
+    mse: ['dY = 2 * (Y - target) / Y.size'],
+    sum: ['dY = np.ones_like(Y)'],
+    'softmax-ce': [`dY = (p - np.eye(T)[${conv === 'column' ? ':, target' : 'target, :'}]) / B`],
+    upstream: null,
+  };
+  const e: Partial<Record<MatrixName, { code: string[]; einsum: string | null }>> = {
+    [out === 'Z' ? 'z' : 'y']: { code: [`${out} = ${PRODUCT.out[conv](g)}`], einsum: `${out} = np.einsum('${conv === 'column' ? 'ji,is' : `${LETTERS.x[conv]},${LETTERS.W[conv]}`}->${y}', ${conv === 'column' ? 'W, X' : 'X, W'})${bias}` },
+    dW: { code: [`dW = ${PRODUCT.dW[conv](g)}`], einsum: conv === 'row' ? `dW = np.einsum('si,sj->ij', X, ${g})` : conv === 'torch' ? `dW = np.einsum('sj,si->ji', ${g}, X)` : `dW = np.einsum('js,is->ji', ${g}, X)` },
+    dX: { code: [`dX = ${PRODUCT.dX[conv](g)}`], einsum: conv === 'column' ? `dX = np.einsum('ji,js->is', W, ${g})` : `dX = np.einsum('${y},${LETTERS.W[conv]}->si', ${g}, W)` },
+    db: { code: [`db = ${g}.sum(axis=${conv === 'column' ? 1 : 0})`], einsum: `db = np.einsum('${y}->j', ${g})` },
+  };
+  if (act) {
+    e.y = { code: [`Y = ${FORWARD[a]}`], einsum: null };
+    e.dZ = { code: [`dZ = dY * ${SLOPE[a]}`], einsum: null };
+  }
+  if (L[loss]) e.L = { code: L[loss], einsum: null };
+  if (dY[loss]) e.dY = { code: dY[loss], einsum: null };
+  return e;
+}
+
+/** The texts of the tokens that belong to a part. */
+const textsOf = (tokens: readonly Token[] | null, part: string) => (tokens ?? []).filter((t) => t.parts.includes(part)).map((t) => t.text);
+
+/** A tiny einsum: 'ab,bc->ac' over row-major matrices (vectors as one row), summing every letter not in the output. */
+function einsum(spec: string, operands: { rows: number; cols: number; data: ArrayLike<number> }[], sizeOf: Record<string, number>): number[] {
+  const [ins, out] = spec.split('->');
+  const subs = ins.split(',');
+  const letters = [...new Set(ins.replace(/,/g, ''))];
+  const res = new Map<string, number>();
+  const walk = (k: number, at: Record<string, number>) => {
+    if (k === letters.length) {
+      const v = subs.reduce((p, s, q) => {
+        const m = operands[q];
+        const idx = [...s].map((l) => at[l]);
+        return p * Number(m.data[idx.length === 1 ? idx[0] : idx[0] * m.cols + idx[1]]);
+      }, 1);
+      const key = [...out].map((l) => at[l]).join(',');
+      res.set(key, (res.get(key) ?? 0) + v);
+      return;
+    }
+    for (let v = 0; v < sizeOf[letters[k]]; v++) walk(k + 1, { ...at, [letters[k]]: v });
+  };
+  walk(0, {});
+  return [...res.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+}
+
+const NAME_OF: Record<string, MatrixName> = { X: 'x', W: 'W', dY: 'dY', dZ: 'dZ', b: 'b' };
+
+describe.each(CONVS)('the linked notation in the %s convention', (conv) => {
+  for (const a of ACTIVATIONS)
+    for (const loss of LOSS_KINDS) {
+      const ctx = lesson(conv, loss, a);
+      const graph = lessonGraph(ctx);
+      const program = pythonProgram(ctx, 'numpy').split('\n');
+      const want = expected(conv, loss, a);
+      const computed = graph.nodes.filter((r) => r.role === 'computed').map((r) => r.node);
+
+      it(`(${a}, ${loss}): every computed node has its code line and einsum, as stated`, () => {
+        const got = Object.fromEntries(
+          computed.map((m) => {
+            const n = linkedNotation(ctx, m, graph);
+            return [m, { code: n?.code.map(plainText), einsum: n?.einsum ? plainText(n.einsum) : null }];
+          }),
+        );
+        expect(got).toEqual(Object.fromEntries(computed.map((m) => [m, want[m]])));
+      });
+
+      it(`(${a}, ${loss}): the code lines are the exported program's, and the einsum gives the lesson's values`, () => {
+        for (const m of computed) {
+          const n = linkedNotation(ctx, m, graph);
+          for (const line of n?.code ?? []) expect(program).toContain(plainText(line));
+          if (!n?.einsum) continue;
+          const text = plainText(n.einsum);
+          const [, spec, args] = /np\.einsum\('([^']+)', ([^)]+)\)/.exec(text) ?? [];
+          const ops = args.split(', ').map((v) => {
+            const node = NAME_OF[v];
+            const [rows, cols] = nodeShape(node, conv, SIZES, loss);
+            return { rows, cols, data: matrixValues(ctx, node) };
+          });
+          let values = einsum(spec, ops, { s: SIZES.B, i: SIZES.N, j: SIZES.T });
+          // The bias, added along the outputs of every sample.
+          if (text.includes(' + b')) {
+            const b = matrixValues(ctx, 'b');
+            const [, cols] = nodeShape(m, conv, SIZES, loss);
+            values = values.map((v, k) => v + b[conv === 'column' ? Math.floor(k / cols) : k % cols]);
+          }
+          expect(values.map((v) => v.toFixed(9))).toEqual(Array.from(matrixValues(ctx, m)).map((v) => v.toFixed(9)));
+        }
+      });
+
+      it(`(${a}, ${loss}): the index notation and matrix form spell the derivation's own`, () => {
+        for (const m of computed) {
+          const n = linkedNotation(ctx, m, graph);
+          const d = derive(ctx, { m, r: 0, c: 0 });
+          if (n?.index) expect(plainText(n.index)).toBe(d.general);
+          if (n?.matrix) expect(plainText(n.matrix)).toBe(d.matrixForm?.tex);
+          const tokenised = ['dense', 'dense-grad', 'activation', 'activation-grad'].includes(graph.rule(m)?.op ?? '');
+          expect(n?.index !== null && n?.matrix !== null).toBe(tokenised);
+        }
+      });
+    }
+});
+
+describe('the parts the tokens carry', () => {
+  it('row dW: s is the summed index in all three, x and dL/dy the factors, the result on the left', () => {
+    const ctx = lesson('row', 'mse', 'identity');
+    const n = linkedNotation(ctx, 'dW');
+    expect(textsOf(n?.index ?? null, 'i-s')).toEqual(['\\sum_{s=0}^{B-1}', 's', 's']);
+    expect(textsOf(n?.einsum ?? null, 'i-s')).toEqual(['s', 's']);
+    expect(textsOf(n?.matrix ?? null, 'i-s')).toEqual(['B', 'B']);
+    expect(textsOf(n?.einsum ?? null, 'f-x')).toEqual(['s', 'i', 'X']);
+    expect(textsOf(n?.code[0] ?? null, 'f-x')).toEqual(['X']);
+    expect(textsOf(n?.code[0] ?? null, 'f-dY')).toEqual(['dY']);
+    expect(textsOf(n?.code[0] ?? null, 'r')).toEqual(['dW']);
+    expect(plainText(n?.index?.filter((t) => t.parts[0] === 'f-x') ?? [])).toBe('x_{si}');
+    expect(plainText(n?.matrix?.filter((t) => t.parts[0] === 'f-x') ?? [])).toBe('\\underset{[N\\times B]}{X^{\\top}}');
+    expect(n?.parts.find((p) => p.id === 'i-s')).toMatchObject({ kind: 'summed', nodes: ['x', 'dY'] });
+    expect(n?.parts.find((p) => p.id === 'i-i')).toMatchObject({ kind: 'index', nodes: ['x'], here: ['dW'] });
+  });
+
+  it('torch dW: the transposed factor is dL/dz, W laid out ji', () => {
+    const ctx = lesson('torch', 'mse', 'relu');
+    const n = linkedNotation(ctx, 'dW');
+    expect(plainText(n?.matrix?.filter((t) => t.parts[0] === 'f-dZ') ?? [])).toBe('\\underset{[T\\times B]}{\\left(\\frac{\\partial L}{\\partial Z}\\right)^{\\top}}');
+    expect(textsOf(n?.einsum ?? null, 'r')).toEqual(['dW', 'j', 'i']);
+  });
+
+  it('column dZ with sigmoid: the slope is a part, read from y', () => {
+    const ctx = lesson('column', 'sum', 'sigmoid');
+    const n = linkedNotation(ctx, 'dZ');
+    expect(plainText(n?.index?.filter((t) => t.parts[0] === 'slope') ?? [])).toBe('\\sigma(z_{js})\\left(1 - \\sigma(z_{js})\\right)');
+    expect(n?.parts.find((p) => p.id === 'slope')).toMatchObject({ kind: 'slope', nodes: ['y'] });
+  });
+
+  it('a part stands for its factor cells among the derivation’s, and the result for the cell itself', () => {
+    const ctx = lesson('row', 'mse', 'identity');
+    const n = linkedNotation(ctx, 'dW');
+    if (!n) throw new Error('no notation');
+    const d = derive(ctx, { m: 'dW', r: 1, c: 0 });
+    expect(partCells(n, d, 'f-x')).toEqual([{ m: 'x', r: 0, c: 1 }, { m: 'x', r: 1, c: 1 }]);
+    expect(partCells(n, d, 'r')).toEqual([{ m: 'dW', r: 1, c: 0 }]);
+    expect(partCells(n, d, 'i-j')).toEqual([{ m: 'dW', r: 1, c: 0 }, { m: 'dY', r: 0, c: 0 }, { m: 'dY', r: 1, c: 0 }]);
+    expect(partCells(n, d, 'nothing')).toEqual([]);
+  });
+
+  it('given values have no linked notation', () => {
+    const ctx = lesson('row', 'upstream', 'identity');
+    expect(linkedNotation(ctx, 'x')).toBeNull();
+    expect(linkedNotation(ctx, 'dY')).toBeNull();
+  });
+});
