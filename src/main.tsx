@@ -3,6 +3,7 @@
 // The built page holds the default lesson prerendered (build/prerender.ts): a visit with no query string hydrates
 // it; a visit that names its lesson (its boot script marked it data-linked, and so it was never shown) drops it.
 import { mountApp, webDrafts } from './ui/mount.tsx';
+import { webProgress } from './ui/quiz/progress.ts';
 
 const root = document.getElementById('root');
 if (root) {
@@ -17,6 +18,7 @@ if (root) {
     keys: 'page',
     host: window,
     drafts: webDrafts(() => window.localStorage),
+    progress: webProgress(() => window.localStorage),
     hydrate: prerendered && !linked,
   });
 }

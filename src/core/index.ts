@@ -147,6 +147,6 @@ export { MAX_TERMS, shownTerms, indexedTex, indexedRhsTex, openerTex, closerTex,
 export { EXERCISE_KINDS, HINT_LEVELS, isExerciseKind, type Answer, type BugExercise, type BugId, type CheckedGradient, type DepsExercise, type Exercise, type ExerciseKind, type FormulaExercise, type Hint, type PredictExercise, type ShapeExercise, type Verdict } from './exercises/types.ts';
 export { exerciseSet, kindsOf, QUIZ_MAX, QUIZ_MIN, MISS_WEIGHT, type Outcome, type QuizSpec } from './exercises/set.ts';
 export { makeExercise } from './exercises/generate.ts';
-export { checkAnswer, hintAt } from './exercises/check.ts';
+export { blankAnswer, checkAnswer, hintAt } from './exercises/check.ts';
 export { BUG_IDS, bugsFor, buggyGradient } from './exercises/bugs.ts';
 export { numericGradient } from './exercises/numeric.ts';

@@ -17,7 +17,8 @@ import { PresentView } from '../present/PresentView.tsx';
 import { usePresentKeys } from '../present/usePresentKeys.ts';
 import { useFullscreen } from './Fullscreen.tsx';
 import { ExportButton, ExportDialog } from '../export/ExportDialog.tsx';
-import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { QuizButton, QuizPanel } from '../quiz/QuizPanel.tsx';
 import { TourAuthor } from '../tour/TourAuthor.tsx';
 import { TourBar } from '../tour/TourBar.tsx';
 import { TourMenu } from '../tour/TourMenu.tsx';
@@ -71,6 +72,7 @@ export function App() {
           <TourMenu />
           <PresentButton />
           {!training && <TrainButton />}
+          {!training && <QuizButton />}
         </header>
       )}
       {training ? (
@@ -92,6 +94,9 @@ export function App() {
 function LessonParts({ controls, explained }: { controls: ReactNode; explained: boolean }) {
   const { t } = useI18n();
   const frame = useApp((s) => s.frame);
+  const select = useSelectors();
+  // While an exercise is being answered, the derivation panel would give its answer away.
+  const asking = useApp(select.quiz.asking);
   return (
     <>
       {!frame.embed && controls}
@@ -101,12 +106,13 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
         </Suspense>
       )}
       <Notices />
+      <QuizPanel />
       <TourAuthor />
       <TourBar />
-      <main className={shows(frame, 'derivation') ? 'workspace' : 'workspace no-derivation'}>
+      <main className={shows(frame, 'derivation') && !asking ? 'workspace' : 'workspace no-derivation'}>
         <CellEditorsProvider>
           <LessonView />
-          {shows(frame, 'derivation') && <DerivationPanel />}
+          {shows(frame, 'derivation') && !asking && <DerivationPanel />}
         </CellEditorsProvider>
       </main>
       {frame.embed && controls}

@@ -4,6 +4,9 @@
 
 /** The exercise mode. */
 export const quiz = {
+  'notice.quiz.kind': 'quiz=“{raw}” is not a kind of exercise; left out (use {options}).',
+  'notice.qseed': 'qseed=“{raw}” is not a whole number; using {fallback}.',
+  'notice.qn': 'qn=“{raw}” is not a count from {min} to {max}; using {value}.',
   'quiz.open': 'Practice',
   'quiz.open.label': 'Practise: exercises on this lesson',
   'quiz.title': 'Practice',
