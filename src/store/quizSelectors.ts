@@ -26,6 +26,9 @@ export interface QuizSelectors {
   asking(s: AppState): boolean;
 }
 
+/** A set is passed with at least half its exercises right first time. */
+export const passed = (score: Pick<QuizScore, 'correct' | 'n'>): boolean => score.n > 0 && score.correct * 2 >= score.n;
+
 /** Right first time and without a hint: what a set's score counts, and what an adaptive set learns from. */
 export const rightFirstTime = (r: { firstTry: boolean | null; hints: number } | undefined): boolean => r?.firstTry === true && r.hints === 0;
 

@@ -87,6 +87,7 @@ export function QuizAnswer({ ex, solved }: { ex: Exercise; solved: boolean }) {
         {ex.options.map((o, k) => (
           <label key={k} className="quiz-choice">
             <input type="radio" name={`${id}-f`} checked={formula.choice === k} disabled={solved} onChange={() => setFormula({ kind: 'formula', choice: k })} data-choice={k} />
+            <span className="quiz-option-name">{t('quiz.formula.option', { k: k + 1 })}</span>
             <Tex tex={o} />
           </label>
         ))}

@@ -7,6 +7,7 @@ import { Rich } from '../strings/Rich.tsx';
 import { Tex } from '../derivation/Tex.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { QUIZ_DEFAULTS } from '../../store/quizLink.ts';
+import { passed } from '../../store/quizSelectors.ts';
 import { QuizAnswer } from './QuizAnswer.tsx';
 import './quiz.css';
 
@@ -73,7 +74,7 @@ export function QuizPanel() {
   const st = () => store.getState();
   const said = feedback(ex, verdict, solved, hints.length, i18n);
   const asked = question(ex, i18n, activation);
-  const done = score.complete ? t('quiz.done', { correct: score.correct, n: score.n, verdict: t(score.correct * 2 >= score.n ? 'quiz.passed' : 'quiz.failed') }) : '';
+  const done = score.complete ? t('quiz.done', { correct: score.correct, n: score.n, verdict: t(passed(score) ? 'quiz.passed' : 'quiz.failed') }) : '';
   return (
     <section className="quiz" aria-labelledby={heading} data-quiz-kind={ex.kind} data-quiz-index={index}>
       <div className="quiz-bar">

@@ -37,6 +37,7 @@ export const quiz = {
   'quiz.deps.group': 'Cells of {name}',
   'quiz.deps.ticked': '{n, plural, one {# cell} other {# cells}} ticked',
   'quiz.formula.legend': 'Rules',
+  'quiz.formula.option': 'Rule {k}:',
   'quiz.bug.legend': 'Gradients',
   'quiz.correct': 'Right.',
   'quiz.correct.hinted': 'Right, with {n, plural, one {# hint} other {# hints}}.',

@@ -1,0 +1,6 @@
+// What the exercise e2e tests compute on their side: the default lesson's exercises, from the same pure core.
+export { computeLesson, exerciseSet, makeLesson, type Exercise, type QuizSpec } from '../../src/core/index.ts';
+import type { CellRef } from '../../src/core/index.ts';
+
+/** A cell as links and the deps picker write it, `dW:1,0`. */
+export const writeCellText = (c: CellRef): string => `${c.m}:${c.r},${c.c}`;
