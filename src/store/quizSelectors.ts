@@ -1,7 +1,7 @@
 // What the exercise mode shows, derived per store: the set's exercises for the
 // lesson (re-drawn as an adaptive set learns), the exercise shown, its hints,
 // the score, and the cells its question hides.
-import { type DerivationContext, type Exercise, type ExerciseKind, type Hint, type LessonGraph, type MatrixName, type Outcome, exerciseSet, hintAt } from '../core/index.ts';
+import type { DerivationContext, Exercise, ExerciseKind, Hint, LessonGraph, MatrixName, Outcome } from '../core/index.ts';
 import { memo } from './memo.ts';
 import type { AppState } from './state.ts';
 
@@ -36,22 +36,25 @@ export const rightFirstTime = (r: { firstTry: boolean | null; hints: number } | 
 export function createQuizSelectors(ctx: (s: AppState) => DerivationContext, graph: (s: AppState) => LessonGraph): QuizSelectors {
   // An adaptive set learns from the exercises answered from the first on, each with the kind it was.
   const exercises = memo(
-    (s: AppState) => [ctx(s), s.quiz, graph(s), s.quiz?.adaptive ? s.quizRecords : null] as const,
-    (c, quiz, g, records) => {
-      if (!quiz) return [];
+    (s: AppState) => [s.quizEngine, s.quiz, s.quiz && s.quizEngine ? ctx(s) : null, graph(s), s.quiz?.adaptive ? s.quizRecords : null] as const,
+    (engine, quiz, c, g, records): Exercise[] => {
+      if (!quiz || !engine || !c) return [];
       const learned: Outcome[] = [];
       for (let k = 0; records && records[k]?.kind; k++) learned.push({ kind: records[k].kind as ExerciseKind, correct: rightFirstTime(records[k]) });
-      return exerciseSet(c, quiz, learned, g);
+      return engine.exerciseSet(c, quiz, learned, g);
     },
   );
   const current = (s: AppState) => exercises(s)[s.quizIndex] ?? null;
-  const hints = memo((s: AppState) => [ctx(s), current(s), s.quizRecords[s.quizIndex]?.hints ?? 0, graph(s)] as const, (c, ex, n, g) => (ex ? Array.from({ length: n }, (_, k) => hintAt(c, ex, k + 1, g)) : []));
+  const hints = memo(
+    (s: AppState) => [s.quizEngine, current(s), s.quizRecords[s.quizIndex]?.hints ?? 0, graph(s), ctx(s)] as const,
+    (engine, ex, n, g, c): Hint[] => (ex && engine ? Array.from({ length: n }, (_, k) => engine.hintAt(c, ex, k + 1, g)) : []),
+  );
   const score = memo((s: AppState) => [s.quizRecords, exercises(s).length] as const, (records, n): QuizScore => {
     const rs = Object.entries(records).filter(([k]) => Number(k) < n).map(([, r]) => r);
     const answered = rs.filter((r) => r.tries > 0).length;
     return { n, answered, correct: rs.filter(rightFirstTime).length, hints: rs.reduce((a, r) => a + r.hints, 0), complete: n > 0 && rs.filter((r) => r.solved).length >= n };
   });
-  const asking = (s: AppState) => s.quiz !== null && current(s) !== null && !(s.quizRecords[s.quizIndex]?.solved ?? false);
+  const asking = (s: AppState) => s.quiz !== null && !(s.quizRecords[s.quizIndex]?.solved ?? false);
   const hidden = memo((s: AppState) => [current(s), asking(s), graph(s)] as const, (ex, ask, g) => {
     const out: Partial<Record<MatrixName, ReadonlySet<string> | 'all'>> = {};
     if (!ex || !ask || ex.kind !== 'predict') return out;

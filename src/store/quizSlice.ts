@@ -2,7 +2,7 @@
 // the exercise shown, what was typed for each (kept as typed), and how each
 // went, kept in the page's storage under a key naming the set and the lesson.
 import type { StateCreator } from 'zustand/vanilla';
-import { HINT_LEVELS, blankAnswer, checkAnswer, isExerciseKind, type QuizSpec, type Verdict } from '../core/index.ts';
+import { HINT_LEVELS, isExerciseKind, type QuizSpec, type Verdict } from '../core/index.ts';
 import type { QuizSelectors } from './quizSelectors.ts';
 import type { ProgressStorage, QuizRecord, QuizSlice } from './quizState.ts';
 import type { AppState } from './state.ts';
@@ -56,6 +56,13 @@ export function createQuizSlice(select: { quiz: QuizSelectors }, start: { quiz: 
       set({ quizRecords: { ...s.quizRecords, [s.quizIndex]: { ...record(), ...patch } } });
       save();
     };
+    // The engine, fetched once per store the first time the mode opens.
+    let loading: Promise<void> | null = null;
+    const load = (): Promise<void> => {
+      if (get().quizEngine) return Promise.resolve();
+      loading ??= import('../core/exercises/engine.ts').then((m) => set({ quizEngine: m.ENGINE }));
+      return loading;
+    };
     const opened = (spec: QuizSpec) => ({ quiz: spec, quizIndex: 0, quizDrafts: {}, quizVerdict: null, quizRecords: readProgress(storage.load(progressKey(get(), spec))) });
     return {
       quiz: start.quiz,
@@ -63,7 +70,12 @@ export function createQuizSlice(select: { quiz: QuizSelectors }, start: { quiz: 
       quizDrafts: {},
       quizRecords: {},
       quizVerdict: null,
-      openQuiz: (spec) => set(opened(spec)),
+      quizEngine: null,
+      openQuiz: (spec) => {
+        set(opened(spec));
+        return load();
+      },
+      quizReady: () => (get().quiz ? load() : Promise.resolve()),
       closeQuiz: () => set({ quiz: null, quizVerdict: null, linked: [] }),
       setQuizIndex: (k) => {
         const n = select.quiz.exercises(get()).length;
@@ -75,8 +87,9 @@ export function createQuizSlice(select: { quiz: QuizSelectors }, start: { quiz: 
         const s = get();
         const ex = select.quiz.current(s);
         const draft = s.quizDrafts[s.quizIndex];
-        if (!ex) return { status: 'wrong' };
-        const verdict = checkAnswer(ex, draft && draft.kind === ex.kind ? draft : blankAnswer(ex.kind));
+        const engine = s.quizEngine;
+        if (!ex || !engine) return { status: 'wrong' };
+        const verdict = engine.checkAnswer(ex, draft && draft.kind === ex.kind ? draft : engine.blankAnswer(ex.kind));
         set({ quizVerdict: verdict });
         if (verdict.status === 'invalid') return verdict;
         const r = record();

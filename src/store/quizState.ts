@@ -1,6 +1,7 @@
 // The shape of the exercise mode's state: the set (from the link), where the
 // learner is, what they typed, and how each exercise went.
 import type { Answer, ExerciseKind, QuizSpec, Verdict } from '../core/index.ts';
+import type { QuizEngine } from '../core/exercises/engine.ts';
 
 /** How one exercise went: judged tries, hints taken, whether the first judged try was right, and whether it is solved. */
 export interface QuizRecord {
@@ -33,7 +34,12 @@ export interface QuizSlice {
   quizRecords: Readonly<Record<number, QuizRecord>>;
   /** What the last Check said about the exercise shown (null after moving on). */
   quizVerdict: Verdict | null;
-  openQuiz(spec: QuizSpec): void;
+  /** The exercises' generation and checking, loaded when the mode first opens (null until then). */
+  quizEngine: QuizEngine | null;
+  /** Opens the mode on a set; resolves once its exercises can be made. */
+  openQuiz(spec: QuizSpec): Promise<void>;
+  /** Resolves once the mode's exercises can be made (at once outside the mode). */
+  quizReady(): Promise<void>;
   closeQuiz(): void;
   setQuizIndex(k: number): void;
   setQuizDraft(a: Answer): void;

@@ -70,7 +70,7 @@ export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [],
   api.setState({ step: url.step === null ? n : Math.min(url.step, n) });
   api.getState().setFocus(url.focus);
   // The link's exercise set, with the progress kept for it, once the lesson it is on exists.
-  if (url.quiz) api.getState().openQuiz(url.quiz);
+  if (url.quiz) void api.getState().openQuiz(url.quiz);
   return Object.assign(api, { select });
 }
 

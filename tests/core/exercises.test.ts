@@ -2,18 +2,10 @@
 // caught by central differences, and a set is the same for the same seed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BUG_IDS, bugsFor, buggyGradient, checkAnswer, exerciseSet, hintAt, kindsOf, makeExercise, numericGradient } from '../../src/core/exercises/engine.ts';
 import {
-  BUG_IDS,
-  bugsFor,
-  buggyGradient,
-  checkAnswer,
   computeLesson,
-  exerciseSet,
-  hintAt,
-  kindsOf,
-  makeExercise,
   makeLesson,
-  numericGradient,
   type Activation,
   type CellRef,
   type Convention,

@@ -39,10 +39,13 @@ describe('the quiz slice', () => {
     expect(store.getState().seed).toBe(9);
   });
 
-  it('refuses empty and non-numeric answers without counting them, counts wrong ones, and keeps what was typed', () => {
+  it('refuses empty and non-numeric answers without counting them, counts wrong ones, and keeps what was typed', async () => {
     const store = createAppStore('?quiz=predict&qn=2&qseed=5');
+    await store.getState().quizReady();
     const s = () => store.getState();
     expect(s().submitQuiz()).toEqual({ status: 'invalid', problem: { key: 'quiz.problem.empty' } });
+    // Reopening the same set keeps the engine: no second load.
+    await s().openQuiz(s().quiz ?? { kinds: [], count: 1, seed: 1, adaptive: false });
     s().setQuizDraft({ kind: 'predict', text: 'abc' });
     expect(s().submitQuiz().status).toBe('invalid');
     expect(s().quizRecords[0]).toBeUndefined();
@@ -64,9 +67,10 @@ describe('the quiz slice', () => {
     if (ex.kind === 'predict') expect(s().focus).toEqual(ex.cell);
   });
 
-  it('keeps progress under a key naming the set and lesson, shows it again on return, and resets it', () => {
+  it('keeps progress under a key naming the set and lesson, shows it again on return, and resets it', async () => {
     const storage = memoryStorage();
     const a = createAppStore('?quiz=all&qn=5&qseed=2', undefined, storage);
+    await a.getState().quizReady();
     for (let k = 0; k < 5; k++) {
       a.getState().setQuizIndex(k);
       const ex = a.select.quiz.current(a.getState());
@@ -77,21 +81,42 @@ describe('the quiz slice', () => {
     expect(a.select.quiz.score(a.getState())).toEqual({ n: 5, answered: 5, correct: 5, hints: 0, complete: true });
     expect(storage.data.size).toBe(1);
     const b = createAppStore('?quiz=all&qn=5&qseed=2', undefined, storage);
+    await b.getState().quizReady();
     expect(b.select.quiz.score(b.getState()).correct).toBe(5);
     // Another set keeps its own progress.
     const c = createAppStore('?quiz=all&qn=5&qseed=3', undefined, storage);
+    await c.getState().quizReady();
     expect(c.select.quiz.score(c.getState()).answered).toBe(0);
     b.getState().resetQuiz();
     expect(storage.data.size).toBe(0);
     expect(b.select.quiz.score(b.getState()).answered).toBe(0);
   });
 
-  it('hides the predicted cell and everything computed from it until it is answered', () => {
+  it('hides the predicted cell and everything computed from it until it is answered', async () => {
     const store = createAppStore('?quiz=predict&qn=3&qseed=1');
+    await store.getState().quizReady();
     const ex = store.select.quiz.current(store.getState());
     if (!ex || ex.kind !== 'predict') throw new Error('no predict exercise');
     const hidden = store.select.quiz.hidden(store.getState());
     expect(hidden[ex.cell.m]).toEqual(new Set([`${ex.cell.r},${ex.cell.c}`]));
     if (ex.cell.m === 'y') expect(hidden.dW).toBe('all');
+  });
+
+  it('adapts: after a miss, the exercises not yet answered are drawn again with more of the kind missed; those answered keep theirs', async () => {
+    const store = createAppStore('?quiz=all,adaptive&qn=12&qseed=3');
+    await store.getState().quizReady();
+    const s = () => store.getState();
+    const before = store.select.quiz.exercises(s()).map((e) => e.kind);
+    const missed = before[0];
+    const ex = store.select.quiz.current(s());
+    if (!ex) throw new Error('no exercise');
+    // A wrong answer of the first exercise's kind.
+    const wrong = { predict: { kind: 'predict', text: '123456' }, shape: { kind: 'shape', rows: '99', cols: '99' }, formula: { kind: 'formula', choice: ex.kind === 'formula' ? (ex.answer + 1) % 4 : 0 }, bug: { kind: 'bug', node: ex.kind === 'bug' ? (ex.gradients.find((g) => g.node !== ex.answer)?.node ?? null) : null }, deps: { kind: 'deps', cells: [{ m: 'x', r: 0, c: 0 }, { m: 'W', r: 9, c: 9 }] } } as const;
+    s().setQuizDraft(wrong[ex.kind]);
+    expect(s().submitQuiz().status).toBe('wrong');
+    const after = store.select.quiz.exercises(s()).map((e) => e.kind);
+    expect(after[0]).toBe(missed);
+    expect(after.filter((k) => k === missed).length).toBeGreaterThanOrEqual(before.filter((k) => k === missed).length);
+    expect(after).not.toEqual(before);
   });
 });

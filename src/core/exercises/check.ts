@@ -102,18 +102,3 @@ export function hintAt(ctx: DerivationContext, ex: Exercise, level: number, grap
   }
 }
 
-/** The answer a learner has given before typing or choosing anything. */
-export function blankAnswer(kind: Exercise['kind']): Answer {
-  switch (kind) {
-    case 'predict':
-      return { kind, text: '' };
-    case 'deps':
-      return { kind, cells: [] };
-    case 'shape':
-      return { kind, rows: '', cols: '' };
-    case 'formula':
-      return { kind, choice: null };
-    case 'bug':
-      return { kind, node: null };
-  }
-}

@@ -6,28 +6,7 @@ import { lessonGraph } from '../graph.ts';
 import type { DerivationContext } from '../ops/types.ts';
 import { createRng } from '../random.ts';
 import { exerciseSeed, makeExercise, shuffled } from './generate.ts';
-import { EXERCISE_KINDS, type Exercise, type ExerciseKind } from './types.ts';
-
-/** What a set is made from: the kinds, how many exercises, the seed, and whether it adapts. */
-export interface QuizSpec {
-  kinds: readonly ExerciseKind[];
-  count: number;
-  seed: number;
-  adaptive: boolean;
-}
-
-/** The fewest and most exercises a set has. */
-export const QUIZ_MIN = 1;
-export const QUIZ_MAX = 20;
-
-/** How an answered exercise went: right first time or not. */
-export interface Outcome {
-  kind: ExerciseKind;
-  correct: boolean;
-}
-
-/** How much more often a missed kind comes up: each miss adds this to the kind's weight of 1. */
-export const MISS_WEIGHT = 2;
+import { EXERCISE_KINDS, MISS_WEIGHT, type Exercise, type ExerciseKind, type Outcome, type QuizSpec } from './types.ts';
 
 /**
  * The kind of every exercise of a set. Without adapting, the kinds take turns in a seeded order. Adapting, the

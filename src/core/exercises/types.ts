@@ -104,3 +104,40 @@ export interface Hint {
 
 /** How many hints each exercise has: first the factors involved, then the rule with indices, then the numbers. */
 export const HINT_LEVELS = 3;
+
+/** What a set is made from: the kinds, how many exercises, the seed, and whether it adapts. */
+export interface QuizSpec {
+  kinds: readonly ExerciseKind[];
+  count: number;
+  seed: number;
+  adaptive: boolean;
+}
+
+/** The fewest and most exercises a set has. */
+export const QUIZ_MIN = 1;
+export const QUIZ_MAX = 20;
+
+/** How an answered exercise went: right first time or not. */
+export interface Outcome {
+  kind: ExerciseKind;
+  correct: boolean;
+}
+
+/** How much more often a missed kind comes up: each miss adds this to the kind's weight of 1. */
+export const MISS_WEIGHT = 2;
+
+/** The answer a learner has given before typing or choosing anything. */
+export function blankAnswer(kind: Exercise['kind']): Answer {
+  switch (kind) {
+    case 'predict':
+      return { kind, text: '' };
+    case 'deps':
+      return { kind, cells: [] };
+    case 'shape':
+      return { kind, rows: '', cols: '' };
+    case 'formula':
+      return { kind, choice: null };
+    case 'bug':
+      return { kind, node: null };
+  }
+}

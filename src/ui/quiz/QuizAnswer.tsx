@@ -2,7 +2,8 @@
 // a shape, a rule or a gradient to choose. What is typed is kept in the store
 // as typed, so moving between exercises loses nothing.
 import { useId } from 'react';
-import { blankAnswer, nodeShape, type Answer, type CellRef, type Exercise } from '../../core/index.ts';
+import { nodeShape, type Answer, type CellRef, type Exercise } from '../../core/index.ts';
+import { blankAnswer } from '../../core/exercises/types.ts';
 import { Tex } from '../derivation/Tex.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { GradientCheck } from './GradientCheck.tsx';

@@ -2,11 +2,10 @@
 // its question, answer form, Check and Hint, the hints taken and the feedback.
 // Questions and feedback are announced in a live region.
 import { useId } from 'react';
-import { EXERCISE_KINDS, HINT_LEVELS, JACOBIAN_SPECS, jacobianOf, type Activation, type Exercise, type Verdict } from '../../core/index.ts';
+import { HINT_LEVELS, JACOBIAN_SPECS, jacobianOf, type Activation, type Exercise, type Verdict } from '../../core/index.ts';
 import { Rich } from '../strings/Rich.tsx';
 import { Tex } from '../derivation/Tex.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
-import { QUIZ_DEFAULTS } from '../../store/quizLink.ts';
 import { passed } from '../../store/quizSelectors.ts';
 import { QuizAnswer } from './QuizAnswer.tsx';
 import './quiz.css';
@@ -42,21 +41,8 @@ function feedback(ex: Exercise, verdict: Verdict | null, solved: boolean, hints:
   return right;
 }
 
-/** Opens the exercise mode on a set of every kind. */
-export function QuizButton() {
-  const { t } = useI18n();
-  const store = useAppStore();
-  const open = useApp((s) => s.quiz !== null);
-  if (open) return null;
-  return (
-    <button type="button" className="quiz-open" aria-label={t('quiz.open.label')} onClick={() => store.getState().openQuiz({ kinds: EXERCISE_KINDS, adaptive: false, ...QUIZ_DEFAULTS })}>
-      {t('quiz.open')}
-    </button>
-  );
-}
-
 /** The exercise mode's panel; nothing outside the mode. */
-export function QuizPanel() {
+export default function QuizPanel() {
   const i18n = useI18n();
   const { t } = i18n;
   const store = useAppStore();

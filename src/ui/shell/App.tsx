@@ -18,7 +18,7 @@ import { usePresentKeys } from '../present/usePresentKeys.ts';
 import { useFullscreen } from './Fullscreen.tsx';
 import { ExportButton, ExportDialog } from '../export/ExportDialog.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
-import { QuizButton, QuizPanel } from '../quiz/QuizPanel.tsx';
+import { QuizButton } from '../quiz/QuizButton.tsx';
 import { TourAuthor } from '../tour/TourAuthor.tsx';
 import { TourBar } from '../tour/TourBar.tsx';
 import { TourMenu } from '../tour/TourMenu.tsx';
@@ -26,6 +26,8 @@ import { TourMenu } from '../tour/TourMenu.tsx';
 // Training and an explained update are their own chunks, loaded when opened.
 const TrainView = lazy(() => import('../train/TrainView.tsx'));
 const ExplainedUpdate = lazy(() => import('../train/ExplainedUpdate.tsx'));
+// So is the exercise mode's panel.
+const QuizPanel = lazy(() => import('../quiz/QuizPanel.tsx'));
 
 /** Opens the training view. */
 function TrainButton() {
@@ -97,6 +99,7 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
   const select = useSelectors();
   // While an exercise is being answered, the derivation panel would give its answer away.
   const asking = useApp(select.quiz.asking);
+  const quiz = useApp((s) => s.quiz !== null);
   return (
     <>
       {!frame.embed && controls}
@@ -106,7 +109,11 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
         </Suspense>
       )}
       <Notices />
-      <QuizPanel />
+      {quiz && (
+        <Suspense fallback={null}>
+          <QuizPanel />
+        </Suspense>
+      )}
       <TourAuthor />
       <TourBar />
       <main className={shows(frame, 'derivation') && !asking ? 'workspace' : 'workspace no-derivation'}>
