@@ -8,7 +8,7 @@ export const quiz = {
   'notice.qseed': 'qseed=“{raw}” is not a whole number; using {fallback}.',
   'notice.qn': 'qn=“{raw}” is not a count from {min} to {max}; using {value}.',
   'quiz.open': 'Practice',
-  'quiz.open.label': 'Practise: exercises on this lesson',
+  'quiz.open.label': 'Practice: exercises on this lesson',
   'quiz.title': 'Practice',
   'quiz.close': 'Leave practice',
   'quiz.position': 'Exercise {k} of {n}',
