@@ -17,7 +17,8 @@ import { PresentView } from '../present/PresentView.tsx';
 import { usePresentKeys } from '../present/usePresentKeys.ts';
 import { useFullscreen } from './Fullscreen.tsx';
 import { ExportButton, ExportDialog } from '../export/ExportDialog.tsx';
-import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { QuizButton } from '../quiz/QuizButton.tsx';
 import { TourAuthor } from '../tour/TourAuthor.tsx';
 import { TourBar } from '../tour/TourBar.tsx';
 import { TourMenu } from '../tour/TourMenu.tsx';
@@ -25,6 +26,8 @@ import { TourMenu } from '../tour/TourMenu.tsx';
 // Training and an explained update are their own chunks, loaded when opened.
 const TrainView = lazy(() => import('../train/TrainView.tsx'));
 const ExplainedUpdate = lazy(() => import('../train/ExplainedUpdate.tsx'));
+// So is the exercise mode's panel.
+const QuizPanel = lazy(() => import('../quiz/QuizPanel.tsx'));
 
 /** Opens the training view. */
 function TrainButton() {
@@ -71,6 +74,7 @@ export function App() {
           <TourMenu />
           <PresentButton />
           {!training && <TrainButton />}
+          {!training && <QuizButton />}
         </header>
       )}
       {training ? (
@@ -92,6 +96,10 @@ export function App() {
 function LessonParts({ controls, explained }: { controls: ReactNode; explained: boolean }) {
   const { t } = useI18n();
   const frame = useApp((s) => s.frame);
+  const select = useSelectors();
+  // While an exercise is being answered, the derivation panel would give its answer away.
+  const asking = useApp(select.quiz.asking);
+  const quiz = useApp((s) => s.quiz !== null);
   return (
     <>
       {!frame.embed && controls}
@@ -101,12 +109,17 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
         </Suspense>
       )}
       <Notices />
+      {quiz && (
+        <Suspense fallback={null}>
+          <QuizPanel />
+        </Suspense>
+      )}
       <TourAuthor />
       <TourBar />
-      <main className={shows(frame, 'derivation') ? 'workspace' : 'workspace no-derivation'}>
+      <main className={shows(frame, 'derivation') && !asking ? 'workspace' : 'workspace no-derivation'}>
         <CellEditorsProvider>
           <LessonView />
-          {shows(frame, 'derivation') && <DerivationPanel />}
+          {shows(frame, 'derivation') && !asking && <DerivationPanel />}
         </CellEditorsProvider>
       </main>
       {frame.embed && controls}
