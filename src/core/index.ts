@@ -54,7 +54,11 @@ export { gradCheck, type GradCheckResult } from './gradcheck.ts';
 export { createRng, type Rng } from './random.ts';
 export { makeLesson, computeLesson, convertInputs, lessonSizes, assertLessonShapes } from './lesson.ts';
 export type { LessonConfig, LessonInputs, LessonOutputs } from './lessonTypes.ts';
-export { linkedNotation, partCells, linkedTex, partsOf, plainText, type LinkedNotation, type NotationPart, type PartKind, type PartId, type Token } from './linkedNotation.ts';
+// The linked notations' writer is not here: the page fetches it when a derivation is first shown (its module, with the
+// exported program's statements, would weigh on the first screen); take it from './linkedNotation.ts'.
+export type { LinkedNotation, NotationPart, PartKind } from './linkedNotation.ts';
+export { partCells } from './partCells.ts';
+export { linkedTex, partsOf, plainText, type PartId, type Token } from './tokens.ts';
 export { derive, uniqueCells, type Derivation, type DerivationTerm, type Progress } from './derivation.ts';
 export { cellValue, matrixValues, nodeLayout, nodeMatrix, nodeShape, nodeDims, targetShape, inShape } from './values.ts';
 export { formatNumber, texNumber, numberFormat, ENGLISH, type NumberFormat } from './format.ts';

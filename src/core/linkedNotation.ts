@@ -5,11 +5,10 @@
 // which cells of the grids they stand for. A view links tokens by part id and
 // computes nothing.
 import { codeTokens, einsumTokens } from './codeTokens.ts';
-import type { Derivation } from './derivation.ts';
 import { type LessonGraph, lessonGraph } from './graph.ts';
 import { type IndexName, axesOf } from './layout.ts';
 import { type Msg, msg } from './messages.ts';
-import { type CellRef, type MatrixName, NODE_LAYOUT } from './nodes.ts';
+import { type MatrixName, NODE_LAYOUT } from './nodes.ts';
 import { RESULT, SLOPE, activationTokens, dbMatrixTokens, factorPart, indexPart, slopeTokens, sumIndexTokens, sumMatrixTokens } from './notationTokens.ts';
 import { ACTIVATION_SPECS } from './ops/activation.ts';
 import { denseNames, linearRule } from './ops/linear.ts';
@@ -104,16 +103,5 @@ export function linkedNotation(ctx: DerivationContext, node: MatrixName, graph: 
   return { node, index, matrix, einsum, code, parts: ids.map((id) => describe(id, rule, ctx, sum)) };
 }
 
-/** The grid cells a part of the explained cell's rule stands for: its factor cells among the derivation's, and the cell's own place. */
-export function partCells(n: LinkedNotation, d: Derivation, id: PartId): CellRef[] {
-  const part = n.parts.find((p) => p.id === id);
-  if (!part) return [];
-  const here = part.here.map((m) => ({ m, r: d.cell.r, c: d.cell.c }));
-  const seen = new Set<string>();
-  return [...here, ...d.deps.filter((c) => part.nodes.includes(c.m))].filter((c) => {
-    const k = `${c.m}:${c.r},${c.c}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-}
-
+export { partCells } from './partCells.ts';
 export { factorPart, indexPart, RESULT, SLOPE };

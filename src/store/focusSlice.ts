@@ -21,6 +21,7 @@ export function createFocusSlice(select: Selectors, focus: CellRef | null): Stat
       hover: null,
       term: null,
       linked: [],
+      notationWriter: null,
       setFocus: (cell) => {
         const f = shown(cell);
         if (same(f, get().focus)) return;
@@ -37,6 +38,7 @@ export function createFocusSlice(select: Selectors, focus: CellRef | null): Stat
         if (term !== get().term) set({ term });
       },
       setLinked: (cells) => set({ linked: cells ? cells.slice() : [] }),
+      setNotationWriter: (writer) => set({ notationWriter: writer }),
     };
   };
 }

@@ -31,7 +31,6 @@ import {
   nodeMatrix,
   JACOBIAN_SPECS,
   lessonGraph,
-  linkedNotation,
   matrixValues,
   numberFormat,
   shortcutWalkthrough,
@@ -146,7 +145,7 @@ export function createSelectors(): Selectors {
   const focusDerivation = derivationOf(shownCell((s) => s.focus));
   const stageOfStep = memo((s: AppState) => [graph(s), script(s), step(s)] as const, stepStage);
   const stageOfFocus = memo((s: AppState) => [graph(s), focusDerivation(s)] as const, focusStage);
-  const notation = memo((s: AppState) => [ctx(s), graph(s), explained(s)?.m ?? null] as const, (c, g, m) => (m ? linkedNotation(c, m, g) : null));
+  const notation = memo((s: AppState) => [ctx(s), graph(s), explained(s)?.m ?? null, s.notationWriter] as const, (c, g, m, write) => (m && write ? write(c, m, g) : null));
   const highlights = memo((s: AppState) => [derivation(s)] as const, (d) => (d ? groupCells([...d.deps, ...d.feeds]) : NONE));
   const termHighlights = memo((s: AppState) => [derivation(s), s.term] as const, (d, k) => (d && k !== null && d.terms[k] ? groupCells(d.terms[k].factors) : NONE));
   const linked = memo((s: AppState) => [s.linked] as const, (cells) => (cells.length ? groupCells(cells) : NONE));

@@ -58,11 +58,17 @@ export interface FocusSlice {
   term: number | null;
   /** Cells pointed at from another view (a Jacobian entry, a walkthrough value); outlined like a term's factors. */
   linked: readonly CellRef[];
+  /** The linked notations' writer, once its module has arrived (the derivation panel fetches it); null before. */
+  notationWriter: NotationWriter | null;
   setFocus(cell: CellRef | null): void;
   setHover(cell: CellRef | null): void;
   setTerm(k: number | null): void;
   setLinked(cells: readonly CellRef[] | null): void;
+  setNotationWriter(writer: NotationWriter): void;
 }
+
+/** What writes a node's rule in the three linked notations (core's linkedNotation). */
+export type NotationWriter = typeof import('../core/linkedNotation.ts').linkedNotation;
 
 /** Where the player is. `step` counts the steps applied: 0 is the start, the script's length the finished lesson. */
 export interface PlaybackSlice {

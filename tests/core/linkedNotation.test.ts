@@ -11,7 +11,6 @@ import {
   computeLesson,
   derive,
   lessonGraph,
-  linkedNotation,
   makeLesson,
   matrixValues,
   nodeShape,
@@ -24,6 +23,7 @@ import {
   type MatrixName,
   type Token,
 } from '../../src/core/index.ts';
+import { linkedNotation } from '../../src/core/linkedNotation.ts';
 import { pythonProgram } from '../../src/core/export/python.ts';
 
 const CONVS: Convention[] = ['row', 'torch', 'column'];

@@ -5,7 +5,8 @@
 // learner reads for the convention.
 import { act, cleanup, fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeLesson, linkedNotation, linkedTex, makeLesson, plainText } from '../../src/core/index.ts';
+import { computeLesson, linkedTex, makeLesson, plainText } from '../../src/core/index.ts';
+import { linkedNotation } from '../../src/core/linkedNotation.ts';
 import { texText } from '../../src/ui/texText.ts';
 import { renderApp } from './renderApp.tsx';
 

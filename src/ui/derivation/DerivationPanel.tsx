@@ -245,6 +245,18 @@ export function DerivationPanel() {
   const editable = useApp((s) => !!d && !!s.focus && s.focus.m === d.cell.m && s.focus.r === d.cell.r && s.focus.c === d.cell.c && editableName(select, s, d.cell.m) !== null);
   const onEdit = editors && editable && d ? () => editors.open(d.cell) : undefined;
   const [prefetcher, setPrefetcher] = useState<ReturnType<typeof createPrefetcher> | null>(null);
+  // The linked notations' writer comes in its own chunk, fetched once per app when the panel first shows.
+  useEffect(() => {
+    if (store.getState().notationWriter) return;
+    let live = true;
+    void import('../../core/linkedNotation.ts').then(
+      (m) => live && store.getState().setNotationWriter(m.linkedNotation),
+      () => {}, // without it the rule and the matrix form are shown unlinked, as before KaTeX
+    );
+    return () => {
+      live = false;
+    };
+  }, [store]);
   useEffect(() => {
     const p = createPrefetcher(store, tex);
     setPrefetcher(p);

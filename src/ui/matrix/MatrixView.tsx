@@ -1,12 +1,14 @@
 // A matrix of the lesson, read from the store and wired to focus, hover and editing.
-import { useCallback } from 'react';
+import { Suspense, lazy, useCallback } from 'react';
 import { layoutDims, layoutShape, type MatrixName } from '../../core/index.ts';
 import { editableName } from '../../store/store.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { axesOfLayout } from './axes.ts';
 import { drawnAsHeatmap } from './heatDraw.ts';
-import { MatrixCanvas } from './MatrixCanvas.tsx';
 import { MatrixGrid } from './MatrixGrid.tsx';
+
+/** A heatmap (a grid too large for cells with numbers) comes in a chunk of its own: the first screen's lessons have none. */
+const MatrixCanvas = lazy(() => import('./MatrixCanvas.tsx').then((m) => ({ default: m.MatrixCanvas })));
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -52,9 +54,10 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const unused = rule.role === 'unused';
   const badge = name === 'L' ? t(unused ? 'grid.badge.unused' : 'grid.badge.scalar') : t('grid.badge', { d0: dims[0], d1: dims[1], r: rows, c: cols });
   const axes = axesOfLayout(layout, conv);
-  const Draw = drawnAsHeatmap(rows, cols) ? MatrixCanvas : MatrixGrid;
+  const heat = drawnAsHeatmap(rows, cols);
+  const Draw = heat ? MatrixCanvas : MatrixGrid;
 
-  return (
+  const drawn = (
     <Draw
       name={name}
       label={classes ? t('matrix.target.classLabel') : labelOf(name)}
@@ -81,4 +84,6 @@ export function MatrixView({ name }: { name: MatrixName }) {
       onEscape={onEscape}
     />
   );
+  // While its chunk arrives, a heatmap's place shows its name and shape.
+  return heat ? <Suspense fallback={<figure className="matrix heat-loading" aria-busy="true"><figcaption>{labelOf(name)} {badge}</figcaption></figure>}>{drawn}</Suspense> : drawn;
 }
