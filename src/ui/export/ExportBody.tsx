@@ -1,6 +1,6 @@
 // The Export dialog's body, a chunk of its own (fetched when the dialog first opens): the flavour, what the program
 // does, the program itself (core's pythonProgram of the lesson) in [data-export-code], and its Copy and Download
-// buttons; then, apart, the lesson as a LaTeX document to download (LatexExport.tsx).
+// buttons; then, apart, the lesson as a LaTeX document to download (LatexExport.tsx) and as a picture (PictureExport.tsx).
 import { useEffect, useId, useMemo, useState } from 'react';
 // From their own modules, not core's index: imported from the index, the exporters would be bundled with what the
 // first screen loads (the index is shared with it), rather than in this chunk.
@@ -10,6 +10,7 @@ import { copyText } from '../clipboard.ts';
 import { saveBlob } from '../download.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { LatexExport } from './LatexExport.tsx';
+import { PictureExport } from './PictureExport.tsx';
 
 /** The command that runs a program, as the dialog tells it. */
 const RUN = (file: string) => `python3 ${file}`;
@@ -29,7 +30,7 @@ export default function ExportBody({ flavour }: { flavour: ExportFlavour }) {
   const copy = async () => setSaid(t((await copyText(program)) ? 'export.copied' : 'export.manual'));
   const download = () => {
     saveBlob(new Blob([program], { type: 'text/x-python' }), file);
-    setSaid(t('export.downloaded', { file }));
+    setSaid(t('file.saved', { file }));
   };
   return (
     <>
@@ -58,6 +59,7 @@ export default function ExportBody({ flavour }: { flavour: ExportFlavour }) {
         <code data-export-code={flavour}>{program}</code>
       </pre>
       <LatexExport />
+      <PictureExport />
     </>
   );
 }
