@@ -15,9 +15,9 @@ afterEach(() => {
 
 const code = () => document.querySelector<HTMLElement>('[data-export-code]');
 /** The dialog's body is a chunk of its own, loaded when it first opens: slow on a busy machine. */
-const LOADED = { timeout: 8000 };
+const LOADED = { timeout: 20_000 };
 
-describe('the Export dialog', () => {
+describe('the Export dialog', { timeout: 30_000 }, () => {
   it('opens from the header on NumPy’s program of this lesson, in its convention', async () => {
     const store = renderApp('?conv=column&act=tanh');
     expect(code()).toBeNull();
