@@ -8,3 +8,14 @@ export function saveBlob(blob: Blob, file: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** A canvas's pixels as a PNG, or null when the browser cannot encode them. */
+export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
+  return new Promise((resolve) => {
+    try {
+      canvas.toBlob(resolve, 'image/png');
+    } catch {
+      resolve(null);
+    }
+  });
+}

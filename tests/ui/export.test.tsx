@@ -14,14 +14,16 @@ afterEach(() => {
 });
 
 const code = () => document.querySelector<HTMLElement>('[data-export-code]');
+/** The dialog's body is a chunk of its own, loaded when it first opens: slow on a busy machine. */
+const LOADED = { timeout: 20_000 };
 
-describe('the Export dialog', () => {
+describe('the Export dialog', { timeout: 30_000 }, () => {
   it('opens from the header on NumPy’s program of this lesson, in its convention', async () => {
     const store = renderApp('?conv=column&act=tanh');
     expect(code()).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /^Export: the lesson as a Python program/ }));
     expect(store.getState().exportShown).toBe('numpy');
-    const block = await screen.findByText(/dW = dZ @ X\.T/, { selector: '[data-export-code="numpy"]' });
+    const block = await screen.findByText(/dW = dZ @ X\.T/, { selector: '[data-export-code="numpy"]' }, LOADED);
     expect(block.textContent).toContain('np.tanh');
     expect(block.textContent).toContain('# Convention: column');
     expect(document.querySelector('dialog.export-dialog')?.hasAttribute('open')).toBe(true);
@@ -30,7 +32,7 @@ describe('the Export dialog', () => {
 
   it('switches to PyTorch, and follows the lesson when a value changes', async () => {
     const store = renderApp('?export=numpy');
-    await screen.findByText(/X\.T @ dY/, { selector: '[data-export-code="numpy"]' });
+    await screen.findByText(/X\.T @ dY/, { selector: '[data-export-code="numpy"]' }, LOADED);
     const radio = document.querySelector<HTMLInputElement>('input[data-choice="export"][value="pytorch"]')!;
     expect(radio.closest('label')?.textContent?.trim()).toBe('PyTorch');
     fireEvent.click(radio);
@@ -44,7 +46,7 @@ describe('the Export dialog', () => {
 
   it('downloads the program under the lesson’s name and says so; Close closes it and the store hears', async () => {
     const store = renderApp('?export=pytorch&loss=softmax-ce');
-    await screen.findByText(/F\.cross_entropy/, { selector: '[data-export-code="pytorch"]' });
+    await screen.findByText(/F\.cross_entropy/, { selector: '[data-export-code="pytorch"]' }, LOADED);
     const { made, click } = captureDownloads();
     fireEvent.click(screen.getByRole('button', { name: 'Download backprop-row-softmax-ce-identity-pytorch.py' }));
     expect(click).toHaveBeenCalledTimes(1);

@@ -53,10 +53,10 @@ describe('Copy as LaTeX', () => {
   });
 });
 
-describe('Download LaTeX (.tex)', () => {
+describe('Download LaTeX (.tex)', { timeout: 30_000 }, () => {
   it('saves the lesson as a LaTeX document under its name, apart from the Python program', async () => {
     const store = renderApp('?export=numpy&conv=torch&act=relu&loss=softmax-ce');
-    const code = await screen.findByText(/dW = dZ\.T @ X/, { selector: '[data-export-code="numpy"]' }, { timeout: 8000 });
+    const code = await screen.findByText(/dW = dZ\.T @ X/, { selector: '[data-export-code="numpy"]' }, { timeout: 20_000 });
     const program = code.textContent;
     const { made, click } = captureDownloads();
     const part = document.querySelector<HTMLElement>('section.export-latex')!;

@@ -34,7 +34,7 @@ export function CodeExport({ program, file, hook, label }: { program: string; fi
   const copy = async () => setSaid(t((await copyText(program)) ? 'export.copied' : 'export.manual'));
   const download = () => {
     saveBlob(new Blob([program], { type: 'text/x-python' }), file);
-    setSaid(t('export.downloaded', { file }));
+    setSaid(t('file.saved', { file }));
   };
   return (
     <>

@@ -1,6 +1,7 @@
 // The Export dialog's body, a chunk of its own (fetched when the dialog first opens): the flavour, what the program
 // does, the program itself (core's pythonProgram of the lesson) in [data-export-code], and its Copy and Download
-// buttons (CodeExport.tsx); then, apart, the lesson as a LaTeX document to download (LatexExport.tsx).
+// buttons (CodeExport.tsx); then, apart, the lesson as a LaTeX document to download (LatexExport.tsx) and as a
+// picture (PictureExport.tsx).
 import { useMemo } from 'react';
 // From their own modules, not core's index: imported from the index, the exporters would be bundled with what the
 // first screen loads (the index is shared with it), rather than in this chunk.
@@ -9,6 +10,7 @@ import { pythonFileName, pythonProgram } from '../../core/export/python.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { CodeExport, FlavourChoice, runCommand } from './CodeExport.tsx';
 import { LatexExport } from './LatexExport.tsx';
+import { PictureExport } from './PictureExport.tsx';
 
 /** The dialog's body: the flavour, what the program does, the program, and its Copy and Download buttons. */
 export default function ExportBody({ flavour }: { flavour: ExportFlavour }) {
@@ -26,6 +28,7 @@ export default function ExportBody({ flavour }: { flavour: ExportFlavour }) {
       <p className="muted-text">{t('export.run', { command: runCommand(file) })}</p>
       <CodeExport program={program} file={file} hook={flavour} label={t('export.code', { flavour: t(`export.flavour.${flavour}`) })} />
       <LatexExport />
+      <PictureExport />
     </>
   );
 }

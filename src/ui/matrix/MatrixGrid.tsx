@@ -8,6 +8,7 @@ import { useI18n } from '../storeContext.tsx';
 import type { Axis } from './axes.ts';
 import { gridMove } from './gridKeys.ts';
 import { heatScale } from './colour.ts';
+import { gridText } from './gridFrame.ts';
 import { useCellEditors } from './cellEditors.tsx';
 import { Cell } from './MatrixCell.tsx';
 
@@ -68,7 +69,7 @@ export function MatrixGrid(props: MatrixGridProps) {
   const shown = useMemo(
     () =>
       Array.from(values, (v, k) => {
-        const text = integer ? fmt.integer(v) : fmt.text(v, 3);
+        const text = gridText(fmt, v, integer);
         const precise = integer ? fmt.integer(v) : fmt.text(v, 6);
         // The accessible name carries six digits, and the visible text too when rounding changed it.
         const spoken = precise === text ? precise : t('grid.cell.rounded', { precise, shown: text });

@@ -1,9 +1,9 @@
 // A matrix of the lesson, read from the store and wired to focus, hover and editing.
 import { Suspense, lazy, useCallback } from 'react';
-import { layoutDims, layoutShape, type MatrixName } from '../../core/index.ts';
+import type { MatrixName } from '../../core/index.ts';
 import { editableName } from '../../store/store.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
-import { axesOfLayout } from './axes.ts';
+import { gridFrame } from './gridFrame.ts';
 import { drawnAsHeatmap } from './heatDraw.ts';
 import { MatrixGrid } from './MatrixGrid.tsx';
 
@@ -16,7 +16,8 @@ const EMPTY: ReadonlySet<string> = new Set();
 export function MatrixView({ name }: { name: MatrixName }) {
   const store = useAppStore();
   const select = useSelectors();
-  const { t, label: labelOf, cellName } = useI18n();
+  const i18n = useI18n();
+  const { cellName } = i18n;
   const conv = useApp((s) => s.config.convention);
   const rule = useApp((s) => select.graph(s).rule(name));
   const sizes = useApp((s) => select.ctx(s).sizes);
@@ -47,30 +48,24 @@ export function MatrixView({ name }: { name: MatrixName }) {
   const nameOf = useCallback((r: number, c: number) => cellName({ m: name, r, c }, layoutOf), [cellName, name, layoutOf]);
   if (!rule) return null;
 
-  const layout = rule.layout;
-  const classes = layout === 'classes';
-  const [rows, cols] = layoutShape(layout, conv, sizes);
-  const dims = layoutDims(layout, conv);
-  const unused = rule.role === 'unused';
-  const badge = name === 'L' ? t(unused ? 'grid.badge.unused' : 'grid.badge.scalar') : t('grid.badge', { d0: dims[0], d1: dims[1], r: rows, c: cols });
-  const axes = axesOfLayout(layout, conv);
+  const { label, badge, rows, cols, rowAxis, colAxis, integer, unused } = gridFrame(rule, conv, sizes, i18n);
   const heat = drawnAsHeatmap(rows, cols);
   const Draw = heat ? MatrixCanvas : MatrixGrid;
 
   const drawn = (
     <Draw
       name={name}
-      label={classes ? t('matrix.target.classLabel') : labelOf(name)}
+      label={label}
       cellName={nameOf}
       badge={badge}
       rows={rows}
       cols={cols}
       values={values}
       scaleValues={finalValues}
-      rowAxis={axes.rows}
-      colAxis={axes.cols}
+      rowAxis={rowAxis}
+      colAxis={colAxis}
       editable={editable}
-      integer={classes}
+      integer={integer}
       active={activeR >= 0 ? { r: activeR, c: activeC } : null}
       highlights={highlights}
       termHighlights={termHighlights}
@@ -85,5 +80,5 @@ export function MatrixView({ name }: { name: MatrixName }) {
     />
   );
   // While its chunk arrives, a heatmap's place shows its name and shape.
-  return heat ? <Suspense fallback={<figure className="matrix heat-loading" aria-busy="true"><figcaption>{labelOf(name)} {badge}</figcaption></figure>}>{drawn}</Suspense> : drawn;
+  return heat ? <Suspense fallback={<figure className="matrix heat-loading" aria-busy="true"><figcaption>{label} {badge}</figcaption></figure>}>{drawn}</Suspense> : drawn;
 }

@@ -10,6 +10,7 @@ import { StepAnimator } from '../player/StepAnimator.tsx';
 import { MatrixView } from '../matrix/MatrixView.tsx';
 import { Tex } from '../derivation/Tex.tsx';
 import { useApp, useI18n, useSelectors } from '../storeContext.tsx';
+import { arrowBefore, passNodes } from './passes.ts';
 
 const Arrow = ({ label }: { label: string }) => (
   <div className="arrow" aria-hidden="true">
@@ -25,9 +26,10 @@ function Row({ nodes }: { nodes: readonly NodeRule[] }) {
       {nodes.map((n, k) => {
         const grid = n.node === 'L' ? <LossBox /> : <MatrixView name={n.node} />;
         // An arrow wraps to the next line with the grid it points at, never alone at the end of a line.
-        return k > 0 && n.op !== 'input' && nodes[k - 1].op !== n.op ? (
+        const op = arrowBefore(nodes, k);
+        return op ? (
           <div className="pass-step" key={n.node}>
-            <Arrow label={t(`op.${n.op}`)} />
+            <Arrow label={t(`op.${op}`)} />
             {grid}
           </div>
         ) : (
@@ -69,9 +71,7 @@ export function LessonView() {
   const act = useApp((s) => s.config.activation);
   const lr = useApp((s) => s.config.lr);
   const graph = useApp(select.graph);
-  const forward = graph.nodes.filter((n) => graph.forward.includes(n.node));
-  const backward = graph.nodes.filter((n) => graph.backward.includes(n.node));
-  const update = graph.nodes.filter((n) => graph.update.includes(n.node));
+  const { forward, backward, update } = passNodes(graph);
   const root = useRef<HTMLDivElement>(null);
   const fwd = useId();
   const bwd = useId();

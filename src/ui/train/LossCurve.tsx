@@ -4,9 +4,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { axisBottom, axisLeft, axisRight, line, scaleLinear, scaleLog, select, type Axis, type NumberValue } from 'd3';
 import type { EpochRecord } from '../../core/train/loop.ts';
+import { SaveFile } from '../SaveFile.tsx';
 import { useI18n } from '../storeContext.tsx';
 import type { I18n } from '../strings/i18n.ts';
 import { EpochTable } from './EpochTable.tsx';
+import { chartSvg } from './lossCurveSvg.ts';
 import { finiteExtent, nearestIndex, thinLine, wantsLogScale, type LinePoint } from './thin.ts';
 import './train-charts.css';
 
@@ -19,7 +21,19 @@ export interface LossCurveProps {
   /** Updates per epoch: Page Up and Page Down move the read-out by this many. */
   updatesPerEpoch: number;
   classification: boolean;
+  /** The name its PNG is saved under. */
+  file?: string;
 }
+
+/** The PNG's pixels per CSS pixel. */
+const PNG_DENSITY = 2;
+
+/**
+ * The name of a run's loss curve, after the lesson's (core/export/fileName.ts), the run's dataset and settings in it:
+ * backprop-train-<dataset>-<convention>-<activation>-loss.png.
+ */
+export const lossCurveFileName = (run: { dataset: string; convention: string; activation?: string }): string =>
+  `backprop-train-${run.dataset}-${run.convention}-${run.activation ?? 'identity'}-loss.png`;
 
 /** The drawing's size: as wide as its box in CSS pixels (so its text stays at the page's size), and the room for the axes. */
 const DEFAULT_WIDTH = 640, MIN_WIDTH = 280, MAX_WIDTH = 1200, HEIGHT = 300;
@@ -105,7 +119,7 @@ function readout(i18n: I18n, g: ReturnType<typeof useGeometry>, losses: readonly
 
 /** The loss curve, with its read-out and its table. */
 export function LossCurve(props: LossCurveProps) {
-  const { losses, epochs, updatesPerEpoch, classification } = props;
+  const { losses, epochs, updatesPerEpoch, classification, file = 'loss-curve.png' } = props;
   const i18n = useI18n();
   const { t, fmt } = i18n;
   const plotRef = useRef<HTMLDivElement>(null);
@@ -115,6 +129,7 @@ export function LossCurve(props: LossCurveProps) {
   const at = selected === null || g.total === 0 ? null : Math.min(selected, g.total - 1);
   const id = useId();
   const xRef = useRef<SVGGElement>(null), yRef = useRef<SVGGElement>(null), accRef = useRef<SVGGElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
 
   const axes = useMemo(() => {
     // About one tick per 90 px, so the numbers never run into each other on a phone.
@@ -181,7 +196,7 @@ export function LossCurve(props: LossCurveProps) {
         aria-valuetext={read ? read.text : summary}
         onKeyDown={onKeyDown}
       >
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} aria-hidden="true" focusable="false" onPointerMove={onPointerMove} onPointerDown={onPointerMove}>
+        <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} aria-hidden="true" focusable="false" onPointerMove={onPointerMove} onPointerDown={onPointerMove}>
           <rect className="loss-curve-frame" x={LEFT} y={TOP} width={RIGHT - LEFT} height={BOTTOM - TOP} />
           <g ref={xRef} className="loss-curve-axis loss-curve-axis-x" transform={`translate(0,${BOTTOM})`} />
           <g ref={yRef} className="loss-curve-axis loss-curve-axis-loss" transform={`translate(${LEFT},0)`} />
@@ -223,6 +238,19 @@ export function LossCurve(props: LossCurveProps) {
       <p className="loss-curve-hint" id={`${id}-hint`}>
         {t('trainCharts.plot.hint')}
       </p>
+      <SaveFile
+        className="loss-curve-png"
+        label={t('trainCharts.png', { density: PNG_DENSITY })}
+        failed={t('trainCharts.png.failed')}
+        make={async () => {
+          // The curve as it is drawn now, the read-out's marker too.
+          if (!svgRef.current) return null;
+          const chart = chartSvg(svgRef.current, `${caption} ${summary}`);
+          const { svgPng } = await import('../svgPng.ts');
+          const blob = await svgPng(chart.svg, chart.width, chart.height, PNG_DENSITY);
+          return blob && { blob, file };
+        }}
+      />
       <EpochTable epochs={epochs} classification={classification} />
     </figure>
   );

@@ -8,7 +8,7 @@ import { createWorkerTrainer } from '../../train/workerTrainer.ts';
 import { Rich } from '../strings/Rich.tsx';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 import { CsvBox } from './CsvBox.tsx';
-import { LossCurve } from './LossCurve.tsx';
+import { LossCurve, lossCurveFileName } from './LossCurve.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { TrainExport } from './TrainExport.tsx';
 import { TrainSettings } from './TrainSettings.tsx';
@@ -43,6 +43,7 @@ export default function TrainView() {
   const run = useApp(select.train.run);
   const perEpoch = useApp(select.train.updatesPerEpoch);
   const images = useApp(select.train.images);
+  const curveFile = useApp((s) => lossCurveFileName({ dataset: s.train?.dataset ?? 'run', convention: s.config.convention, activation: s.config.activation }));
   if (!id) return null;
   return (
     <main className="train-view" aria-labelledby="train-title">
@@ -68,7 +69,7 @@ export default function TrainView() {
         </p>
       )}
       {data && <TrainControls />}
-      {data && run && <LossCurve losses={run.losses} epochs={run.epochs} updatesPerEpoch={perEpoch} classification={data.loss === 'softmax-ce'} />}
+      {data && run && <LossCurve losses={run.losses} epochs={run.epochs} updatesPerEpoch={perEpoch} classification={data.loss === 'softmax-ce'} file={curveFile} />}
       <TruthTable />
       {images && (
         <section className="weights" aria-label={t('train.weights.title')}>

@@ -1,4 +1,4 @@
-// The Export dialog: the lesson as a Python program to take to a notebook, or as a LaTeX document; and the
+// The Export dialog: the lesson as a Python program to take to a notebook, as a LaTeX document or as a picture; and the
 // derivation panel's Copy as LaTeX.
 export const exportStrings = {
   'export.openLabel': 'Export: the lesson as a Python program (NumPy or PyTorch)',
@@ -15,7 +15,7 @@ export const exportStrings = {
   'export.copied': 'Copied.',
   'export.manual': 'The clipboard is not available here: select the program and copy it by hand.',
   'export.download': 'Download {file}',
-  'export.downloaded': 'Saved as {file}.',
+  'export.failed': 'The browser could not make the file.',
   'export.latex.heading': 'LaTeX',
   'export.latex.about': 'The whole lesson as a LaTeX document to compile (article, amsmath): every matrix as a bmatrix under its name and shape, each rule in index notation and in matrix form, every number to full precision. It is saved as {file}.',
   'export.latex.download': 'Download LaTeX (.tex)',
@@ -23,6 +23,11 @@ export const exportStrings = {
   'export.latex.copied': 'Copied: the derivation as an align* block (amsmath).',
   'export.latex.manual': 'The clipboard is not available here: select the LaTeX below and copy it by hand.',
   'export.latex.source': 'The derivation as LaTeX',
+  'export.picture.heading': 'Picture',
+  'export.picture.about': 'The lesson as on screen, for slides and notes: each grid with its label, shape and numbers, and the explained cell’s derivation. The SVG keeps its words and numbers as text and needs no other file; the PNG has {density} times the pixels each way. Saved as {svg} or {png}.',
+  'export.picture.svg': 'Download SVG',
+  'export.picture.png': 'Download PNG ({density}x)',
+  'export.picture.failed': 'The browser could not draw the picture.',
   // The words of the exported LaTeX document (core/export/latexText.ts sets them in LaTeX): plain text, {places}
   // filled with LaTeX (a name, a formula).
   'latex.doc.title': 'Backprop through one dense layer',

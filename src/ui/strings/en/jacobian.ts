@@ -68,7 +68,6 @@ export const jacobian = {
   'sparsity.toEntries': 'Down to entries',
   'sparsity.wholeButton': 'Whole matrix',
   'sparsity.png': 'Download PNG',
-  'sparsity.png.saved': 'Saved as {file}.',
   'sparsity.png.failed': 'The browser could not make a picture of the pattern.',
   'sparsity.label': 'Sparsity pattern of {name}, {rows} by {cols}, {nnz, plural, one {{nnz} entry} other {{nnz} entries}} non-zero by structure.',
   'sparsity.legend.zero': 'always 0',

@@ -9,6 +9,8 @@ export const page = {
   'app.tagline': 'Point at any number, or tab to it, to see how it is made.',
   'app.legend':
     'Colour runs from purple (negative) through white (zero) to orange (positive); negative cells are also striped and carry a minus sign. Outlined cells feed the number being explained. Indices count from 0, as in NumPy and PyTorch.',
+  // A file the app made and saved through the browser's download (src/ui/SaveFile.tsx).
+  'file.saved': 'Saved as {file}.',
 
   // Matrices, as the grids and cell names call them.
   'matrix.x.label': 'x',

@@ -19,6 +19,8 @@ export const trainCharts = {
   'trainCharts.readout': 'Update {n} of {total}: loss {loss}.',
   'trainCharts.readout.testAccuracy': 'Test accuracy after epoch {epoch} (update {updates}): {accuracy}.',
   'trainCharts.readout.trainAccuracy': 'Training accuracy after epoch {epoch} (update {updates}): {accuracy}.',
+  'trainCharts.png': 'Download PNG of the loss curve ({density}x)',
+  'trainCharts.png.failed': 'The browser could not draw the loss curve as a picture.',
   'trainCharts.table.show': 'Show as a table',
   'trainCharts.table.caption': 'Loss and accuracy after each epoch',
   'trainCharts.table.caption.regression': 'Loss after each epoch',
