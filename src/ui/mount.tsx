@@ -6,7 +6,6 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { createAppStore, type AppStore } from '../store/store.ts';
 import type { DraftStorage } from '../store/tourState.ts';
-import type { ProgressStorage } from '../store/quizState.ts';
 import { type LinkTarget, syncUrl } from '../store/urlSync.ts';
 import { App } from './shell/App.tsx';
 import { type KeyScope, StoreProvider } from './storeContext.tsx';
@@ -28,8 +27,6 @@ export interface MountOptions {
   drafts?: DraftStorage;
   /** Where this app's pasted table is kept across a reload (webTables: its own key in the tab's sessionStorage); nowhere if not given. */
   tables?: DraftStorage;
-  /** Where exercise progress is kept between visits (the page's localStorage, say); nowhere if not given. */
-  progress?: ProgressStorage;
   /**
    * The element holds the prerendered markup of this very lesson (build/prerender.ts): keep its elements and make
    * them live, rather than drawing the page anew. Only for the default lesson, whose markup the build made.
@@ -131,7 +128,7 @@ export function hydratable(store: AppStore): AppStore {
 
 /** Mounts an app into `el`. */
 export function mountApp(el: Element, opts: MountOptions = {}): { store: AppStore; unmount: () => void } {
-  const store = createAppStore(opts.search ?? '', { drafts: opts.drafts, tables: opts.tables, progress: opts.progress });
+  const store = createAppStore(opts.search ?? '', opts.drafts, opts.tables);
   const stopSync = opts.link ? syncUrl(store, opts.link) : () => {};
   const keys = opts.keys ?? 'page';
   let root: Root;

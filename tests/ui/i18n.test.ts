@@ -18,7 +18,6 @@ import { heatmap } from '../../src/ui/strings/en/heatmap.ts';
 import { exportStrings } from '../../src/ui/strings/en/export.ts';
 import { tour } from '../../src/ui/strings/en/tour.ts';
 import { tours } from '../../src/ui/strings/en/tours.ts';
-import { quiz } from '../../src/ui/strings/en/quiz.ts';
 
 const en = createI18n('en', EN);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
@@ -105,7 +104,7 @@ describe('the catalogue', () => {
   });
 
   it('is made of parts that never word the same key twice (a later part would silently win)', () => {
-    const parts = [page, explain, jacobian, tour, tours, present, train, trainCharts, heatmap, exportStrings, quiz].map((p) => Object.keys(p));
+    const parts = [page, explain, jacobian, tour, tours, present, train, trainCharts, heatmap, exportStrings].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(EN).length);
   });
 

@@ -17,8 +17,7 @@ import { PresentView } from '../present/PresentView.tsx';
 import { usePresentKeys } from '../present/usePresentKeys.ts';
 import { useFullscreen } from './Fullscreen.tsx';
 import { ExportButton, ExportDialog } from '../export/ExportDialog.tsx';
-import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
-import { QuizButton } from '../quiz/QuizButton.tsx';
+import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
 import { TourAuthor } from '../tour/TourAuthor.tsx';
 import { TourBar } from '../tour/TourBar.tsx';
 import { TourMenu } from '../tour/TourMenu.tsx';
@@ -26,8 +25,6 @@ import { TourMenu } from '../tour/TourMenu.tsx';
 // Training and an explained update are their own chunks, loaded when opened.
 const TrainView = lazy(() => import('../train/TrainView.tsx'));
 const ExplainedUpdate = lazy(() => import('../train/ExplainedUpdate.tsx'));
-// So is the exercise mode's panel.
-const QuizPanel = lazy(() => import('../quiz/QuizPanel.tsx'));
 
 /** Opens the training view. */
 function TrainButton() {
@@ -74,7 +71,6 @@ export function App() {
           <TourMenu />
           <PresentButton />
           {!training && <TrainButton />}
-          {!training && <QuizButton />}
         </header>
       )}
       {training ? (
@@ -96,10 +92,6 @@ export function App() {
 function LessonParts({ controls, explained }: { controls: ReactNode; explained: boolean }) {
   const { t } = useI18n();
   const frame = useApp((s) => s.frame);
-  const select = useSelectors();
-  // While an exercise is being answered, the derivation panel would give its answer away.
-  const asking = useApp(select.quiz.asking);
-  const quiz = useApp((s) => s.quiz !== null);
   return (
     <>
       {!frame.embed && controls}
@@ -109,17 +101,12 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
         </Suspense>
       )}
       <Notices />
-      {quiz && (
-        <Suspense fallback={null}>
-          <QuizPanel />
-        </Suspense>
-      )}
       <TourAuthor />
       <TourBar />
-      <main className={shows(frame, 'derivation') && !asking ? 'workspace' : 'workspace no-derivation'}>
+      <main className={shows(frame, 'derivation') ? 'workspace' : 'workspace no-derivation'}>
         <CellEditorsProvider>
           <LessonView />
-          {shows(frame, 'derivation') && !asking && <DerivationPanel />}
+          {shows(frame, 'derivation') && <DerivationPanel />}
         </CellEditorsProvider>
       </main>
       {frame.embed && controls}

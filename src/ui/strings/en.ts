@@ -10,13 +10,12 @@ import { heatmap } from './en/heatmap.ts';
 import { jacobian } from './en/jacobian.ts';
 import { page } from './en/page.ts';
 import { present } from './en/present.ts';
-import { quiz } from './en/quiz.ts';
 import { tour } from './en/tour.ts';
 import { train } from './en/train.ts';
 import { trainCharts } from './en/trainCharts.ts';
 import { tours } from './en/tours.ts';
 
-const en = { ...page, ...explain, ...jacobian, ...tour, ...tours, ...present, ...train, ...trainCharts, ...heatmap, ...exportStrings, ...quiz };
+const en = { ...page, ...explain, ...jacobian, ...tour, ...tours, ...present, ...train, ...trainCharts, ...heatmap, ...exportStrings };
 
 /** A key of the catalogue. */
 export type MessageKey = keyof typeof en;
