@@ -103,5 +103,4 @@ export function linkedNotation(ctx: DerivationContext, node: MatrixName, graph: 
   return { node, index, matrix, einsum, code, parts: ids.map((id) => describe(id, rule, ctx, sum)) };
 }
 
-export { partCells } from './partCells.ts';
 export { factorPart, indexPart, RESULT, SLOPE };

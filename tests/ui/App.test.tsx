@@ -10,6 +10,7 @@ import { StoreProvider } from '../../src/ui/storeContext.tsx';
 import { renderApp } from './renderApp.tsx';
 import { typesetNow } from './typeset.ts';
 import { EN } from '../../src/ui/strings/en.ts';
+import { linkedNotation } from '../../src/core/linkedNotation.ts';
 
 afterEach(cleanup);
 // jsdom has no canvas; the Jacobian section below the lesson draws on one and copes with none.
@@ -243,6 +244,8 @@ describe('two apps on one page', () => {
   function mountTwo() {
     const a = createAppStore('?act=sigmoid');
     const b = createAppStore('?conv=torch&B=3&seed=3&step=5');
+    // Each with the linked notations' writer already there: arriving later, it would change a state mid-test.
+    for (const s of [a, b]) s.getState().setNotationWriter(linkedNotation);
     render(
       <>
         <div data-testid="app-a">

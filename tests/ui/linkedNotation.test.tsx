@@ -3,7 +3,7 @@
 // one lights the same part in the other two and its cells in the grids; the
 // keyboard walks the parts and the part is said; the code lines are what the
 // learner reads for the convention.
-import { act, cleanup, fireEvent } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeLesson, linkedTex, makeLesson, plainText } from '../../src/core/index.ts';
 import { linkedNotation } from '../../src/core/linkedNotation.ts';
@@ -11,6 +11,13 @@ import { texText } from '../../src/ui/texText.ts';
 import { renderApp } from './renderApp.tsx';
 
 afterEach(cleanup);
+
+/** The app on a link, once the linked notations' writer (a chunk the panel fetches) has arrived. */
+async function open(search: string) {
+  const store = renderApp(search);
+  await waitFor(() => expect(store.getState().notationWriter).not.toBeNull());
+  return store;
+}
 
 const panel = () => document.querySelector<HTMLElement>('[data-testid="derivation"]')!;
 const rule = () => panel().querySelector<HTMLElement>('[data-line="general"] .parts')!;
@@ -23,13 +30,13 @@ const outlined = (m: string) => [...document.querySelectorAll<HTMLElement>(`[rol
 const codeText = () => [...code().querySelectorAll<HTMLElement>('.code-line')].map((l) => l.textContent);
 
 describe('the linked notations of dL/dW[1,0] in the row convention', () => {
-  it('show the einsum and the NumPy line of the exported program', () => {
-    renderApp('?focus=dW:1,0');
+  it('show the einsum and the NumPy line of the exported program', async () => {
+    await open('?focus=dW:1,0');
     expect(codeText()).toEqual(["dW = np.einsum('si,sj->ij', X, dY)", 'dW = X.T @ dY']);
   });
 
-  it('hovering the factor x in the index notation lights x in the matrix form and the code, and its cells in x', () => {
-    renderApp('?focus=dW:1,0');
+  it('hovering the factor x in the index notation lights x in the matrix form and the code, and its cells in x', async () => {
+    await open('?focus=dW:1,0');
     const x = rule().querySelector<HTMLElement>('[data-part="f-x"]')!;
     fireEvent.mouseOver(x);
     expect(lit(rule())).toEqual(['f-x']);
@@ -42,8 +49,8 @@ describe('the linked notations of dL/dW[1,0] in the row convention', () => {
     expect(outlined('x')).toEqual([]);
   });
 
-  it('hovering the summed index s in the einsum lights the sum and every s, B in the shapes, and the factor cells of both', () => {
-    renderApp('?focus=dW:1,0');
+  it('hovering the summed index s in the einsum lights the sum and every s, B in the shapes, and the factor cells of both', async () => {
+    await open('?focus=dW:1,0');
     const s = code().querySelector<HTMLElement>('[data-part="i-s"]')!;
     fireEvent.mouseOver(s);
     expect(lit(rule()).sort()).toEqual(['i-s']);
@@ -53,8 +60,8 @@ describe('the linked notations of dL/dW[1,0] in the row convention', () => {
     expect(outlined('dY')).toEqual(['0,0', '1,0']);
   });
 
-  it('the keyboard walks the parts of a notation and says the one pointed at', () => {
-    renderApp('?focus=dW:1,0');
+  it('the keyboard walks the parts of a notation and says the one pointed at', async () => {
+    await open('?focus=dW:1,0');
     const group = matrix();
     expect(group.getAttribute('tabindex')).toBe('0');
     expect(group.getAttribute('role')).toBe('group');
@@ -79,18 +86,18 @@ describe('the linked notations of dL/dW[1,0] in the row convention', () => {
 });
 
 describe('the code line in each convention and node', () => {
-  it('torch: dW = dZ.T @ X with relu, and dZ = dY * (Z > 0)', () => {
-    renderApp('?conv=torch&act=relu&focus=dW:0,1');
+  it('torch: dW = dZ.T @ X with relu, and dZ = dY * (Z > 0)', async () => {
+    await open('?conv=torch&act=relu&focus=dW:0,1');
     expect(codeText()).toEqual(["dW = np.einsum('sj,si->ji', dZ, X)", 'dW = dZ.T @ X']);
   });
 
-  it('column: the bias gradient sums over the batch axis, which is the columns', () => {
-    renderApp('?conv=column&focus=db:1,0');
+  it('column: the bias gradient sums over the batch axis, which is the columns', async () => {
+    await open('?conv=column&focus=db:1,0');
     expect(codeText()).toEqual(["db = np.einsum('js->j', dY)", 'db = dY.sum(axis=1)']);
   });
 
-  it('a given value has no code', () => {
-    renderApp('?focus=x:0,0');
+  it('a given value has no code', async () => {
+    await open('?focus=x:0,0');
     expect(panel().querySelector('[data-line="code"]')).toBeNull();
   });
 });

@@ -18,13 +18,14 @@ import { usePresentKeys } from '../present/usePresentKeys.ts';
 import { useFullscreen } from './Fullscreen.tsx';
 import { ExportButton, ExportDialog } from '../export/ExportDialog.tsx';
 import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
-import { TourAuthor } from '../tour/TourAuthor.tsx';
 import { TourBar } from '../tour/TourBar.tsx';
 import { TourMenu } from '../tour/TourMenu.tsx';
 
 // Training and an explained update are their own chunks, loaded when opened.
 const TrainView = lazy(() => import('../train/TrainView.tsx'));
 const ExplainedUpdate = lazy(() => import('../train/ExplainedUpdate.tsx'));
+// So is the tour authoring panel, loaded when it opens.
+const TourAuthor = lazy(() => import('../tour/TourAuthor.tsx').then((m) => ({ default: m.TourAuthor })));
 
 /** Opens the training view. */
 function TrainButton() {
@@ -92,6 +93,7 @@ export function App() {
 function LessonParts({ controls, explained }: { controls: ReactNode; explained: boolean }) {
   const { t } = useI18n();
   const frame = useApp((s) => s.frame);
+  const authoring = useApp((s) => s.authoring);
   return (
     <>
       {!frame.embed && controls}
@@ -101,7 +103,11 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
         </Suspense>
       )}
       <Notices />
-      <TourAuthor />
+      {authoring && (
+        <Suspense fallback={null}>
+          <TourAuthor />
+        </Suspense>
+      )}
       <TourBar />
       <main className={shows(frame, 'derivation') ? 'workspace' : 'workspace no-derivation'}>
         <CellEditorsProvider>
