@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The canvas heatmap of a large matrix: drawn when a matrix passes 12 rows or columns, pointer hover and the
 // keyboard explaining cells through the store, the live read-out, and cells not computed yet drawn muted.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { numberFormat } from '../../src/core/index.ts';
@@ -170,7 +170,8 @@ describe('MatrixCanvas', () => {
 
 describe('editing a heatmap’s cell', () => {
   /** The lesson of an update of 200 synthetic digits (x 32 × 784, W 784 × 10): W and x are heatmaps, and editable. */
-  function digitsLesson() {
+  /** The digits' update as a lesson, once W's heatmap (a chunk of its own) has arrived. */
+  async function digitsLesson() {
     const store = createAppStore('?train=mnist');
     const n = 200;
     store.getState().setTrainRaw({ mnist: { pixels: Uint8Array.from({ length: n * 784 }, (_, k) => (k * 7919) % 256), labels: Uint8Array.from({ length: n }, (_, k) => k % 10) } });
@@ -188,14 +189,15 @@ describe('editing a heatmap’s cell', () => {
         </CellEditorsProvider>
       </StoreProvider>,
     );
+    await waitFor(() => expect(document.querySelector('[data-heatmap][data-matrix="W"]')).not.toBeNull());
     return { store, editors: () => editors! };
   }
   const W = () => document.querySelector<HTMLElement>('[data-heatmap][data-matrix="W"]')!;
   const field = () => document.querySelector<HTMLInputElement>('.heat-input');
   const wAt = (store: ReturnType<typeof createAppStore>, r: number, c: number) => store.getState().inputs.W.data[r * 10 + c];
 
-  it('opens the focused cell with Enter, keeps a valid value, refuses a bad one with the grid’s message, and cancels with Escape', () => {
-    const { store } = digitsLesson();
+  it('opens the focused cell with Enter, keeps a valid value, refuses a bad one with the grid’s message, and cancels with Escape', async () => {
+    const { store } = await digitsLesson();
     expect(W().getAttribute('aria-label')).toMatch(/Enter or F2 edits the cell’s value/);
     act(() => W().focus());
     fireEvent.keyDown(W(), { key: 'ArrowDown' });
@@ -237,8 +239,8 @@ describe('editing a heatmap’s cell', () => {
     expect(wAt(store, 1, 1)).toBe(3);
   });
 
-  it('opens from the derivation panel’s Edit button (the app’s cell editors), at that cell', () => {
-    const { store, editors } = digitsLesson();
+  it('opens from the derivation panel’s Edit button (the app’s cell editors), at that cell', async () => {
+    const { store, editors } = await digitsLesson();
     act(() => void editors().open({ m: 'W', r: 301, c: 4 }));
     expect(field()!.getAttribute('aria-label')).toBe('W[301,4]: type a new value, Enter to keep, Escape to cancel');
     fireEvent.change(field()!, { target: { value: '-2' } });
