@@ -1,19 +1,15 @@
 // Editing a cell of a heatmap, as a grid's cell is edited (MatrixGrid): Enter or F2 (or a typed digit, or a double
 // click, or the derivation panel's Edit button through the app's cell editors) opens a field over the cell; Enter
 // keeps a valid value, Escape cancels, and a refused one stays open with the grid's message, naming the cell.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { MatrixName } from '../../core/index.ts';
 import type { EditResult } from '../../store/store.ts';
 import { useI18n } from '../storeContext.tsx';
 import { useCellEditors } from './cellEditors.tsx';
+import { type CellEditing, useCellEditing } from './cellEditing.ts';
 
 /** The cell being edited, the text typed, and why it was refused, if it was. */
-export interface HeatEditing {
-  r: number;
-  c: number;
-  text: string;
-  error: string | null;
-}
+export type HeatEditing = CellEditing;
 
 /** What the heatmap gives its editor. */
 export interface HeatEditOptions {
@@ -30,42 +26,18 @@ export interface HeatEditOptions {
 
 /** The heatmap's editor: its state, and the actions its keys, pointer and the panel's Edit button use. */
 export function useHeatEditor(o: HeatEditOptions) {
-  const { msg } = useI18n();
   const { name, editable, values, cols, onEdit, onOpen, onClosed } = o;
-  const [editing, setEditing] = useState<HeatEditing | null>(null);
+  const { editing, start, commit, cancel, setText } = useCellEditing(onEdit, onClosed);
   const can = editable && !!onEdit;
   const open = useCallback(
     (r: number, c: number, text?: string) => {
       if (!can) return false;
       onOpen(r, c);
-      setEditing({ r, c, text: text ?? String(values[r * cols + c]), error: null });
+      start(r, c, text ?? String(values[r * cols + c]));
       return true;
     },
-    [can, onOpen, values, cols],
+    [can, onOpen, start, values, cols],
   );
-  // Focus goes back to the heatmap after the editor has gone, not while its field still holds it.
-  const giveBack = useRef(false);
-  useEffect(() => {
-    if (editing || !giveBack.current) return;
-    giveBack.current = false;
-    onClosed();
-  }, [editing, onClosed]);
-  const commit = useCallback(
-    (thenFocus: boolean) => {
-      if (!editing || !onEdit) return;
-      const res = onEdit(editing.r, editing.c, editing.text);
-      if (res.ok) {
-        giveBack.current = thenFocus;
-        setEditing(null);
-      } else setEditing({ ...editing, error: msg(res.message) });
-    },
-    [editing, onEdit, msg],
-  );
-  const cancel = useCallback(() => {
-    giveBack.current = true;
-    setEditing(null);
-  }, []);
-  const setText = useCallback((text: string) => setEditing((e) => (e ? { ...e, text } : e)), []);
 
   // The derivation panel's Edit button (the way to edit on a touch screen) opens this heatmap's editor too.
   const editors = useCellEditors();

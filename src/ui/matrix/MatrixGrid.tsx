@@ -1,6 +1,6 @@
 // One matrix as an ARIA grid heatmap: values to three significant digits,
 // index labels, a shape badge, roving keyboard focus and in-place editing.
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MatrixName } from '../../core/index.ts';
 import type { EditResult } from '../../store/store.ts';
 import { useCoarsePointer } from '../media.ts';
@@ -10,6 +10,7 @@ import { gridMove } from './gridKeys.ts';
 import { heatScale } from './colour.ts';
 import { gridText } from './gridFrame.ts';
 import { useCellEditors } from './cellEditors.tsx';
+import { useCellEditing } from './cellEditing.ts';
 import { Cell } from './MatrixCell.tsx';
 
 export interface MatrixGridProps {
@@ -53,12 +54,11 @@ const key = (r: number, c: number) => `${r},${c}`;
 
 /** A matrix heatmap with ARIA grid semantics. */
 export function MatrixGrid(props: MatrixGridProps) {
-  const { t, fmt, msg } = useI18n();
+  const { t, fmt } = useI18n();
   const { name, label, rows, cols, values, editable, active, highlights, termHighlights, muted, integer, reads, writes } = props;
   const { onFocusCell, onHoverCell, onEdit } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ r: 0, c: 0 });
-  const [editing, setEditing] = useState<{ r: number; c: number; text: string; error: string | null } | null>(null);
   const errorSuffix = useId();
   const touch = useCoarsePointer();
   const scaleValues = props.scaleValues ?? values;
@@ -81,8 +81,6 @@ export function MatrixGrid(props: MatrixGridProps) {
   const errorId = `${name}-edit-error${errorSuffix}`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
 
-  const onEditText = useCallback((t: string) => setEditing((s) => (s ? { ...s, text: t } : s)), []);
-
   // The pointer that last came over or pressed the grid. A tap is followed by mouse events the browser makes up
   // for pages that know no touch: its mouseover must not open the panel over the cell before the mousedown lands.
   const pointer = useRef<string | null>(null);
@@ -97,45 +95,27 @@ export function MatrixGrid(props: MatrixGridProps) {
       then?.();
     });
 
+  const focusCell = useCallback((r: number, c: number) => {
+    setPos({ r, c });
+    const el = ref.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`);
+    el?.focus();
+  }, []);
+  // The cell edited, if one is; Enter and Escape give its cell the keyboard back once its editor has gone.
+  const { editing, start, commit, cancel, setText: onEditText } = useCellEditing(onEdit, focusCell);
+
   // The derivation panel's Edit button opens this grid's editors (a phone has no Enter key and no double click).
   const editors = useCellEditors();
   useEffect(() => {
     if (!editors || !editable || !onEdit) return;
     return editors.register(name, (r, c) => {
       setPos({ r, c });
-      setEditing({ r, c, text: String(values[r * cols + c]), error: null });
+      start(r, c, String(values[r * cols + c]));
       // The old value is selected, so what is typed replaces it (a phone's keyboard has no easy select-all).
       const el = ref.current?.querySelector(`[data-r="${r}"][data-c="${c}"]`) ?? null;
       clearOfPanel(el, () => el?.querySelector('input')?.select());
     });
-  }, [editors, editable, onEdit, name, values, cols]);
+  }, [editors, editable, onEdit, name, values, cols, start]);
 
-  const focusCell = useCallback((r: number, c: number) => {
-    setPos({ r, c });
-    const el = ref.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`);
-    el?.focus();
-  }, []);
-
-  // The cell to focus once its editor has closed: set by Enter and Escape, not when focus left on its own.
-  const refocus = useRef<{ r: number; c: number } | null>(null);
-  useLayoutEffect(() => {
-    const f = refocus.current;
-    if (editing || !f) return;
-    refocus.current = null;
-    focusCell(f.r, f.c);
-  }, [editing, focusCell]);
-
-  const commit = useCallback(
-    (thenFocus: boolean) => {
-      if (!editing || !onEdit) return;
-      const res = onEdit(editing.r, editing.c, editing.text);
-      if (res.ok) {
-        if (thenFocus) refocus.current = { r: editing.r, c: editing.c };
-        setEditing(null);
-      } else setEditing({ ...editing, error: msg(res.message) });
-    },
-    [editing, onEdit, msg],
-  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) {
@@ -144,8 +124,7 @@ export function MatrixGrid(props: MatrixGridProps) {
         commit(true);
       } else if (e.key === 'Escape') {
         e.preventDefault();
-        refocus.current = { r: editing.r, c: editing.c };
-        setEditing(null);
+        cancel();
       }
       e.stopPropagation();
       return;
@@ -160,11 +139,11 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (editable && onEdit && (e.key === 'Enter' || e.key === 'F2')) {
       e.preventDefault();
       e.stopPropagation();
-      setEditing({ r: rp, c: cp, text: String(values[rp * cols + cp]), error: null });
+      start(rp, cp, String(values[rp * cols + cp]));
     } else if (editable && onEdit && e.key.length === 1 && /[-\d.+−]/.test(e.key) && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       e.stopPropagation();
-      setEditing({ r: rp, c: cp, text: e.key, error: null });
+      start(rp, cp, e.key);
     }
   };
 
@@ -261,7 +240,7 @@ export function MatrixGrid(props: MatrixGridProps) {
         }}
         onDoubleClick={(e) => {
           const cell = cellFromEvent(e.target);
-          if (cell && editable && onEdit) setEditing({ ...cell, text: String(values[cell.r * cols + cell.c]), error: null });
+          if (cell && editable && onEdit) start(cell.r, cell.c, String(values[cell.r * cols + cell.c]));
         }}
         onBlur={(e) => {
           // Leaving an editor with a valid value keeps it; an invalid one stays open with its message.
