@@ -20,8 +20,8 @@ export default defineConfig({
     // Code shared by several chunks in one chunk, not one per set of importers: the first screen then loads a few
     // files that compress well, rather than many small ones that each compress alone (load.spec.ts's budget).
     // The exporters are left out of it: only lazily loaded views share them, and in the shared chunk they would come
-    // with the first screen.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: /^(?!.*[\\/]src[\\/](core|ui)[\\/]export[\\/])/ }] } } },
+    // with the first screen. So are the catalogue's later parts (src/ui/strings/en/lazy/), which only later views bring.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: /^(?!.*[\\/]src[\\/]((core|ui)[\\/]export|ui[\\/]strings[\\/]en[\\/]lazy)[\\/])/ }] } } },
   },
   test: {
     include: ['tests/{core,store,tour,train,ui,embed,scripts}/**/*.test.{ts,tsx}'],

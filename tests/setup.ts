@@ -6,6 +6,7 @@
 //   machine, over 1 s on a loaded one, which is the default wait. Five seconds keeps load from failing a test; a
 //   component that never arrives still fails it.
 import { configure } from '@testing-library/dom';
+import { afterEach, expect } from 'vitest';
 
 configure({
   asyncUtilTimeout: 5_000,
@@ -14,4 +15,17 @@ configure({
     error.name = 'TestingLibraryElementError';
     return error;
   },
+});
+
+// A message with no wording in the strings a view has (a later view that did not bring its part of the catalogue,
+// en/lazy/) is reported on the console, and fails the test that showed it.
+const unworded: string[] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('backprop-dense: no wording')) unworded.push(args[0]);
+  consoleError(...args);
+};
+afterEach(() => {
+  const said = unworded.splice(0);
+  expect(said, 'messages shown without their wording').toEqual([]);
 });

@@ -149,3 +149,6 @@ export { EXPORT_FLAVOURS, isExportFlavour, type ExportFlavour } from './export/f
 export { MAX_TERMS, shownTerms, indexedTex, indexedRhsTex, openerTex, closerTex, numbersTex, resultTex } from './derivationTex.ts';
 // The exporters (export/python.ts, latex.ts, latexDocument.ts, latexValues.ts) are imported from their own modules,
 // never from here: a bundler keeps what this index names beside the first screen's code, and they are not needed there.
+export { EXERCISE_KINDS, HINT_LEVELS, MISS_WEIGHT, QUIZ_MAX, QUIZ_MIN, isExerciseKind, type Outcome, type QuizSpec, type Answer, type BugExercise, type BugId, type CheckedGradient, type DepsExercise, type Exercise, type ExerciseKind, type FormulaExercise, type Hint, type PredictExercise, type ShapeExercise, type Verdict } from './exercises/types.ts';
+// The exercises' generation and checking (exercises/engine.ts) are imported from their own module, never from here:
+// the exercise mode loads them when it opens, as the exporters are.

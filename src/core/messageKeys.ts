@@ -2,11 +2,13 @@
 // (src/ui/strings/en.ts is checked against this list by the type checker).
 import type { MatrixName } from './cells.ts';
 import type { Activation } from './ops/activationKinds.ts';
+import type { QuizMessageKey } from './exercises/messageKeys.ts';
 import type { TrainMessageKey } from './train/messageKeys.ts';
 
 /** Keys of the messages core returns. */
 export type CoreMessageKey =
   | TrainMessageKey
+  | QuizMessageKey
   | 'derivation.rounded'
   | 'error.lossOverflow'
   | 'error.overflow'

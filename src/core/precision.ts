@@ -39,7 +39,7 @@ export function lineFrom(scale: number, plugged: readonly PluggedTerm[], digits:
  * bound on its rounding error, which shrinks tenfold with each figure more. The unit is found from log10, which may
  * be a power of ten off at an exact power of ten: near enough for a bound.
  */
-function spread(scale: number, plugged: readonly PluggedTerm[]): number {
+export function spread(scale: number, plugged: readonly PluggedTerm[]): number {
   let e = 0;
   for (const p of plugged) {
     const at = p.of(p.shown);

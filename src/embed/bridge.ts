@@ -21,6 +21,7 @@ import {
   replyMessage,
 } from './protocol.ts';
 import { type SizeDialect, sizeDialects } from './resize.ts';
+import { watchQuiz } from './quizEvents.ts';
 
 export interface BridgeOptions {
   /** The app's window; its parent is the host. */
@@ -149,12 +150,16 @@ export function startBridge(store: AppStore, opts: BridgeOptions): () => void {
   const observer = Observer ? new Observer(sendSize) : null;
   observer?.observe(opts.observe);
 
+  // The exercises' xAPI statements, as they are made.
+  const stopQuiz = watchQuiz(store, () => win.location.href, (statement) => post('xapi', { statement }));
+
   post('ready', { state: lessonStateOf(store), capabilities: capabilities(store, win) });
   for (const d of dialects) d.start();
   sendSize();
   return () => {
     win.removeEventListener('message', onMessage);
     unsubscribe();
+    stopQuiz();
     observer?.disconnect();
     if (frameRequest !== 0) win.cancelAnimationFrame(frameRequest);
   };

@@ -1,9 +1,11 @@
 // The embedding protocol, version 1: the messages a host page and an embedded
 // app exchange, and the checks every incoming message passes field by field.
 // Shared by the app (bridge.ts) and the host's client (client.ts), so both
-// sides have one description. It imports nothing: the client stays small.
+// sides have one description. It imports only types: the client stays small.
 // Version 1 is only ever added to; a breaking change will be version 2, and
 // version 1 will still be answered. See docs/embedding.md.
+
+import type { XapiStatement } from './xapi.ts';
 
 export const PROTOCOL = 'backprop-dense';
 export const VERSION = 1;
@@ -41,9 +43,11 @@ export interface EventMap {
   stepChanged: { step: number; total: number };
   focusChanged: { cell: CellText };
   resize: { height: number; width: number };
+  /** An xAPI statement of the exercise mode (without actor: the host adds it). */
+  xapi: { statement: XapiStatement };
 }
 export type EventType = keyof EventMap;
-export const EVENT_TYPES: readonly EventType[] = ['ready', 'stateChanged', 'stepChanged', 'focusChanged', 'resize'];
+export const EVENT_TYPES: readonly EventType[] = ['ready', 'stateChanged', 'stepChanged', 'focusChanged', 'resize', 'xapi'];
 
 /** Every command the app takes, by type: its fields, and the result of its reply. */
 export interface CommandMap {

@@ -40,6 +40,7 @@ import { type Highlights, groupCells } from './highlights.ts';
 import { focusStage, stepStage } from './stage.ts';
 import { memo, memoByKey, stableArray } from './memo.ts';
 import { type TrainSelectors, createTrainSelectors } from './trainSelectors.ts';
+import { type QuizSelectors, createQuizSelectors } from './quizSelectors.ts';
 import type { AppState, Config, JacobianPreset } from './state.ts';
 import { linkHolds } from './url.ts';
 
@@ -64,6 +65,7 @@ export interface PresetCost {
 export interface Selectors {
   /** Training's. */
   train: TrainSelectors;
+  quiz: QuizSelectors;
   /** The lesson computed: convention, loss, activation, sizes, inputs and outputs. Throws when the inputs overflow. */
   ctx(s: AppState): DerivationContext;
   graph(s: AppState): LessonGraph;
@@ -174,6 +176,7 @@ export function createSelectors(): Selectors {
   );
   return {
     train: createTrainSelectors(),
+    quiz: createQuizSelectors(ctx, graph),
     ctx,
     graph,
     fmt,

@@ -18,6 +18,7 @@ import type {
 import type { Frame } from './frame.ts';
 import type { TourSlice } from './tourState.ts';
 import type { TrainSlice } from './trainState.ts';
+import type { QuizSlice } from './quizState.ts';
 import type { EditResult } from './messages.ts';
 import type { EditableName, Locale, Notice } from './url.ts';
 
@@ -160,7 +161,7 @@ export interface UiSlice {
 }
 
 /** The whole state: sources and actions only. */
-export type AppState = LessonSlice & FocusSlice & PlaybackSlice & JacobianSlice & PresentationSlice & TourSlice & TrainSlice & ExportSlice & UiSlice;
+export type AppState = LessonSlice & FocusSlice & PlaybackSlice & JacobianSlice & PresentationSlice & TourSlice & TrainSlice & ExportSlice & QuizSlice & UiSlice;
 
 /** zustand's set and get for the whole state. */
 export type SetState = StoreApi<AppState>['setState'];

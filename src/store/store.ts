@@ -15,6 +15,8 @@ import { type Selectors, createSelectors, lessonContext } from './selectors.ts';
 import type { AppState, Config } from './state.ts';
 import { NO_STORAGE, createTourSlice, openTourLink } from './tourSlice.ts';
 import { createTrainSlice } from './trainSlice.ts';
+import { createQuizSlice } from './quizSlice.ts';
+import { NO_PROGRESS, type ProgressStorage } from './quizState.ts';
 import type { DraftStorage } from './tourState.ts';
 import { type Notice, type UrlState, decodeUrl, linkHolds, rowsOf } from './url.ts';
 
@@ -24,17 +26,24 @@ export { editableName } from './lessonSlice.ts';
 /** One app's store, with the selectors made for it. */
 export type AppStore = StoreApi<AppState> & { readonly select: Selectors };
 
-/**
- * Creates a store from a query string (the URL's, or '' for the default lesson), with a storage for the tour draft
- * and one for the pasted table (this app's own: two apps on one page keep two tables).
- */
-export function createAppStore(search = '', drafts: DraftStorage = NO_STORAGE, tables: DraftStorage = NO_STORAGE): AppStore {
+/** Where an app keeps what must outlive a visit; each is nowhere when not given. */
+export interface AppStorage {
+  /** The tour being authored (the page's localStorage, say). */
+  drafts?: DraftStorage;
+  /** This app's pasted table (its own key: two apps on one page keep two tables). */
+  tables?: DraftStorage;
+  /** Exercise progress. */
+  progress?: ProgressStorage;
+}
+
+/** Creates a store from a query string (the URL's, or '' for the default lesson), with its storages. */
+export function createAppStore(search = '', storage: AppStorage = {}): AppStore {
   const { state: url, notices } = decodeUrl(search);
-  return createAppStoreFrom(url, notices, drafts, tables);
+  return createAppStoreFrom(url, notices, storage);
 }
 
 /** Creates a store from a decoded URL state. */
-export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [], drafts: DraftStorage = NO_STORAGE, tables: DraftStorage = NO_STORAGE): AppStore {
+export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [], { drafts = NO_STORAGE, tables = NO_STORAGE, progress = NO_PROGRESS }: AppStorage = {}): AppStore {
   const select = createSelectors();
   // A link's tour, checked; with no stop named, the lesson is its first stop's.
   const opened = openTourLink(linked);
@@ -59,7 +68,8 @@ export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [],
     const tour = createTourSlice({ tour: opened.tour, index: opened.index }, drafts)(set, get, store);
     const train = createTrainSlice(select, { train: url.train ?? null, tables })(set, get, store);
     const exported = createExportSlice(url.exportShown ?? null)(set, get, store);
-    return { ...lesson, ...focus, ...playback, ...jac, ...presentation, ...tour, ...train, ...exported, locale: url.locale, frame: url.frame };
+    const quiz = createQuizSlice(select, { quiz: null }, progress)(set, get, store);
+    return { ...lesson, ...focus, ...playback, ...jac, ...presentation, ...tour, ...train, ...exported, ...quiz, locale: url.locale, frame: url.frame };
   });
   // The step and the focus are checked against the lesson now that it exists.
   const s = api.getState();
@@ -69,6 +79,8 @@ export function createAppStoreFrom(linked: UrlState, linkNotices: Notice[] = [],
   }
   api.setState({ step: url.step === null ? n : Math.min(url.step, n) });
   api.getState().setFocus(url.focus);
+  // The link's exercise set, with the progress kept for it, once the lesson it is on exists.
+  if (url.quiz) void api.getState().openQuiz(url.quiz);
   return Object.assign(api, { select });
 }
 
@@ -107,5 +119,6 @@ export function urlStateOf(s: AppState, select: Selectors): UrlState {
     ...(s.exportShown ? { exportShown: s.exportShown } : {}),
     // The training view's link is its run; a lesson opened from it (an update explained) is an ordinary lesson's link.
     ...(s.train && s.trainShown ? { train: s.train } : {}),
+    ...(s.quiz ? { quiz: s.quiz } : {}),
   };
 }

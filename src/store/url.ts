@@ -23,6 +23,7 @@ import {
   toRows,
   EXPORT_FLAVOURS,
   type ExportFlavour,
+  type QuizSpec,
 } from '../core/index.ts';
 import { cellShape, lessonCell, parseCell, shownMatrices, writeCell } from './cellText.ts';
 import { DEFAULT_FRAME, type Frame, flagWord, readFrame, writeFrame } from './frame.ts';
@@ -30,6 +31,7 @@ import { type Note, note } from './messages.ts';
 import { type Param as ParamOf, choice, worded } from './urlParam.ts';
 import { type TourLink, readTourLink, writeTourLink } from './tourLink.ts';
 import { type TrainOptions, readTrainLink, writeTrainLink } from './trainLink.ts';
+import { readQuizLink, writeQuizLink } from './quizLink.ts';
 import { matrixTextProblem, parseMatrixText, parseNumber, writeNumber } from './parse.ts';
 
 /** Sizes allowed in the lesson view. */
@@ -98,6 +100,8 @@ export interface UrlState {
   present?: boolean;
   /** Opens the Export dialog on a flavour of the lesson's program (`export=numpy` or `pytorch`). */
   exportShown?: ExportFlavour;
+  /** The exercise set (`quiz=`, `qseed`, `qn`); absent or null outside the exercise mode. */
+  quiz?: QuizSpec | null;
 }
 
 /** URL words for the Jacobian view's choices: the node differentiated by. */
@@ -248,6 +252,8 @@ export function decodeUrl(search: string): { state: UrlState; notices: Notice[] 
   if (tour) st.tour = tour;
   const train = readTrainLink((name) => p.get(name), (param, message) => notices.push({ param, message }));
   if (train) st.train = train;
+  const quiz = readQuizLink((name) => p.get(name), (param, message) => notices.push({ param, message }));
+  if (quiz) st.quiz = quiz;
   return { state: st, notices };
 }
 
@@ -260,6 +266,6 @@ export function encodeUrl(s: UrlState): string {
     const v = param.write(s);
     if (v !== null) parts.push(`${param.name}=${enc(v)}`);
   }
-  for (const [name, v] of [...writeFrame(s.frame), ...writeTourLink(s.tour), ...writeTrainLink(s.train)]) parts.push(`${name}=${enc(v)}`);
+  for (const [name, v] of [...writeFrame(s.frame), ...writeTourLink(s.tour), ...writeTrainLink(s.train), ...writeQuizLink(s.quiz)]) parts.push(`${name}=${enc(v)}`);
   return parts.join('&');
 }

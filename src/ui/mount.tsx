@@ -6,10 +6,11 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { createAppStore, type AppStore } from '../store/store.ts';
 import type { DraftStorage } from '../store/tourState.ts';
+import type { ProgressStorage } from '../store/quizState.ts';
 import { type LinkTarget, syncUrl } from '../store/urlSync.ts';
 import { App } from './shell/App.tsx';
 import { type KeyScope, StoreProvider } from './storeContext.tsx';
-import { EN } from './strings/en.ts';
+import { EN_FIRST } from './strings/enFirst.ts';
 import { createI18n } from './strings/i18n.ts';
 import './styles.css';
 
@@ -27,6 +28,8 @@ export interface MountOptions {
   drafts?: DraftStorage;
   /** Where this app's pasted table is kept across a reload (webTables: its own key in the tab's sessionStorage); nowhere if not given. */
   tables?: DraftStorage;
+  /** Where exercise progress is kept between visits (the page's localStorage, say); nowhere if not given. */
+  progress?: ProgressStorage;
   /**
    * The element holds the prerendered markup of this very lesson (build/prerender.ts): keep its elements and make
    * them live, rather than drawing the page anew. Only for the default lesson, whose markup the build made.
@@ -128,7 +131,7 @@ export function hydratable(store: AppStore): AppStore {
 
 /** Mounts an app into `el`. */
 export function mountApp(el: Element, opts: MountOptions = {}): { store: AppStore; unmount: () => void } {
-  const store = createAppStore(opts.search ?? '', opts.drafts, opts.tables);
+  const store = createAppStore(opts.search ?? '', { drafts: opts.drafts, tables: opts.tables, progress: opts.progress });
   const stopSync = opts.link ? syncUrl(store, opts.link) : () => {};
   const keys = opts.keys ?? 'page';
   let root: Root;
@@ -150,7 +153,7 @@ export function mountApp(el: Element, opts: MountOptions = {}): { store: AppStor
   if (host && host.parent && host.parent !== host) {
     void import('../embed/bridge.ts').then(({ startBridge }) => {
       if (unmounted) return;
-      const english = createI18n('en', EN);
+      const english = createI18n('en', EN_FIRST);
       stopBridge = startBridge(store, {
         win: host,
         observe: el,

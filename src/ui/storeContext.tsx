@@ -1,10 +1,11 @@
 // What every view of one app reads: its store, its strings and its KaTeX
 // cache, provided once at the top. Two apps on a page each have their own.
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../store/store.ts';
 import type { Selectors } from '../store/selectors.ts';
-import { catalogueFor } from './strings/catalogues.ts';
+import { catalogueFor, wordingFor } from './strings/catalogues.ts';
+import type { CataloguePart } from './strings/en.ts';
 import { createI18n, type I18n } from './strings/i18n.ts';
 import { afterFirstPaint, createTexCache, type TexCache } from './texCache.ts';
 
@@ -23,7 +24,7 @@ const I18nContext = createContext<I18n | null>(null);
 /** The strings of the store's locale, remade only when the locale changes. */
 function I18nProvider({ store, children }: { store: AppStore; children: ReactNode }) {
   const locale = useStore(store, (s) => s.locale);
-  const i18n = useMemo(() => createI18n(locale, catalogueFor(locale)), [locale]);
+  const i18n = useMemo(() => createI18n(locale, catalogueFor(locale), { wording: wordingFor(locale) }), [locale]);
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
 }
 
@@ -68,6 +69,24 @@ export function useI18n(): I18n {
   const v = useContext(I18nContext);
   if (!v) throw new Error('useI18n: no StoreProvider above this component');
   return v;
+}
+
+/**
+ * A view that loads later, given the part of the catalogue it brought with it (en/lazy/): the view and everything
+ * below it read the app's strings and that part, worded for the app's locale.
+ */
+export function withStrings<P extends object>(parts: readonly CataloguePart[], View: ComponentType<P>): ComponentType<P> {
+  function WithStrings(props: P) {
+    const base = useI18n();
+    const i18n = useMemo(() => parts.reduce((s, part) => s.with(part), base), [base]);
+    return (
+      <I18nContext.Provider value={i18n}>
+        <View {...props} />
+      </I18nContext.Provider>
+    );
+  }
+  WithStrings.displayName = `withStrings(${View.displayName ?? View.name})`;
+  return WithStrings;
 }
 
 /** The app's KaTeX cache. */

@@ -20,12 +20,12 @@ const TABLE = '1,2,0\n3,4,1\n5,6,0\n7,8,1';
 describe('the pasted table across a reload', () => {
   it('keeps every change, and the next store restores the text as typed, problems and all', () => {
     const tables = memory();
-    const a = createAppStore('?train=csv', undefined, tables);
+    const a = createAppStore('?train=csv', { tables: tables });
     expect(a.getState().csvKept).toBe('empty');
     a.getState().setCsvText('1,2,0\n3,x');
     expect(a.getState().csvKept).toBe('kept');
     expect(readTableDraft(tables.value)).toEqual({ text: '1,2,0\n3,x', used: false });
-    const b = createAppStore('?train=csv', undefined, tables);
+    const b = createAppStore('?train=csv', { tables: tables });
     expect(b.getState().csvText).toBe('1,2,0\n3,x');
     expect(b.getState().csvUsed).toBeNull();
     expect(b.getState().csvKept).toBe('kept');
@@ -33,29 +33,29 @@ describe('the pasted table across a reload', () => {
 
   it('restores a submitted table as submitted, so the run it trained is there again', () => {
     const tables = memory();
-    const a = createAppStore('?train=csv', undefined, tables);
+    const a = createAppStore('?train=csv', { tables: tables });
     a.getState().setCsvText(TABLE);
     a.getState().useCsv();
     expect(readTableDraft(tables.value)).toEqual({ text: TABLE, used: true });
-    const b = createAppStore('?train=csv', undefined, tables);
+    const b = createAppStore('?train=csv', { tables: tables });
     expect(b.getState().csvUsed).toBe(TABLE);
     expect(b.select.train.dataset(b.getState())?.n).toBe(4);
     // Typing after submitting keeps the new text as not yet submitted.
     b.getState().setCsvText(`${TABLE}\n9,9,0`);
     expect(readTableDraft(tables.value)?.used).toBe(false);
-    expect(createAppStore('?train=csv', undefined, tables).getState().csvUsed).toBeNull();
+    expect(createAppStore('?train=csv', { tables: tables }).getState().csvUsed).toBeNull();
   });
 
   it('keeps a table too large to store only in the store, says so, and leaves no older one to come back', () => {
     const tables = memory();
-    const s = createAppStore('?train=csv', undefined, tables);
+    const s = createAppStore('?train=csv', { tables: tables });
     s.getState().setCsvText(TABLE);
     const big = `${TABLE}\n${'1,2,0\n'.repeat(Math.ceil(TABLE_DRAFT_MAX / 6))}`;
     s.getState().setCsvText(big);
     expect(s.getState().csvKept).toBe('tooLarge');
     expect(s.getState().csvText).toBe(big);
     expect(tables.value).toBeNull();
-    expect(createAppStore('?train=csv', undefined, tables).getState().csvText).toBe('');
+    expect(createAppStore('?train=csv', { tables: tables }).getState().csvText).toBe('');
   });
 
   it('keeps the table in the store when the storage refuses (full, or turned off), saying why', () => {
@@ -67,7 +67,7 @@ describe('the pasted table across a reload', () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
     };
-    const s = createAppStore('?train=csv', undefined, refusing);
+    const s = createAppStore('?train=csv', { tables: refusing });
     expect(s.getState().csvText).toBe('');
     s.getState().setCsvText(TABLE);
     expect(s.getState().csvKept).toBe('refused');
@@ -81,13 +81,13 @@ describe('the pasted table across a reload', () => {
       expect(readTableDraft(raw)).toBeNull();
       const tables = memory();
       tables.value = raw;
-      expect(createAppStore('?train=csv', undefined, tables).getState().csvText).toBe('');
+      expect(createAppStore('?train=csv', { tables: tables }).getState().csvText).toBe('');
     }
     expect(readTableDraft(writeTableDraft({ text: 'a', used: true }))).toEqual({ text: 'a', used: true });
     const one = memory(), two = memory();
-    createAppStore('?train=csv', undefined, one).getState().setCsvText('1,2,0');
-    createAppStore('?train=csv', undefined, two).getState().setCsvText('9,9,1');
-    expect(createAppStore('', undefined, one).getState().csvText).toBe('1,2,0');
-    expect(createAppStore('', undefined, two).getState().csvText).toBe('9,9,1');
+    createAppStore('?train=csv', { tables: one }).getState().setCsvText('1,2,0');
+    createAppStore('?train=csv', { tables: two }).getState().setCsvText('9,9,1');
+    expect(createAppStore('', { tables: one }).getState().csvText).toBe('1,2,0');
+    expect(createAppStore('', { tables: two }).getState().csvText).toBe('9,9,1');
   });
 });

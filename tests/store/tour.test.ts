@@ -90,23 +90,23 @@ describe('authoring a tour', () => {
 
   it('keeps the draft in its storage after every change and undo, and a new store reads it back', () => {
     const storage = fakeStorage();
-    const store = createAppStore('', storage);
+    const store = createAppStore('', { drafts: storage });
     store.getState().setDraftTitle('Mine');
     store.getState().addStop({ B: '4' });
     store.getState().setStopText(0, 'caption', 'hello');
     expect(storage.writes).toBe(3);
-    const again = createAppStore('', storage).getState().draft;
+    const again = createAppStore('', { drafts: storage }).getState().draft;
     expect(plain(again)).toEqual({ title: 'Mine', stops: [{ state: { B: '4' }, caption: 'hello' }] });
     store.getState().undoDraft();
-    expect(createAppStore('', storage).getState().draft.stops[0].caption).toBe('');
+    expect(createAppStore('', { drafts: storage }).getState().draft.stops[0].caption).toBe('');
     // A title with no stop yet is kept too.
     store.getState().deleteStop(0);
-    expect(plain(createAppStore('', storage).getState().draft)).toEqual({ title: 'Mine', stops: [] });
+    expect(plain(createAppStore('', { drafts: storage }).getState().draft)).toEqual({ title: 'Mine', stops: [] });
   });
 
   it('starts empty when the storage holds nothing usable or refuses, and keeps working in memory', () => {
     for (const text of ['not json', '{"format":"backprop-dense-tour","version":9,"title":"x","stops":[]}', null]) {
-      expect(createAppStore('', fakeStorage(text)).getState().draft).toEqual({ title: '', stops: [] });
+      expect(createAppStore('', { drafts: fakeStorage(text) }).getState().draft).toEqual({ title: '', stops: [] });
     }
     const refusing: DraftStorage = {
       load: () => {
@@ -116,15 +116,15 @@ describe('authoring a tour', () => {
         throw new Error('QuotaExceededError');
       },
     };
-    const store = createAppStore('', refusing);
+    const store = createAppStore('', { drafts: refusing });
     store.getState().addStop({});
     expect(store.getState().draft.stops.length).toBe(1);
   });
 
   it('two stores on one page keep their own running tour and draft', () => {
     const storage = fakeStorage();
-    const one = createAppStore('', storage);
-    const two = createAppStore('', storage);
+    const one = createAppStore('', { drafts: storage });
+    const two = createAppStore('', { drafts: storage });
     one.getState().addStop({ B: '2' });
     one.getState().setTourAt(TOUR, 1, true);
     expect(two.getState().draft.stops).toEqual([]);
@@ -168,7 +168,7 @@ describe('a tour in the link', () => {
 
 describe('lessons replaced while a tour runs', () => {
   it('replaceLessonState opens the stop on a default lesson, keeping the tour, the draft and the page’s language', () => {
-    const store = createAppStore('B=4&N=5&seed=3&lang=en-XA', fakeStorage(tourText(TOUR)));
+    const store = createAppStore('B=4&N=5&seed=3&lang=en-XA', { drafts: fakeStorage(tourText(TOUR)) });
     store.getState().setTourAt(TOUR, 0, true);
     const notices = replaceLessonState(store, { conv: 'torch', B: '99' });
     const s = store.getState();

@@ -7,17 +7,23 @@ import { createI18n } from '../../src/ui/strings/i18n.ts';
 import { PSEUDO_LOCALE, pseudoCatalogue, pseudoText } from '../../src/ui/strings/pseudo.ts';
 import { parseTemplate } from '../../src/ui/strings/template.ts';
 import { LOCALES } from '../../src/store/url.ts';
-import { catalogueFor } from '../../src/ui/strings/catalogues.ts';
+import { catalogueFor, wordingFor } from '../../src/ui/strings/catalogues.ts';
 import { explain } from '../../src/ui/strings/en/explain.ts';
-import { jacobian } from '../../src/ui/strings/en/jacobian.ts';
+import { jacobianShell } from '../../src/ui/strings/en/jacobian.ts';
+import { jacobian } from '../../src/ui/strings/en/lazy/jacobian.ts';
 import { page } from '../../src/ui/strings/en/page.ts';
 import { present } from '../../src/ui/strings/en/present.ts';
-import { train } from '../../src/ui/strings/en/train.ts';
-import { trainCharts } from '../../src/ui/strings/en/trainCharts.ts';
+import { trainShell } from '../../src/ui/strings/en/train.ts';
+import { train } from '../../src/ui/strings/en/lazy/train.ts';
+import { trainCharts } from '../../src/ui/strings/en/lazy/trainCharts.ts';
 import { heatmap } from '../../src/ui/strings/en/heatmap.ts';
-import { exportStrings } from '../../src/ui/strings/en/export.ts';
+import { exportShell } from '../../src/ui/strings/en/export.ts';
+import { exportStrings } from '../../src/ui/strings/en/lazy/export.ts';
 import { tour } from '../../src/ui/strings/en/tour.ts';
 import { tours } from '../../src/ui/strings/en/tours.ts';
+import { quizShell } from '../../src/ui/strings/en/quiz.ts';
+import { quiz } from '../../src/ui/strings/en/lazy/quiz.ts';
+import { EN_FIRST } from '../../src/ui/strings/enFirst.ts';
 
 const en = createI18n('en', EN);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
@@ -104,12 +110,27 @@ describe('the catalogue', () => {
   });
 
   it('is made of parts that never word the same key twice (a later part would silently win)', () => {
-    const parts = [page, explain, jacobian, tour, tours, present, train, trainCharts, heatmap, exportStrings].map((p) => Object.keys(p));
+    const parts = [page, explain, jacobianShell, jacobian, tour, tours, present, trainShell, train, trainCharts, heatmap, exportShell, exportStrings, quizShell, quiz].map((p) => Object.keys(p));
     expect(parts.flat().length).toBe(Object.keys(EN).length);
   });
 
-  it('has a catalogue for every locale the link can ask for', () => {
-    for (const l of LOCALES) expect(Object.keys(catalogueFor(l)).sort()).toEqual(Object.keys(EN).sort());
+  it('has a catalogue for every locale the link can ask for: the first screen’s wording, and the rest as views bring it', () => {
+    for (const l of LOCALES) {
+      expect(Object.keys(catalogueFor(l)).sort()).toEqual(Object.keys(EN_FIRST).sort());
+      const all = createI18n(l, catalogueFor(l), { wording: wordingFor(l), onMissing: (key) => expect.fail(`no wording for ${key}`) }).with(jacobian).with(train).with(trainCharts).with(exportStrings).with(quiz);
+      const whole = createI18n(l, wordingFor(l)(EN));
+      for (const key of Object.keys(EN) as MessageKey[]) expect(all.t(key), key).toBe(whole.t(key));
+    }
+  });
+
+  it('says which key it has no wording for, once, and shows the key', () => {
+    const missing: string[] = [];
+    const first = createI18n('en', EN_FIRST, { onMissing: (key) => missing.push(key) });
+    expect(first.t('quiz.title')).toBe('quiz.title');
+    expect(first.t('quiz.title')).toBe('quiz.title');
+    expect(missing).toEqual(['quiz.title']);
+    expect(first.with(quiz).t('quiz.title')).toBe(EN['quiz.title']);
+    expect(missing).toEqual(['quiz.title']);
   });
 
   it('words every key core returns (spot check of the type-level guarantee)', () => {

@@ -6,7 +6,8 @@ import type { ReactElement, ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../src/core/train/loop.ts';
 import { createAppStore } from '../../src/store/store.ts';
-import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { StoreProvider, withStrings } from '../../src/ui/storeContext.tsx';
+import { trainCharts } from '../../src/ui/strings/en/lazy/trainCharts.ts';
 import { LossCurve } from '../../src/ui/train/LossCurve.tsx';
 
 afterEach(cleanup);
@@ -16,7 +17,16 @@ beforeAll(() => {
   if (!('PointerEvent' in window)) Object.defineProperty(window, 'PointerEvent', { value: class extends MouseEvent {}, configurable: true });
 });
 
-const render = (ui: ReactElement) => rtlRender(ui, { wrapper: ({ children }: { children: ReactNode }) => <StoreProvider store={createAppStore('')}>{children}</StoreProvider> });
+// The figures show inside the training view, which brings their part of the catalogue.
+const Charts = withStrings([trainCharts], ({ children }: { children: ReactNode }) => <>{children}</>);
+const render = (ui: ReactElement) =>
+  rtlRender(ui, {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <StoreProvider store={createAppStore('')}>
+        <Charts>{children}</Charts>
+      </StoreProvider>
+    ),
+  });
 
 /** A classification run: 10 epochs of 10 updates, the loss falling from 2.3 over three decades, test accuracy 10% + 8% an epoch. */
 function classRun(epochCount = 10, perEpoch = 10) {

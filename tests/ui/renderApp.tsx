@@ -8,7 +8,7 @@ import { StoreProvider } from '../../src/ui/storeContext.tsx';
 import { typesetNow } from './typeset.ts';
 
 export function renderApp(search = '', tables?: DraftStorage) {
-  const store = createAppStore(search, undefined, tables);
+  const store = createAppStore(search, { tables });
   render(
     <StoreProvider store={store} tex={typesetNow()}>
       <App />

@@ -5,7 +5,8 @@ import { cleanup, render as rtlRender, screen } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/store/store.ts';
-import { StoreProvider } from '../../src/ui/storeContext.tsx';
+import { StoreProvider, withStrings } from '../../src/ui/storeContext.tsx';
+import { trainCharts } from '../../src/ui/strings/en/lazy/trainCharts.ts';
 import { WeightImages } from '../../src/ui/train/WeightImages.tsx';
 
 const SIDE = 28;
@@ -34,7 +35,16 @@ afterEach(() => {
   HTMLCanvasElement.prototype.getContext = original;
 });
 
-const render = (ui: ReactElement) => rtlRender(ui, { wrapper: ({ children }: { children: ReactNode }) => <StoreProvider store={createAppStore('')}>{children}</StoreProvider> });
+// The figures show inside the training view, which brings their part of the catalogue.
+const Charts = withStrings([trainCharts], ({ children }: { children: ReactNode }) => <>{children}</>);
+const render = (ui: ReactElement) =>
+  rtlRender(ui, {
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <StoreProvider store={createAppStore('')}>
+        <Charts>{children}</Charts>
+      </StoreProvider>
+    ),
+  });
 
 /** Ten pictures: picture j holds the weight (j − 4.5) / 9 everywhere, but pixel 0 is −0.25 and the last pixel 0. */
 function images(): Float64Array[] {

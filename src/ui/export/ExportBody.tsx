@@ -7,13 +7,14 @@ import { useMemo } from 'react';
 // first screen loads (the index is shared with it), rather than in this chunk.
 import type { ExportFlavour } from '../../core/export/flavours.ts';
 import { pythonFileName, pythonProgram } from '../../core/export/python.ts';
-import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, useSelectors, withStrings } from '../storeContext.tsx';
 import { CodeExport, FlavourChoice, runCommand } from './CodeExport.tsx';
 import { LatexExport } from './LatexExport.tsx';
 import { PictureExport } from './PictureExport.tsx';
+import { exportStrings } from '../strings/en/lazy/export.ts';
 
 /** The dialog's body: the flavour, what the program does, the program, and its Copy and Download buttons. */
-export default function ExportBody({ flavour }: { flavour: ExportFlavour }) {
+function ExportBody({ flavour }: { flavour: ExportFlavour }) {
   const { t } = useI18n();
   const store = useAppStore();
   const select = useSelectors();
@@ -32,3 +33,5 @@ export default function ExportBody({ flavour }: { flavour: ExportFlavour }) {
     </>
   );
 }
+
+export default withStrings([exportStrings], ExportBody);

@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import { latexFileName, lessonLatexDocument } from '../../core/export/latexDocument.ts';
 import { SaveFile } from '../SaveFile.tsx';
-import { catalogueFor } from '../strings/catalogues.ts';
+import { wordingFor } from '../strings/catalogues.ts';
+import { exportStrings } from '../strings/en/lazy/export.ts';
 import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
 
 /** A heading, what the document holds, its Download button and what became of it. */
@@ -16,8 +17,8 @@ export function LatexExport() {
   const headingId = useId();
   const make = () => {
     const ctx = select.ctx(store.getState());
-    const words = catalogueFor(locale);
-    return { blob: new Blob([lessonLatexDocument(ctx, (key) => words[`latex.doc.${key}`])], { type: 'application/x-tex' }), file: latexFileName(ctx) };
+    const words = wordingFor(locale)(exportStrings);
+    return { blob: new Blob([lessonLatexDocument(ctx, (key) => words[`latex.doc.${key}`] ?? '')], { type: 'application/x-tex' }), file: latexFileName(ctx) };
   };
   return (
     <section className="export-latex" aria-labelledby={headingId}>

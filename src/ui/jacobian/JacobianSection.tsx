@@ -3,7 +3,7 @@
 // and as a zoomable sparsity pattern at every size, what it would cost to
 // build, and the shortcut emerging from the product through it.
 import { useId } from 'react';
-import { useApp } from '../storeContext.tsx';
+import { useApp, withStrings } from '../storeContext.tsx';
 import { CostPanel } from './CostPanel.tsx';
 import { EntryExplain } from './EntryExplain.tsx';
 import { EntryTable } from './EntryTable.tsx';
@@ -11,9 +11,10 @@ import { JacobianControls } from './JacobianControls.tsx';
 import { JacobianIntro } from './JacobianIntro.tsx';
 import { ShortcutWalk } from './ShortcutWalk.tsx';
 import { SparsityView } from './SparsityView.tsx';
+import { jacobian } from '../strings/en/lazy/jacobian.ts';
 
 /** The whole Jacobian section, mounted below the lesson. */
-export function JacobianSection() {
+function JacobianSectionView() {
   const teaching = useApp((s) => s.jacobianPreset === 'teaching');
   const h = useId();
   return (
@@ -32,3 +33,6 @@ export function JacobianSection() {
     </section>
   );
 }
+
+/** The Jacobian section, with its part of the catalogue. */
+export const JacobianSection = withStrings([jacobian], JacobianSectionView);

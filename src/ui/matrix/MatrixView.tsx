@@ -37,6 +37,8 @@ export function MatrixView({ name }: { name: MatrixName }) {
     return a && a.m === name ? a.c : -1;
   });
   const editable = useApp((s) => editableName(select, s, name) !== null);
+  // Cells an exercise hides until it is answered.
+  const hidden = useApp((s) => select.quiz.hidden(s)[name]);
 
   const onFocusCell = useCallback((r: number, c: number) => store.getState().setFocus({ m: name, r, c }), [store, name]);
   const onHoverCell = useCallback((cell: { r: number; c: number } | null) => store.getState().setHover(cell ? { m: name, ...cell } : null), [store, name]);
@@ -70,7 +72,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
       linked={linked}
       reads={reads}
       writes={writes}
-      muted={unused ? 'all' : undefined}
+      muted={unused ? 'all' : hidden}
       onFocusCell={onFocusCell}
       onHoverCell={onHoverCell}
       onEdit={editable ? onEdit : undefined}

@@ -17,7 +17,8 @@ import { PresentView } from '../present/PresentView.tsx';
 import { usePresentKeys } from '../present/usePresentKeys.ts';
 import { useFullscreen } from './Fullscreen.tsx';
 import { ExportButton, ExportDialog } from '../export/ExportDialog.tsx';
-import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { QuizButton } from '../quiz/QuizButton.tsx';
 import { TourBar } from '../tour/TourBar.tsx';
 import { TourMenu } from '../tour/TourMenu.tsx';
 
@@ -26,6 +27,8 @@ const TrainView = lazy(() => import('../train/TrainView.tsx'));
 const ExplainedUpdate = lazy(() => import('../train/ExplainedUpdate.tsx'));
 // So is the tour authoring panel, loaded when it opens.
 const TourAuthor = lazy(() => import('../tour/TourAuthor.tsx').then((m) => ({ default: m.TourAuthor })));
+// So is the exercise mode's panel.
+const QuizPanel = lazy(() => import('../quiz/QuizPanel.tsx'));
 
 /** Opens the training view. */
 function TrainButton() {
@@ -72,6 +75,7 @@ export function App() {
           <TourMenu />
           <PresentButton />
           {!training && <TrainButton />}
+          {!training && <QuizButton />}
         </header>
       )}
       {training ? (
@@ -94,6 +98,10 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
   const { t } = useI18n();
   const frame = useApp((s) => s.frame);
   const authoring = useApp((s) => s.authoring);
+  const select = useSelectors();
+  // While an exercise is being answered, the derivation panel would give its answer away.
+  const asking = useApp(select.quiz.asking);
+  const quiz = useApp((s) => s.quiz !== null);
   return (
     <>
       {!frame.embed && controls}
@@ -108,11 +116,16 @@ function LessonParts({ controls, explained }: { controls: ReactNode; explained: 
           <TourAuthor />
         </Suspense>
       )}
+      {quiz && (
+        <Suspense fallback={null}>
+          <QuizPanel />
+        </Suspense>
+      )}
       <TourBar />
-      <main className={shows(frame, 'derivation') ? 'workspace' : 'workspace no-derivation'}>
+      <main className={shows(frame, 'derivation') && !asking ? 'workspace' : 'workspace no-derivation'}>
         <CellEditorsProvider>
           <LessonView />
-          {shows(frame, 'derivation') && <DerivationPanel />}
+          {shows(frame, 'derivation') && !asking && <DerivationPanel />}
         </CellEditorsProvider>
       </main>
       {frame.embed && controls}

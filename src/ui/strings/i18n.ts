@@ -1,7 +1,7 @@
 // t(): every sentence the app shows, from one catalogue, with its numbers
 // written by one formatter for the reader's locale. One instance per app.
 import { NODE_LAYOUT, type CellRef, type LayoutName, type MatrixName, type Msg, type MsgParam, type NumberFormat, numberFormat } from '../../core/index.ts';
-import type { Catalogue, MessageKey } from './en.ts';
+import type { CataloguePart, MessageKey } from './en.ts';
 import { type Part, parseTemplate } from './template.ts';
 
 /** Parameters of a message: words, numbers, formulas, cells or other messages. */
@@ -30,11 +30,25 @@ export interface I18n {
   bytes(n: number): string;
   /** A fraction as a percentage with enough digits to tell 99% from 99.99%. */
   percent(f: number): string;
+  /** These strings and a part of the catalogue a view brought with it (en/lazy/), worded for the same locale. */
+  with(part: CataloguePart): I18n;
 }
 
+/** How strings are made: a part's wording for the locale, and what to do about a key no loaded part words. */
+export interface I18nOptions {
+  /** The locale's wording of an English part (the pseudo-locale accents it); as it is by default. */
+  wording?: (en: CataloguePart) => CataloguePart;
+  /** Told once per key the strings have no wording for; console.error by default. The key itself is shown. */
+  onMissing?: (key: string) => void;
+}
 
-/** Makes the strings of one app from a locale and its catalogue. */
-export function createI18n(locale: string, catalogue: Catalogue): I18n {
+const reportMissing = (key: string): void =>
+  console.error(`backprop-dense: no wording for the message '${key}': the view that shows it must bring its part of the catalogue (withStrings)`);
+
+
+/** Makes the strings of one app from a locale and its catalogue (the first screen's, or all of it). */
+export function createI18n(locale: string, catalogue: CataloguePart, options: I18nOptions = {}): I18n {
+  const { wording = (en: CataloguePart) => en, onMissing = reportMissing } = options;
   const fmt = numberFormat(locale);
   let plural: Intl.PluralRules;
   try {
@@ -45,7 +59,11 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
   const parsed = new Map<string, Part[]>();
   const partsOf = (key: string): Part[] => {
     let p = parsed.get(key);
-    if (!p) parsed.set(key, (p = parseTemplate((catalogue as Record<string, string>)[key] ?? key)));
+    if (!p) {
+      const text = (catalogue as Record<string, string | undefined>)[key];
+      if (text === undefined) onMissing(key);
+      parsed.set(key, (p = parseTemplate(text ?? key)));
+    }
     return p;
   };
   const trim = (v: number): string => fmt.text(v, 3);
@@ -135,5 +153,6 @@ export function createI18n(locale: string, catalogue: Catalogue): I18n {
       const decimals = Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(gap))));
       return text('percent', { n: fmt.text(Number(p.toFixed(decimals)), 12) });
     },
+    with: (part) => createI18n(locale, { ...catalogue, ...wording(part) }, options),
   };
 }

@@ -2,7 +2,7 @@
 // catalogue with its letters accented, its vowels doubled (about 40% longer,
 // as German or Finnish text often is) and wrapped in ⟦ ⟧, so untranslated
 // English and clipped text both show at a glance. Selected with lang=en-XA.
-import type { Catalogue } from './en.ts';
+import type { CataloguePart } from './en.ts';
 import { captionPieces } from '../../tour/caption.ts';
 import { mapText } from './template.ts';
 
@@ -34,9 +34,9 @@ export function pseudoText(text: string): string {
 const pseudoWords = (text: string): string =>
   text.includes('$') ? captionPieces(text).map((p) => (p.kind === 'tex' ? `$${p.tex}$` : pseudoText(p.text))).join('') : pseudoText(text);
 
-/** The pseudo-locale's catalogue, made from the English one. */
-export function pseudoCatalogue(en: Catalogue): Catalogue {
+/** The pseudo-locale's catalogue (or part of one), made from the English one. */
+export function pseudoCatalogue<C extends CataloguePart>(en: C): C {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(en)) out[k] = v === '' ? '' : `⟦${mapText(v, pseudoWords)}⟧`;
-  return out as Catalogue;
+  for (const [k, v] of Object.entries(en)) out[k] = v === '' ? '' : `⟦${mapText(v ?? '', pseudoWords)}⟧`;
+  return out as C;
 }

@@ -1,12 +1,13 @@
 // Above the lesson when it shows an update of a training run: which update, what x, W and b are, and the way
 // back to the run. The update itself, W − lr·dW and b − lr·db, is the lesson's last row of grids.
 import { SIZE_MAX, linkHolds } from '../../store/url.ts';
-import { useApp, useAppStore, useI18n } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, withStrings } from '../storeContext.tsx';
 import { Tex } from '../derivation/Tex.tsx';
 import './train.css';
+import { train } from '../strings/en/lazy/train.ts';
 
 /** The explained update's banner. */
-export default function ExplainedUpdate() {
+function ExplainedUpdate() {
   const store = useAppStore();
   const { t, fmt } = useI18n();
   const e = useApp((s) => s.explained);
@@ -29,3 +30,5 @@ export default function ExplainedUpdate() {
     </section>
   );
 }
+
+export default withStrings([train], ExplainedUpdate);

@@ -6,11 +6,12 @@ import type { ExportFlavour } from '../../core/export/flavours.ts';
 import { trainingFileName, trainingProgram } from '../../core/export/trainScript.ts';
 import { updatesPerEpoch, type Dataset, type TrainConfig } from '../../core/index.ts';
 import { CodeExport, FlavourChoice, runCommand } from '../export/CodeExport.tsx';
-import { useI18n } from '../storeContext.tsx';
+import { useI18n, withStrings } from '../storeContext.tsx';
 import '../export/export.css';
+import { exportStrings } from '../strings/en/lazy/export.ts';
 
 /** The flavour, what the script does, and the script with its Copy and Download buttons. */
-export default function TrainExportBody({ data, config, flavour, onFlavour }: { data: Dataset; config: TrainConfig; flavour: ExportFlavour; onFlavour(f: ExportFlavour): void }) {
+function TrainExportBody({ data, config, flavour, onFlavour }: { data: Dataset; config: TrainConfig; flavour: ExportFlavour; onFlavour(f: ExportFlavour): void }) {
   const { t } = useI18n();
   // Core writes the script; it is remade only when the run's data or settings, or the flavour, change.
   const program = useMemo(() => trainingProgram({ data, config }, flavour), [data, config, flavour]);
@@ -25,3 +26,5 @@ export default function TrainExportBody({ data, config, flavour, onFlavour }: { 
     </>
   );
 }
+
+export default withStrings([exportStrings], TrainExportBody);

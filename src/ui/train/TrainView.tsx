@@ -6,7 +6,7 @@ import { startTrainingDriver, pageEnv } from '../../train/driver.ts';
 import { digitsUrl, loadDigits } from '../../train/loadDigits.ts';
 import { createWorkerTrainer } from '../../train/workerTrainer.ts';
 import { Rich } from '../strings/Rich.tsx';
-import { useApp, useAppStore, useI18n, useSelectors } from '../storeContext.tsx';
+import { useApp, useAppStore, useI18n, useSelectors, withStrings } from '../storeContext.tsx';
 import { CsvBox } from './CsvBox.tsx';
 import { LossCurve, lossCurveFileName } from './LossCurve.tsx';
 import { TrainControls } from './TrainControls.tsx';
@@ -15,6 +15,8 @@ import { TrainSettings } from './TrainSettings.tsx';
 import { TruthTable } from './TruthTable.tsx';
 import { WeightImages } from './WeightImages.tsx';
 import './train.css';
+import { train } from '../strings/en/lazy/train.ts';
+import { trainCharts } from '../strings/en/lazy/trainCharts.ts';
 
 const DIGIT_LABELS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -32,7 +34,7 @@ function useDriver() {
 }
 
 /** The whole training view. */
-export default function TrainView() {
+function TrainView() {
   useDriver();
   const store = useAppStore();
   const select = useSelectors();
@@ -80,3 +82,5 @@ export default function TrainView() {
     </main>
   );
 }
+
+export default withStrings([train, trainCharts], TrainView);

@@ -1,9 +1,10 @@
-// The Jacobian view: its controls and entries, the sparsity pattern, the cost table and the shortcut walkthrough
-// Part of the English catalogue (../en.ts): messages use {name} placeholders and
+// The Jacobians, as the lesson introduces them before their section loads (its title, button and first words), and
+// counts and byte sizes, which i18n.ts writes for any view. The section's own wording comes with it (lazy/jacobian.ts).
+// Part of the English catalogue (../enFirst.ts): messages use {name} placeholders and
 // {n, plural, one {…} other {…}}, # standing for n.
 
-/** The Jacobian view. */
-export const jacobian = {
+/** The Jacobians before their section has loaded. */
+export const jacobianShell = {
   // The Jacobian view.
   'jac.title': 'The full Jacobian, and why nobody builds it',
   'jac.open': 'Show the Jacobian view',
@@ -17,88 +18,6 @@ export const jacobian = {
   'jac.sparse.dX': 'Each output only ever touches its own sample’s inputs',
   'jac.sparse.db': 'Each output only ever touches its own bias',
   'jac.sparse.dZ': 'An activation works entry by entry, so each output only ever touches its own z: the matrix is diagonal',
-  'jac.controls': 'Jacobian view settings',
-  'jac.kind': 'Jacobian',
-  'jac.flatten': 'Flatten matrices',
-  'jac.size': 'Size',
-  'jac.lin.row-major': 'row-major',
-  'jac.lin.column-major': 'column-major',
-  'jac.lin.row-major.note': 'row after row, as NumPy and PyTorch store them',
-  'jac.lin.column-major.note': 'column after column, as Fortran, MATLAB and the vec operator do',
-  'jac.preset.teaching': 'teaching',
-  'jac.preset.mnist': 'MNIST layer',
-  'jac.preset.image-b1': '128×128 image, B=1',
-  'jac.preset.image-b32': '128×128 image, B=32',
-  'jac.preset.teaching.note': 'the lesson above',
-  'jac.preset.mnist.note': '28×28 digits in, 128 out',
-  'jac.preset.image-b1.note': 'one image, 100 outputs',
-  'jac.preset.image-b32.note': 'a batch of 32',
-  'jac.preset.sizes': '(B={B}, N={N}, T={T})',
-  'jac.convention': 'Convention {conv}, {rule}, from the lesson settings. Matrices are read {how}.',
-  'jac.explain.label': 'The entry being explained',
-  'jac.explain.where': 'Row {r} is {row}; column {c} is {col}.',
-  'jac.explain.empty': 'One entry of {name}',
-  'jac.explain.hintTeaching':
-    'Point at an entry of the table or the pattern, or move through the table with the arrow keys, to see what it is and where it comes from. Its cells are outlined in the lesson above.',
-  'jac.explain.hintPreset': 'Zoom into the pattern until single entries show, then point at one to see what it is.',
-  'jac.line.from': 'from',
-  'jac.line.entry': 'this entry',
-  'jac.delta': 'is 1 when a = b and 0 otherwise, so it keeps one term of the sum and zeroes the rest.',
-  'jac.entry.slope': 'slope at {cell}',
-  'jac.table.label': '{name}, {rows} by {cols}: rows are elements of {of}, columns elements of {by}, in {order} order. Arrow keys move between entries.',
-  'jac.table.corner': '{of} element \\ {by} element',
-  'jac.table.zero': ', a structural zero',
-  'jac.table.thatIs': ', that is ',
-  'jac.table.tooBig':
-    'At B={B}, N={N}, T={T} this Jacobian has {n} entries, too many to list one by one here. The pattern below is drawn from its structure: zoom in to reach single entries, or make the lesson smaller.',
-  'jac.note.db.on': 'Bias {l} is added to output {l} of every sample, so {cell} moves one-for-one with it.',
-  'jac.note.db.off': 'Bias {l} only reaches output {l}; {cell} is output {j}, so the entry is 0.',
-  'jac.note.dW.on': 'This weight carries input {k} into output {l}, the output of {cell}, so nudging it moves {cell} by the input it multiplies, {value}.',
-  'jac.note.dW.off': 'This weight feeds output {l}, but {cell} is output {j}: it never sees this weight, so the entry is 0.',
-  'jac.note.dX.on': 'Input {k} of sample {s} reaches output {j} through one weight, {value}, so that weight is the entry.',
-  'jac.note.dX.off': '{param} belongs to sample {u}, but {cell} is computed from sample {s} alone, so the entry is 0.',
-  'jac.note.dZ.on': '{cell} is {fn} of {param} alone, so the entry is the slope of {fn} there.',
-  'jac.note.dZ.off': '{cell} does not depend on {param}: an activation works on each entry by itself, so every entry off the diagonal is 0.',
-
-  // The sparsity pattern.
-  'sparsity.caption': 'Sparsity pattern of {name} at B={B}, N={N}, T={T}: {rows, plural, one {{rows} row} other {{rows} rows}} ({of} elements) × {cols, plural, one {{cols} column} other {{cols} columns}} ({by} elements). Dark entries are non-zero by structure (a zero input or a flat slope can still make one 0); white ones are always 0.',
-  'sparsity.zoom': 'Zoom the pattern',
-  'sparsity.zoomIn': 'Zoom in',
-  'sparsity.zoomOut': 'Zoom out',
-  'sparsity.toEntries': 'Down to entries',
-  'sparsity.wholeButton': 'Whole matrix',
-  'sparsity.png': 'Download PNG',
-  'sparsity.png.failed': 'The browser could not make a picture of the pattern.',
-  'sparsity.label': 'Sparsity pattern of {name}, {rows} by {cols}, {nnz, plural, one {{nnz} entry} other {{nnz} entries}} non-zero by structure.',
-  'sparsity.legend.zero': 'always 0',
-  'sparsity.legend.ramp': 'share of entries under a pixel that are non-zero by structure, from a few to all',
-  'sparsity.whole': 'The whole matrix is in view.',
-  'sparsity.inView': 'Rows {r0}–{r1} and columns {c0}–{c1} are in view.',
-  'sparsity.perPixel': ' One pixel covers about {r} × {c} entries.',
-  'sparsity.help':
-    'Click the pattern, then scroll or press + and − to zoom, drag or use the arrow keys to pan, Enter to go down to single entries, 0 for the whole matrix. At single entries the arrow keys move from entry to entry, each explained; Escape lets go.',
-  'sparsity.region': 'Under the pointer: rows {r0}–{r1}, columns {c0}–{c1}: {count} of {n, plural, one {{n} entry} other {{n} entries}} non-zero by structure.',
-  'sparsity.entry.on': 'Entry at row {r} ({row}), column {c} ({col}): non-zero by structure, {what}.',
-  'sparsity.entry.off': 'Entry at row {r} ({row}), column {c} ({col}): a structural zero.',
-
-  // The cost table.
-  'cost.title': 'What {name} would cost',
-  'cost.intro':
-    'Built as a dense matrix and multiplied by the upstream gradient g, against the backward formula that skips the zeros. The teaching column follows the lesson’s sizes; the highlighted column is the one drawn above.',
-  'cost.figure': 'figure',
-  'cost.teaching': 'teaching (lesson)',
-  'cost.sizes': 'B, N, T',
-  'cost.shape': 'shape (rows × columns)',
-  'cost.entries': 'entries',
-  'cost.nnz': 'entries non-zero by structure',
-  'cost.sparsity': 'zeros (sparsity)',
-  'cost.float32': 'memory as float32',
-  'cost.float64': 'memory as float64',
-  'cost.macsFull': 'multiply-adds, g times the full Jacobian',
-  'cost.macsShortcut': 'multiply-adds, shortcut formula ({formula})',
-  'cost.ratio': 'full ÷ shortcut',
-  'cost.bytesExact': '{n} bytes',
-  'cost.times': '{n}×',
   'count.million': '{n} million',
   'count.billion': '{n} billion',
   'count.trillion': '{n} trillion',
@@ -109,35 +28,4 @@ export const jacobian = {
   'bytes.TiB': '{n} TiB',
   'bytes.PiB': '{n} PiB',
   percent: '{n}%',
-
-  // The shortcut walkthrough.
-  'walk.title': 'Show the shortcut emerge',
-  'walk.intro': 'With the lesson’s own numbers: multiply {g} by the whole {name}, entry by entry, and watch the zeros drop out.',
-  'walk.tooLarge': 'The walkthrough visits every entry of the full Jacobian, so it is for lessons of at most {max, plural, one {# sample, feature and output} other {# samples, features and outputs}}. This lesson is larger: its Jacobian is shown by structure above, and its cost below.',
-  'walk.controls': 'Walkthrough steps; left and right arrow keys step',
-  'walk.back': '◀ Back',
-  'walk.next': 'Next ▶',
-  'walk.run': 'Run',
-  'walk.pause': 'Pause',
-  'walk.again': 'Run again',
-  'walk.reducedMotion': 'Reduced motion is on: step with Next or the arrow keys',
-  'walk.step.vector': 'The upstream gradient, as a row vector',
-  'walk.step.product': 'Times the full Jacobian',
-  'walk.step.rolled': 'Re-rolled into the shape of {param}',
-  'walk.step.compare': 'The shortcut, exactly',
-  'walk.vector.text':
-    'g = {g} flattened in {order} order: {n, plural, =1 {a single number, for the Jacobian’s one row.} other {one row of # numbers, one for each row of the Jacobian.}}',
-  'walk.vector.label': 'g, the upstream gradient as a row vector',
-  'walk.product.text':
-    'Column k of the result is g times column k of the Jacobian: {rows} multiply-adds per column, {full} in all. Only {nonZero} of them meet an entry that is non-zero by structure; the other {skipped} add g × 0.',
-  'walk.product.more': '… and {n, plural, one {# more column} other {# more columns}}, each the same way.',
-  'walk.product.label': 'g times the Jacobian, entry by entry',
-  'walk.rolled.text':
-    '{n, plural, =1 {The one number of g·J is read back as the one cell of {param}.} other {The # numbers of g·J are read back in {order} order, the order the columns were flattened in, so column k lands on the cell of {param} it was made for.}}',
-  'walk.rolled.caption': 'g·J as a {rows}×{cols} matrix; the small number is its column in J',
-  'walk.compare.full': 'through the full Jacobian',
-  'walk.compare.shortcut': 'the lesson’s, by the shortcut',
-  'walk.compare.same': '✓ The same numbers as {param} in the lesson view (largest difference {diff}).',
-  'walk.compare.differ': '✗ These differ from the lesson’s {param} by up to {diff}.',
-  'walk.compare.shortcutNote': 'The shortcut {rule} does only the {macs} multiply-adds that matter, never writing down the {entries}-entry matrix.',
 };

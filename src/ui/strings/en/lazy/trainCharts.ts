@@ -1,6 +1,6 @@
 // Training's figures: the loss curve, its table and the weight pictures.
-// Part of the English catalogue (../en.ts): messages use {name} placeholders and
-// {n, plural, one {…} other {…}}, # standing for n.
+// Part of the English catalogue (../../en.ts), loaded with its view (withStrings): messages use {name}
+// placeholders and {n, plural, one {…} other {…}}, # standing for n.
 
 /** Training's figures. */
 export const trainCharts = {

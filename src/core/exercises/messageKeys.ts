@@ -1,0 +1,22 @@
+// The message keys the exercises return: problems with an answer, and hints.
+export type QuizMessageKey =
+  | 'quiz.problem.empty'
+  | 'quiz.problem.notNumber'
+  | 'quiz.problem.notWhole'
+  | 'quiz.problem.noChoice'
+  | 'quiz.problem.noCells'
+  | 'quiz.hint.factors'
+  | 'quiz.hint.rule'
+  | 'quiz.hint.numbers'
+  | 'quiz.hint.deps.nodes'
+  | 'quiz.hint.deps.count'
+  | 'quiz.hint.shape.gradient'
+  | 'quiz.hint.shape.jacobian'
+  | 'quiz.hint.shape.letters'
+  | 'quiz.hint.sizes'
+  | 'quiz.hint.formula.shapes'
+  | 'quiz.hint.formula.result'
+  | 'quiz.hint.formula.index'
+  | 'quiz.hint.bug.nudge'
+  | 'quiz.hint.bug.rules'
+  | 'quiz.hint.bug.cell';
