@@ -12,8 +12,14 @@ export interface TrainScriptRun {
   config: TrainConfig;
 }
 
-/** The most numbers a training script writes out (features, targets and the epochs' orders): about 5 MB of Python. */
-export const TRAIN_SCRIPT_MAX_VALUES = 250_000;
+/** The most numbers a training script writes out as readable literals (about 5 MB of Python); above it they are packed (trainScriptPacked.ts). */
+export const TRAIN_SCRIPT_LITERAL_MAX = 250_000;
+
+/** The most numbers a training script writes out at all, packed: the digits with many epochs fit, a script of some tens of MB at most. */
+export const TRAIN_SCRIPT_MAX_VALUES = 20_000_000;
+
+/** True when a run's script packs its data rather than writing it as literals. */
+export const trainScriptPacked = (run: TrainScriptRun): boolean => trainScriptValues(run) > TRAIN_SCRIPT_LITERAL_MAX;
 
 /** How many numbers the script of a run writes out: each sample's features and target, and each epoch's order of the training samples. */
 export function trainScriptValues({ data, config }: TrainScriptRun): number {
