@@ -7,7 +7,7 @@ import type { PyDialect, PyLine } from './dialect.ts';
 import { pyFloat } from './pyValues.ts';
 import type { TrainScriptRun, TrainScriptValues } from './trainScriptData.ts';
 
-/** Bytes deflated (zlib, which Python's zlib.decompress reads) and in base64url, as a Python string literal. */
+/** Bytes deflated (zlib format, which Python's zlib.decompress reads) and in base64url, as a Python string literal. */
 export function packBytes(bytes: Uint8Array): string {
   return `"${toBase64Url(zlibSync(bytes, { level: 6 }))}"`;
 }
