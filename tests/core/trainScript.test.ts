@@ -16,6 +16,11 @@ import { EXPORT_FLAVOURS, csvData, irisData, parseCsv, regressionData, startRun,
 import { COMMENTS } from '../../src/core/export/comments.ts';
 import { TRAIN_SCRIPT_MAX_VALUES, trainScriptProblem, trainingFileName, trainingProgram } from '../../src/core/export/trainScript.ts';
 import { digitsData } from '../../src/core/train/dataset.ts';
+import { decodeDigits } from '../../src/core/train/digitsFormat.ts';
+import { fromBase64Url } from '../../src/core/base64.ts';
+import { TRAIN_SCRIPT_LITERAL_MAX, trainScriptData, trainScriptPacked } from '../../src/core/export/trainScriptData.ts';
+import { unzlibSync } from 'fflate';
+import { mnistAssetBytes } from '../../build/mnist.ts';
 import { type Json, type PythonRun, differences, runPrograms } from './pythonRun.ts';
 
 const TOLERANCE = 1e-9;
@@ -46,6 +51,12 @@ interface Case {
 const config = (convention: Convention, activation: Activation, lr: number, batch: number, epochs: number, seed: number): TrainConfig => ({ convention, activation, lr, batch, epochs, seed });
 const iris = (seed: number) => irisData(getNumbers(), getClasses(), seed);
 
+/** The real digits (the build's file, decoded as the app decodes it): packed, since they are far more than the literal limit. */
+function mnist(): Dataset {
+  const { pixels, labels } = decodeDigits(mnistAssetBytes(process.cwd()).slice().buffer);
+  return digitsData(pixels, labels, 8);
+}
+
 const CASES: Case[] = [
   { name: "seed 002's regression, row, as the app trains it", data: regressionData(2), config: config('row', 'identity', 0.05, 10, 20, 2) },
   { name: 'regression, column, tanh, a batch that does not divide 100', data: regressionData(5), config: config('column', 'tanh', 0.01, 7, 4, 5) },
@@ -53,6 +64,7 @@ const CASES: Case[] = [
   { name: 'iris, column, sigmoid', data: iris(4), config: config('column', 'sigmoid', 0.2, 16, 8, 4) },
   { name: 'a pasted table of values, torch, relu', data: csvData(parseCsv(table(false)), 6), config: config('torch', 'relu', 0.02, 5, 10, 6) },
   { name: 'a pasted table of classes, row, tanh', data: csvData(parseCsv(table(true)), 7), config: config('row', 'tanh', 0.3, 8, 15, 7) },
+  { name: 'the MNIST digits, packed, column, sigmoid, 40 updates', data: mnist(), config: config('column', 'sigmoid', 0.1, 200, 1, 8) },
 ];
 
 /** What a script should print: core's run to its end. */
@@ -151,14 +163,43 @@ describe('the training script', () => {
       }
   });
 
-  it('refuses a run that would write out more than the limit (the digits), with a message key, and an unknown flavour', () => {
-    const n = 1000;
-    const digits = digitsData(new Uint8Array(n * 784), Uint8Array.from({ length: n }, (_, k) => k % 10), 1);
-    const run = { data: digits, config: config('row', 'identity', 0.1, 32, 3, 1) };
-    expect(trainScriptProblem(run)).toEqual({ key: 'train.export.tooLarge', params: { values: n * 785 + 3 * 800, max: TRAIN_SCRIPT_MAX_VALUES } });
+  it('refuses a run that would write out more than the limit, with a message key, and an unknown flavour', () => {
+    const digitsOf = (n: number) => digitsData(new Uint8Array(n * 784), Uint8Array.from({ length: n }, (_, k) => k % 10), 1);
+    expect(trainScriptProblem({ data: digitsOf(10_000), config: config('row', 'identity', 0.1, 32, 1000, 1) })).toBeNull();
+    const n = 12_000;
+    const run = { data: digitsOf(n), config: config('row', 'identity', 0.1, 32, 1000, 1) };
+    expect(trainScriptProblem(run)).toEqual({ key: 'train.export.tooLarge', params: { values: n * 785 + 1000 * 9600, max: TRAIN_SCRIPT_MAX_VALUES } });
     expect(() => trainingProgram(run, 'numpy')).toThrow(RangeError);
     expect(trainScriptProblem(CASES[2])).toBeNull();
     expect(() => trainingProgram(CASES[2], 'fortran' as ExportFlavour)).toThrow(/unknown flavour/);
+  });
+
+  it('packs a run above the literal limit, and its packed arrays decode to exactly the run\'s numbers', () => {
+    const n = 400;
+    const pixels = Uint8Array.from({ length: n * 784 }, (_, k) => (k * 7919 + (k >> 5)) % 256);
+    const data = digitsData(pixels, Uint8Array.from({ length: n }, (_, k) => (k * 3) % 10), 2);
+    const run = { data, config: config('row', 'identity', 0.1, 16, 3, 2) };
+    expect(trainScriptPacked(run)).toBe(true);
+    expect(trainScriptPacked({ data, config: { ...run.config, epochs: 0 } })).toBe(n * 785 > TRAIN_SCRIPT_LITERAL_MAX);
+    expect(trainScriptPacked(CASES[2])).toBe(false);
+    const values = trainScriptData(run);
+    for (const flavour of EXPORT_FLAVOURS) {
+      const program = trainingProgram(run, flavour);
+      const packed = (name: string) => {
+        const text = program.match(new RegExp(`^${name} = unpack\\("([A-Za-z0-9_-]+)"`, 'm'))?.[1];
+        if (!text) throw new Error(`${flavour}: no packed ${name}`);
+        return unzlibSync(fromBase64Url(text) ?? new Uint8Array(0));
+      };
+      const ints = (name: string) => Array.from(new Int32Array(packed(name).slice().buffer));
+      expect(Array.from(packed('features'))).toEqual(Array.from(pixels));
+      expect(program).toContain(`* ${String(1 / 255)}`);
+      expect(ints('targets')).toEqual(values.targets);
+      expect(ints('train')).toEqual(values.train);
+      expect(ints('test')).toEqual(values.test);
+      expect(ints('order')).toEqual(values.orders.flat());
+      expect(program).toMatch(/^import base64$/m);
+      expect(program).toMatch(/^import zlib$/m);
+    }
   });
 
   it('names its file after the run', () => {

@@ -53,3 +53,33 @@ test('the script of an iris run downloads as shown and, run, prints the loss his
   expect(last.testAccuracy).toBe(accuracy);
   expect(out.W).toHaveLength(3);
 });
+
+test('the script of a digits run packs its data, downloads as shown and, run, prints the loss history the app reports', async ({ page, errors }) => {
+  void errors;
+  test.setTimeout(180_000);
+  await page.goto('./?train=mnist&epochs=1&batch=500&conv=row');
+  await page.waitForSelector('[data-metric="epoch"]', { timeout: 60_000 });
+  await expect(page.locator('[data-preparing]')).toHaveCount(0, { timeout: 60_000 });
+  await page.getByRole('button', { name: /^Train/ }).click();
+  await expect(page.locator('.train-progress-text')).toHaveText(/^Finished/, { timeout: 90_000 });
+  const [loss, trainLoss, accuracy] = [await metric(page, 'loss'), await metric(page, 'trainLoss'), await metric(page, 'accuracy')];
+  await page.getByRole('button', { name: 'Export run as Python: a script that reproduces this run’s loss history' }).click();
+  const code = page.locator('[data-export-code="train-numpy"]');
+  await expect(code).toContainText('def unpack(text, dtype):', { timeout: 30_000 });
+  const name = 'backprop-train-mnist-row-softmax-ce-identity-numpy.py';
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${name}` }).click()]);
+  const file = await download.path();
+  const text = await readFile(file, 'utf8');
+  expect(text).toBe(await code.textContent());
+  expect(text).toMatch(/^features = unpack\("[A-Za-z0-9_-]+", "u1"\)\.astype\(np\.float64\)\.reshape\(10000, 784\) \* 0\.00392156862745098\d*$/m);
+  // 8,000 training digits in batches of 500: 16 updates, ending where the app's run ended.
+  const run = spawnSync(PYTHON, [file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  expect(run.status, `${PYTHON} ${file}: ${run.stderr}`).toBe(0);
+  const out = JSON.parse(run.stdout) as Printed;
+  expect(out.losses).toHaveLength(16);
+  const last = out.epochs[1];
+  expect(close(out.losses[15], loss), `last loss ${out.losses[15]}, app ${loss}`).toBe(true);
+  expect(close(last.trainLoss, trainLoss), `training loss ${last.trainLoss}, app ${trainLoss}`).toBe(true);
+  expect(last.testAccuracy).toBe(accuracy);
+  expect(out.W).toHaveLength(784);
+});

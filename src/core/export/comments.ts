@@ -87,6 +87,8 @@ export const COMMENTS = {
   'train.stats': "The training samples' mean and standard deviation of each raw feature: a new sample is standardised with these",
   'train.targets.matrix': "targets: each sample's target, one row per sample: [{n}, {T}]",
   'train.targets.classes': "targets: each sample's class (an index into the T outputs): {n} numbers",
+  'train.packed': 'The data is too large to read as literals ({values} numbers), so it is packed: each array as little-endian bytes, deflated (zlib) and written in base64url; unpack() turns one back into an array',
+  'train.features.pixels': "features: each sample's pixels as bytes 0-255, times scale = {scale} in float64 as the app reads them, one row per sample: [{n}, {N}]",
   'train.split': 'The samples trained on, and those held out, by index',
   'train.order': "Each epoch's order of the training samples, as the app's seeded shuffle drew it: the mini-batches are its consecutive slices of batch samples (the last may be smaller)",
   'train.W': 'W, the starting weights, as the seed drew them: [{dims}]',

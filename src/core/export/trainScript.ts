@@ -12,9 +12,10 @@ import { type ExportFlavour, isExportFlavour } from './flavours.ts';
 import { type HandContext, denseCode, handLines, lossCode, lossContext } from './lessonCode.ts';
 import { heading, render } from './programLines.ts';
 import { pyFloat, pyInt, pyList, pyMatrix } from './pyValues.ts';
-import { type TrainScriptRun, type TrainScriptValues, trainScriptData } from './trainScriptData.ts';
+import { type TrainScriptRun, type TrainScriptValues, trainScriptData, trainScriptPacked, trainScriptValues } from './trainScriptData.ts';
+import { packedDataLines } from './trainScriptPacked.ts';
 
-export { TRAIN_SCRIPT_MAX_VALUES, trainScriptProblem, trainScriptValues, type TrainScriptRun } from './trainScriptData.ts';
+export { TRAIN_SCRIPT_LITERAL_MAX, TRAIN_SCRIPT_MAX_VALUES, trainScriptPacked, trainScriptProblem, trainScriptValues, type TrainScriptRun } from './trainScriptData.ts';
 
 const v = PY_VARS;
 const IN = '    ';
@@ -54,18 +55,24 @@ function dataLines(c: HandContext, { data, config }: TrainScriptRun, values: Tra
   const d: PyDialect = c.d;
   const sizes = { n: data.n, N: data.features, T: data.outputs };
   const ints = (xs: readonly number[]) => pyList(xs, pyInt);
-  const orders = `[\n${values.orders.map((o) => `${IN}${ints(o)},`).join('\n')}\n]`;
+  const orders = () => `[\n${values.orders.map((o) => `${IN}${ints(o)},`).join('\n')}\n]`;
   const vector = (xs: ArrayLike<number>, grad = false) => d.floats(pyList(xs), grad);
   const stats = data.standardised;
-  return [
-    heading('train.inputs'),
+  const run = { data, config };
+  const literal = (): PyLine[] => [
     { note: stats ? 'train.features.scaled' : 'train.features', params: sizes, code: `features = ${d.floats(pyMatrix(values.features, ''), false)}` },
-    ...(stats ? [{ note: 'train.stats', code: `feature_mean = ${vector(stats.mean)}\nfeature_std = ${vector(stats.std)}` } satisfies PyLine] : []),
     Array.isArray(values.targets)
       ? { note: 'train.targets.classes', params: sizes, code: `targets = ${d.ints(ints(values.targets))}` }
       : { note: 'train.targets.matrix', params: sizes, code: `targets = ${d.floats(pyMatrix(values.targets, ''), false)}` },
     { note: 'train.split', code: `train = ${ints(values.train)}\ntest = ${ints(values.test)}` },
-    { note: 'train.order', code: `order = ${orders}` },
+    { note: 'train.order', code: `order = ${orders()}` },
+  ];
+  const inputs = trainScriptPacked(run) ? packedDataLines(d, run, values, trainScriptValues(run)) : literal();
+  const afterFeatures = inputs.findIndex((l) => l.code.startsWith('features = ')) + 1;
+  if (stats) inputs.splice(afterFeatures, 0, { note: 'train.stats', code: `feature_mean = ${vector(stats.mean)}\nfeature_std = ${vector(stats.std)}` });
+  return [
+    heading('train.inputs'),
+    ...inputs,
     { note: 'train.W', params: { dims: layoutDims(nodeLayout('W', data.loss), config.convention).join(', ') }, code: `${v.W} = ${d.floats(pyMatrix(values.W, ''), d.flavour === 'pytorch')}` },
     { note: 'train.b', code: `${v.b} = ${vector(values.b, d.flavour === 'pytorch')}` },
     { note: 'train.settings.values', code: `lr = ${pyFloat(config.lr)}\nbatch = ${pyInt(config.batch)}\nepochs = ${pyInt(config.epochs)}\nT = ${pyInt(data.outputs)}` },
@@ -160,7 +167,8 @@ export function trainingProgram(run: TrainScriptRun, flavour: ExportFlavour): st
   if (!isExportFlavour(flavour)) throw new RangeError(`trainingProgram: unknown flavour '${String(flavour)}'; use numpy or pytorch`);
   const c = handContext(run, flavour);
   const values = trainScriptData(run);
-  const blocks = [header(c, run), IMPORTS[flavour], render(dataLines(c, run, values)), ...functionLines(c, run), loopLines(c)];
+  const imports = trainScriptPacked(run) ? ['import base64', ...IMPORTS[flavour].slice(0, 1), 'import zlib', ...IMPORTS[flavour].slice(1)] : IMPORTS[flavour];
+  const blocks = [header(c, run), imports, render(dataLines(c, run, values)), ...functionLines(c, run), loopLines(c)];
   return `${blocks.map((b) => b.join('\n')).join('\n\n\n')}\n`;
 }
 

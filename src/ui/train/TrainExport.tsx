@@ -1,6 +1,6 @@
 // "Export run as Python": the training view's way to take the run away, as a script that trains it again and
 // prints its loss history. The button opens the script below it (TrainExportBody.tsx, loaded when first opened);
-// a run too large to write out (the digits) has the button disabled, and says why.
+// a run too large to write out (over TRAIN_SCRIPT_MAX_VALUES numbers) has the button disabled, and says why.
 import { Suspense, lazy, useId, useMemo, useState } from 'react';
 import type { ExportFlavour } from '../../core/export/flavours.ts';
 import { trainScriptProblem } from '../../core/export/trainScriptData.ts';

@@ -11,7 +11,7 @@ export const train = {
   'train.csv.tooFewRows': '{count, plural, one {Only one sample} other {Only # samples}}: training needs at least 2.',
   'train.csv.tooMany': 'The table holds {count, plural, one {# number} other {# numbers}}; at most {max} can be trained on here.',
   'train.csv.moreErrors': '{count, plural, one {And one more problem.} other {And # more problems.}}',
-  'train.export.tooLarge': 'This run cannot be exported as a script: it would write out {values, plural, one {# number} other {# numbers}} (each sample’s features and target, and each epoch’s order of the samples), and a script holds at most {max, plural, one {# number} other {# numbers}}. Use fewer epochs or a smaller table; the digits are too many for any run.',
+  'train.export.tooLarge': 'This run is too large to export as a script: it would write out {values, plural, one {# number} other {# numbers}} (each sample’s features and target, and each epoch’s order of the samples), and a script holds at most {max, plural, one {# number} other {# numbers}}. Use fewer epochs or a smaller table.',
   'train.export.open': 'Export run as Python',
   'train.export.open.label': 'Export run as Python: a script that reproduces this run’s loss history',
   'train.export.heading': 'The run as a Python script',
