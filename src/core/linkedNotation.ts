@@ -1,10 +1,12 @@
 // One node's rule in three notations linked by their parts: the index
-// notation, the matrix form and the code (the exported program's statements,
-// and an einsum for the sums of the dense layer). Each is a list of tokens
-// carrying part ids (tokens.ts); the parts say what they are, for speech, and
-// which cells of the grids they stand for. A view links tokens by part id and
-// computes nothing.
+// notation, the matrix form and the code (the exported program's statements in
+// the convention's framework, NumPy or PyTorch, and an einsum for the sums of
+// the dense layer). Each is a list of tokens carrying part ids (tokens.ts); the
+// parts say what they are, for speech, and which cells of the grids they stand
+// for. A view links tokens by part id and computes nothing.
 import { codeTokens, einsumTokens } from './codeTokens.ts';
+import { DIALECTS } from './export/dialect.ts';
+import { CONVENTION_FLAVOUR, type ExportFlavour } from './export/flavours.ts';
 import { type LessonGraph, lessonGraph } from './graph.ts';
 import { type IndexName, axesOf } from './layout.ts';
 import { type Msg, msg } from './messages.ts';
@@ -42,7 +44,9 @@ export interface LinkedNotation {
   matrix: Token[] | null;
   /** The same sum as an einsum (the dense product and its gradients). */
   einsum: Token[] | null;
-  /** The statements of the exported NumPy program for this node, one token list each. */
+  /** The framework the code is spelt in: the convention's (PyTorch for torch, NumPy for row and column). */
+  flavour: ExportFlavour;
+  /** The statements of the exported program of that flavour for this node, one token list each. */
   code: Token[][];
   /** Every part the notations name, in the order they first appear. */
   parts: NotationPart[];
@@ -97,10 +101,11 @@ export function linkedNotation(ctx: DerivationContext, node: MatrixName, graph: 
   if (!rule || rule.role !== 'computed') return null;
   const sum = sumRuleOf(rule, ctx);
   const { index, matrix } = texTokens(rule, ctx, sum);
-  const einsum = sum ? einsumTokens(sum, ctx.convention) : null;
-  const code = codeTokens(rule, ctx, graph);
+  const flavour = CONVENTION_FLAVOUR[ctx.convention];
+  const einsum = sum ? einsumTokens(sum, ctx.convention, DIALECTS[flavour]) : null;
+  const code = codeTokens(rule, ctx, graph, flavour);
   const ids = partsOf([...(index ?? []), ...(matrix ?? []), ...(einsum ?? []), ...code.flat()]);
-  return { node, index, matrix, einsum, code, parts: ids.map((id) => describe(id, rule, ctx, sum)) };
+  return { node, index, matrix, einsum, flavour, code, parts: ids.map((id) => describe(id, rule, ctx, sum)) };
 }
 
 export { factorPart, indexPart, RESULT, SLOPE };

@@ -1,9 +1,11 @@
 // The third notation: every node's code line and einsum, for every convention ×
-// activation × loss, checked against an independent statement of DESIGN.md's
-// formulas; the tokens' parts (which letters are the summed index, which name
-// is which factor); the plain text of the index notation and matrix form equal
-// to the derivation's; the code lines those of the exported program, and the
-// einsum worked out by a tiny interpreter equal to the lesson's values.
+// activation × loss, with and without the update, checked against an
+// independent statement of DESIGN.md's formulas in the convention's framework
+// (NumPy for row and column, PyTorch for torch); the tokens' parts (which
+// letters are the summed index, which name is which factor); the plain text of
+// the index notation and matrix form equal to the derivation's; the code lines
+// those of the exported program of that flavour, and the einsum worked out by
+// a tiny interpreter equal to the lesson's values.
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVATIONS,
@@ -29,9 +31,9 @@ import { pythonProgram } from '../../src/core/export/python.ts';
 const CONVS: Convention[] = ['row', 'torch', 'column'];
 const SIZES = { B: 2, N: 3, T: 2 };
 
-function lesson(conv: Convention, loss: LossKind, activation: Activation): DerivationContext {
+function lesson(conv: Convention, loss: LossKind, activation: Activation, lr?: number): DerivationContext {
   const inputs = makeLesson({ convention: conv, loss, ...SIZES }, 7);
-  return { convention: conv, loss, activation, sizes: SIZES, inputs, outputs: computeLesson(conv, loss, inputs, activation) };
+  return { convention: conv, loss, activation, lr, sizes: SIZES, inputs, outputs: computeLesson(conv, loss, inputs, activation, lr) };
 }
 
 // ---- DESIGN.md's convention table, stated again: layouts as index letters, products as NumPy. ----
@@ -46,49 +48,67 @@ const PRODUCT: Record<'out' | 'dW' | 'dX', Record<Convention, (g: string) => str
   dW: { row: (g) => `X.T @ ${g}`, torch: (g) => `${g}.T @ X`, column: (g) => `${g} @ X.T` },
   dX: { row: (g) => `${g} @ W.T`, torch: (g) => `${g} @ W`, column: (g) => `W.T @ ${g}` },
 };
-const FORWARD: Record<Activation, string> = { identity: '', relu: 'np.maximum(Z, 0.0)', sigmoid: '1 / (1 + np.exp(-Z))', tanh: 'np.tanh(Z)' };
+const FORWARD: Record<'np' | 'torch', Record<Activation, string>> = {
+  np: { identity: '', relu: 'np.maximum(Z, 0.0)', sigmoid: '1 / (1 + np.exp(-Z))', tanh: 'np.tanh(Z)' },
+  torch: { identity: '', relu: 'torch.relu(Z)', sigmoid: 'torch.sigmoid(Z)', tanh: 'torch.tanh(Z)' },
+};
+/** The same with NumPy's names for the arguments in PyTorch's: axis → dim, keepdims → keepdim. */
+const TORCH_ARGS = (s: string) => s.replace(/axis=/g, 'dim=').replace(/keepdims=/g, 'keepdim=');
 const SLOPE: Record<Activation, string> = { identity: '', relu: '(Z > 0)', sigmoid: '(Y * (1 - Y))', tanh: '(1 - Y ** 2)' };
 
-/** The expected statements of each node, and its einsum (null where there is none). */
-function expected(conv: Convention, loss: LossKind, a: Activation): Partial<Record<MatrixName, { code: string[]; einsum: string | null }>> {
+/** The expected statements of each node, and its einsum (null where there is none): NumPy's in row and column, PyTorch's in torch (by hand, then held against PyTorch's own). */
+function expected(conv: Convention, loss: LossKind, a: Activation, update: boolean): Partial<Record<MatrixName, { code: string[]; einsum: string | null }>> {
+  const torch = conv === 'torch';
+  const lib = torch ? 'torch' : 'np';
+  const args = torch ? TORCH_ARGS : (s: string) => s;
+  const check = (m: string, of: string) => (torch ? [`torch.testing.assert_close(${m}, ${of})`] : []);
   const act = a !== 'identity';
   const out = act ? 'Z' : 'Y';
   const g = act ? 'dZ' : 'dY';
   const y = LETTERS.y[conv];
   const bias = conv === 'column' ? ' + b[:, None]' : ' + b';
   const outAxis = conv === 'column' ? 0 : 1;
-  const keep = `axis=${outAxis}, keepdims=True`;
+  const keep = args(`axis=${outAxis}, keepdims=True`);
+  const framework: Record<LossKind, string> = { mse: 'F.mse_loss(Y, target)', sum: 'Y.sum()', 'softmax-ce': 'F.cross_entropy(Y, target)', upstream: '' };
   const L: Record<LossKind, string[] | null> = {
     mse: ['L = ((Y - target) ** 2).mean()'],
     sum: ['L = Y.sum()'],
     'softmax-ce': [
-      `m = Y.max(${keep})`,
-      'e = np.exp(Y - m)',
+      `m = Y.${torch ? 'amax' : 'max'}(${keep})`,
+      `e = ${lib}.exp(Y - m)`,
       `p = e / e.sum(${keep})`,
-      `nlp = m + np.log(e.sum(${keep})) - Y`,
-      'samples = np.arange(B)',
+      `nlp = m + ${lib}.log(e.sum(${keep})) - Y`,
+      `samples = ${lib}.arange(B)`,
       `L = nlp[${conv === 'column' ? 'target, samples' : 'samples, target'}].mean()`,
     ],
     upstream: null,
   };
   const dY: Record<LossKind, string[] | null> = {
-    mse: ['dY = 2 * (Y - target) / Y.size'],
-    sum: ['dY = np.ones_like(Y)'],
-    'softmax-ce': [`dY = (p - np.eye(T)[${conv === 'column' ? ':, target' : 'target, :'}]) / B`],
+    mse: [`dY = 2 * (Y - target) / ${torch ? 'Y.numel()' : 'Y.size'}`],
+    sum: [`dY = ${lib}.ones_like(Y)`],
+    'softmax-ce': [`dY = (p - ${torch ? 'torch.eye(T, dtype=torch.float64)' : 'np.eye(T)'}[${conv === 'column' ? ':, target' : 'target, :'}]) / B`],
     upstream: null,
   };
+  const ein = (s: string) => s.replace('np.einsum', `${lib}.einsum`);
   const e: Partial<Record<MatrixName, { code: string[]; einsum: string | null }>> = {
-    [out === 'Z' ? 'z' : 'y']: { code: [`${out} = ${PRODUCT.out[conv](g)}`], einsum: `${out} = np.einsum('${conv === 'column' ? 'ji,is' : `${LETTERS.x[conv]},${LETTERS.W[conv]}`}->${y}', ${conv === 'column' ? 'W, X' : 'X, W'})${bias}` },
-    dW: { code: [`dW = ${PRODUCT.dW[conv](g)}`], einsum: conv === 'row' ? `dW = np.einsum('si,sj->ij', X, ${g})` : conv === 'torch' ? `dW = np.einsum('sj,si->ji', ${g}, X)` : `dW = np.einsum('js,is->ji', ${g}, X)` },
-    dX: { code: [`dX = ${PRODUCT.dX[conv](g)}`], einsum: conv === 'column' ? `dX = np.einsum('ji,js->is', W, ${g})` : `dX = np.einsum('${y},${LETTERS.W[conv]}->si', ${g}, W)` },
-    db: { code: [`db = ${g}.sum(axis=${conv === 'column' ? 1 : 0})`], einsum: `db = np.einsum('${y}->j', ${g})` },
+    [out === 'Z' ? 'z' : 'y']: {
+      code: [`${out} = ${PRODUCT.out[conv](g)}`, ...check(out, 'F.linear(X, W, b)')],
+      einsum: ein(`${out} = np.einsum('${conv === 'column' ? 'ji,is' : `${LETTERS.x[conv]},${LETTERS.W[conv]}`}->${y}', ${conv === 'column' ? 'W, X' : 'X, W'})${bias}`),
+    },
+    dW: { code: [`dW = ${PRODUCT.dW[conv](g)}`, ...check('dW', 'W.grad')], einsum: ein(conv === 'row' ? `dW = np.einsum('si,sj->ij', X, ${g})` : conv === 'torch' ? `dW = np.einsum('sj,si->ji', ${g}, X)` : `dW = np.einsum('js,is->ji', ${g}, X)`) },
+    dX: { code: [`dX = ${PRODUCT.dX[conv](g)}`, ...check('dX', 'X.grad')], einsum: ein(conv === 'column' ? `dX = np.einsum('ji,js->is', W, ${g})` : `dX = np.einsum('${y},${LETTERS.W[conv]}->si', ${g}, W)`) },
+    db: { code: [`db = ${g}.sum(${args('axis=')}${conv === 'column' ? 1 : 0})`, ...check('db', 'b.grad')], einsum: ein(`db = np.einsum('${y}->j', ${g})`) },
   };
   if (act) {
-    e.y = { code: [`Y = ${FORWARD[a]}`], einsum: null };
-    e.dZ = { code: [`dZ = dY * ${SLOPE[a]}`], einsum: null };
+    e.y = { code: [`Y = ${FORWARD[torch ? 'torch' : 'np'][a]}`], einsum: null };
+    e.dZ = { code: [`dZ = dY * ${SLOPE[a]}`, ...check('dZ', 'Z.grad')], einsum: null };
   }
-  if (L[loss]) e.L = { code: L[loss], einsum: null };
-  if (dY[loss]) e.dY = { code: dY[loss], einsum: null };
+  if (L[loss]) e.L = { code: [...L[loss], ...(torch ? [`loss = ${framework[loss]}`] : []), ...check('L', 'loss')], einsum: null };
+  if (dY[loss]) e.dY = { code: [...dY[loss], ...check('dY', 'Y.grad')], einsum: null };
+  if (update) {
+    e.Wn = { code: ['W_new = W - lr * dW'], einsum: null };
+    e.bn = { code: ['b_new = b - lr * db'], einsum: null };
+  }
   return e;
 }
 
@@ -122,30 +142,36 @@ const NAME_OF: Record<string, MatrixName> = { X: 'x', W: 'W', dY: 'dY', dZ: 'dZ'
 
 describe.each(CONVS)('the linked notation in the %s convention', (conv) => {
   for (const a of ACTIVATIONS)
-    for (const loss of LOSS_KINDS) {
-      const ctx = lesson(conv, loss, a);
+    for (const loss of LOSS_KINDS)
+    for (const lr of [undefined, 0.1]) {
+      const ctx = lesson(conv, loss, a, lr);
       const graph = lessonGraph(ctx);
-      const program = pythonProgram(ctx, 'numpy').split('\n');
-      const want = expected(conv, loss, a);
+      const flavour = conv === 'torch' ? 'pytorch' : 'numpy';
+      // The program's statements as the panel shows them: without the indent of PyTorch's `with torch.no_grad():`.
+      const program = pythonProgram(ctx, flavour).split('\n').map((l) => l.trim());
+      const want = expected(conv, loss, a, lr !== undefined);
+      const lesson_ = `${a}, ${loss}${lr === undefined ? '' : ', update'}`;
       const computed = graph.nodes.filter((r) => r.role === 'computed').map((r) => r.node);
 
-      it(`(${a}, ${loss}): every computed node has its code line and einsum, as stated`, () => {
+      it(`(${lesson_}): every computed node has its code lines (in ${flavour}) and einsum, as stated`, () => {
         const got = Object.fromEntries(
           computed.map((m) => {
             const n = linkedNotation(ctx, m, graph);
+            expect(n?.flavour).toBe(flavour);
             return [m, { code: n?.code.map(plainText), einsum: n?.einsum ? plainText(n.einsum) : null }];
           }),
         );
         expect(got).toEqual(Object.fromEntries(computed.map((m) => [m, want[m]])));
       });
 
-      it(`(${a}, ${loss}): the code lines are the exported program's, and the einsum gives the lesson's values`, () => {
+      it(`(${lesson_}): the code lines are the exported ${flavour} program's, and the einsum gives the lesson's values`, () => {
         for (const m of computed) {
           const n = linkedNotation(ctx, m, graph);
           for (const line of n?.code ?? []) expect(program).toContain(plainText(line));
           if (!n?.einsum) continue;
           const text = plainText(n.einsum);
-          const [, spec, args] = /np\.einsum\('([^']+)', ([^)]+)\)/.exec(text) ?? [];
+          const [, lib, spec, args] = /(np|torch)\.einsum\('([^']+)', ([^)]+)\)/.exec(text) ?? [];
+          expect(lib).toBe(flavour === 'pytorch' ? 'torch' : 'np');
           const ops = args.split(', ').map((v) => {
             const node = NAME_OF[v];
             const [rows, cols] = nodeShape(node, conv, SIZES, loss);
@@ -162,7 +188,7 @@ describe.each(CONVS)('the linked notation in the %s convention', (conv) => {
         }
       });
 
-      it(`(${a}, ${loss}): the index notation and matrix form spell the derivation's own`, () => {
+      it(`(${lesson_}): the index notation and matrix form spell the derivation's own`, () => {
         for (const m of computed) {
           const n = linkedNotation(ctx, m, graph);
           const d = derive(ctx, { m, r: 0, c: 0 });

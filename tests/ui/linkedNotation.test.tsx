@@ -86,9 +86,10 @@ describe('the linked notations of dL/dW[1,0] in the row convention', () => {
 });
 
 describe('the code line in each convention and node', () => {
-  it('torch: dW = dZ.T @ X with relu, and dZ = dY * (Z > 0)', async () => {
+  it('torch: in PyTorch, dW = dZ.T @ X with relu, held against W.grad', async () => {
     await open('?conv=torch&act=relu&focus=dW:0,1');
-    expect(codeText()).toEqual(["dW = np.einsum('sj,si->ji', dZ, X)", 'dW = dZ.T @ X']);
+    expect(codeText()).toEqual(["dW = torch.einsum('sj,si->ji', dZ, X)", 'dW = dZ.T @ X', 'torch.testing.assert_close(dW, W.grad)']);
+    expect(document.querySelector('[data-code="PyTorch"]')).not.toBeNull();
   });
 
   it('column: the bias gradient sums over the batch axis, which is the columns', async () => {

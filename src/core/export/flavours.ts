@@ -11,3 +11,6 @@ export const EXPORT_FLAVOURS: readonly ExportFlavour[] = ['numpy', 'pytorch'];
 export function isExportFlavour(s: unknown): s is ExportFlavour {
   return typeof s === 'string' && (EXPORT_FLAVOURS as readonly string[]).includes(s);
 }
+
+/** The framework whose convention each convention is: PyTorch's for torch, NumPy's for row and column (the linked notation's code is in its spelling). */
+export const CONVENTION_FLAVOUR: Readonly<Record<'row' | 'torch' | 'column', ExportFlavour>> = { row: 'numpy', torch: 'pytorch', column: 'numpy' };

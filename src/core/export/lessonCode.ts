@@ -23,6 +23,8 @@ export interface HandContext {
   d: PyDialect;
   /** The names of the matrices in the statements: PY_VARS unless another spelling is asked for (the linked notation marks them). */
   names?: Readonly<Record<MatrixName, string>>;
+  /** PyTorch's spelling of autograd's gradient of each matrix: `${name}.grad` unless another is asked for. */
+  grads?: Readonly<Partial<Record<MatrixName, string>>>;
 }
 
 /** What the statements of a lesson read: the lesson, its graph and the flavour's spellings. */

@@ -110,7 +110,7 @@ export function CodeForm({ n, pointer }: { n: LinkedNotation; pointer: PartPoint
   const { t } = useI18n();
   const rows: { tag: string; lines: readonly (readonly Token[])[] }[] = [
     ...(n.einsum ? [{ tag: t('derivation.code.einsum'), lines: [n.einsum] }] : []),
-    { tag: t('derivation.code.numpy'), lines: n.code },
+    { tag: t(`derivation.code.${n.flavour}`), lines: n.code },
   ];
   return (
     <div className="code-form" data-line="code">

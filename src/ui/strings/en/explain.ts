@@ -31,6 +31,7 @@ export const explain = {
   'derivation.code': 'As code',
   'derivation.code.einsum': 'einsum',
   'derivation.code.numpy': 'NumPy',
+  'derivation.code.pytorch': 'PyTorch',
   'derivation.code.row': 'code, {tag}',
   'notation.parts': '{name}: use the left and right arrow keys to point at its parts, which light up in every notation and in the grids',
   'notation.part.result': '{name}, the result',
