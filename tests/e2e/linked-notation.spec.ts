@@ -37,10 +37,11 @@ test('hovering parts of dL/dW[1,0] lights them in the three notations and the gr
 test('the keyboard points at the parts: Tab to a notation, then the arrow keys (torch, relu)', async ({ page, errors }) => {
   void errors;
   await page.goto('./?conv=torch&act=relu&focus=dZ:0,1');
-  await expect(page.locator(`${panel} [data-line="code"] .code-line`)).toHaveText(['dZ = dY * (Z > 0)']);
+  await expect(page.locator(`${panel} [data-line="code"] .code-line`)).toHaveText(['dZ = dY * (Z > 0)', 'torch.testing.assert_close(dZ, Z.grad)']);
   const rule = page.locator(`${panel} [data-line="general"] .parts`);
   await rule.focus();
-  await expect(page.locator(lit('[data-line="code"]'))).toHaveText(['dZ']);
+  // The result in both statements: the hand formula's dZ, and Z.grad, PyTorch's dL/dz, that it is checked against.
+  await expect(page.locator(lit('[data-line="code"]'))).toHaveText(['dZ', 'dZ', 'Z.grad']);
   await expect(page.locator(`${panel} .sr-only`).filter({ hasText: 'Pointing at' })).toHaveText('Pointing at dL/dz, the result');
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator(lit('[data-line="code"]'))).toHaveText(['Z']);
