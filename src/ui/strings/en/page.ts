@@ -6,7 +6,7 @@
 export const page = {
   // The page.
   'app.title': 'Backprop through a dense layer',
-  'app.tagline': 'Point at any number, or tab to it, to see how it is made.',
+  'app.tagline': 'Point at any number to see how it is made.',
   'app.legend':
     'Colour runs from purple (negative) through white (zero) to orange (positive); negative cells are also striped and carry a minus sign. Outlined cells feed the number being explained. Indices count from 0, as in NumPy and PyTorch.',
   // A file the app made and saved through the browser's download (src/ui/SaveFile.tsx).
