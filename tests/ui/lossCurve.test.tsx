@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 // The loss curve as a learner reads it: its axes and their titles, the line, the accuracy on its own 0–100 % axis,
 // the read-out under the pointer and from the keyboard, and the epochs as a table.
-import { cleanup, fireEvent, render as rtlRender, screen, within } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../src/core/train/loop.ts';
-import { createAppStore } from '../../src/store/store.ts';
-import { StoreProvider, withStrings } from '../../src/ui/storeContext.tsx';
-import { trainCharts } from '../../src/ui/strings/en/lazy/trainCharts.ts';
+import { renderChart } from './renderChart.tsx';
 import { LossCurve } from '../../src/ui/train/LossCurve.tsx';
 
 afterEach(cleanup);
@@ -17,16 +14,7 @@ beforeAll(() => {
   if (!('PointerEvent' in window)) Object.defineProperty(window, 'PointerEvent', { value: class extends MouseEvent {}, configurable: true });
 });
 
-// The figures show inside the training view, which brings their part of the catalogue.
-const Charts = withStrings([trainCharts], ({ children }: { children: ReactNode }) => <>{children}</>);
-const render = (ui: ReactElement) =>
-  rtlRender(ui, {
-    wrapper: ({ children }: { children: ReactNode }) => (
-      <StoreProvider store={createAppStore('')}>
-        <Charts>{children}</Charts>
-      </StoreProvider>
-    ),
-  });
+const render = renderChart;
 
 /** A classification run: 10 epochs of 10 updates, the loss falling from 2.3 over three decades, test accuracy 10% + 8% an epoch. */
 function classRun(epochCount = 10, perEpoch = 10) {

@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
 // The weight pictures as a learner sees them: one named picture per output, purple for negative weights and orange
 // for positive ones on one shared scale, its extremes in the legend, and a picture redrawn only when it changes.
-import { cleanup, render as rtlRender, screen } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppStore } from '../../src/store/store.ts';
-import { StoreProvider, withStrings } from '../../src/ui/storeContext.tsx';
-import { trainCharts } from '../../src/ui/strings/en/lazy/trainCharts.ts';
+import { renderChart } from './renderChart.tsx';
 import { WeightImages } from '../../src/ui/train/WeightImages.tsx';
 
 const SIDE = 28;
@@ -35,16 +32,7 @@ afterEach(() => {
   HTMLCanvasElement.prototype.getContext = original;
 });
 
-// The figures show inside the training view, which brings their part of the catalogue.
-const Charts = withStrings([trainCharts], ({ children }: { children: ReactNode }) => <>{children}</>);
-const render = (ui: ReactElement) =>
-  rtlRender(ui, {
-    wrapper: ({ children }: { children: ReactNode }) => (
-      <StoreProvider store={createAppStore('')}>
-        <Charts>{children}</Charts>
-      </StoreProvider>
-    ),
-  });
+const render = renderChart;
 
 /** Ten pictures: picture j holds the weight (j − 4.5) / 9 everywhere, but pixel 0 is −0.25 and the last pixel 0. */
 function images(): Float64Array[] {
