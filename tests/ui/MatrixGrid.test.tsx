@@ -126,6 +126,16 @@ describe('MatrixGrid rendering', () => {
     expect(cell(0, 0).getAttribute('aria-label')).toBe('dL/dW[0,0] = 1.23456, shown as 1.23');
   });
 
+  it('says why its owner hides a cell, and marks it hidden (a value not computed yet is not)', () => {
+    render(<Harness muted={new Set(['0,1'])} mutedText="hidden until you answer the exercise" values={[1.23456, -0.5, Number.NaN, 0, 1, 2]} />);
+    expect(cell(0, 1).getAttribute('aria-label')).toBe('dL/dW[0,1] = hidden until you answer the exercise');
+    expect(cell(0, 1).textContent).toBe('');
+    expect(cell(0, 1).dataset.hidden).toBe('true');
+    expect(cell(0, 2).getAttribute('aria-label')).toBe('dL/dW[0,2] = not computed yet');
+    expect(cell(0, 2).dataset.hidden).toBeUndefined();
+    expect(cell(0, 0).dataset.hidden).toBeUndefined();
+  });
+
   it('marks the sign without colour: negative cells get a class', () => {
     render(<Harness />);
     expect(cell(0, 1).classList.contains('neg')).toBe(true);

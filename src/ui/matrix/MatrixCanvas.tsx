@@ -71,7 +71,8 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
 
   const describe = (r: number, c: number) => {
     const k = r * cols + c;
-    const value = isMuted(muted, values, cols, k) ? t('grid.cell.pending') : props.integer ? fmt.integer(values[k]) : fmt.text(values[k], 6);
+    const hidden = muted === 'all' || (muted?.has(`${r},${c}`) ?? false);
+    const value = hidden && props.mutedText ? props.mutedText : isMuted(muted, values, cols, k) ? t('grid.cell.pending') : props.integer ? fmt.integer(values[k]) : fmt.text(values[k], 6);
     return t('heat.readout', { cell: cellName(r, c), value });
   };
 

@@ -18,6 +18,8 @@ export interface CellProps {
   read: boolean;
   written: boolean;
   muted: boolean;
+  /** Muted by the grid's owner (an exercise hides it, or the matrix is unused), not for want of a value. */
+  hidden: boolean;
   editing: { text: string; error: string | null } | null;
   editable: boolean;
   errorId: string;
@@ -48,6 +50,7 @@ export const Cell = memo(function Cell(p: CellProps) {
       data-r={p.r}
       data-c={p.c}
       data-value={p.muted ? '' : String(p.value)}
+      data-hidden={p.hidden || undefined}
       tabIndex={p.tabbable ? 0 : -1}
       className={cls.join(' ')}
       style={p.muted ? undefined : { background: p.bg, color: p.fg }}

@@ -42,6 +42,8 @@ export interface MatrixGridProps {
   linked?: ReadonlySet<string>;
   /** Cells to show as not computed, as 'r,c', or 'all'. NaN values are shown that way too. */
   muted?: ReadonlySet<string> | 'all';
+  /** What a cell in `muted` is said to be, when not 'not computed yet' (an exercise hides it until answered). */
+  mutedText?: string;
   /** Cells the player's current step reads, and writes. */
   reads?: ReadonlySet<string>;
   writes?: ReadonlySet<string>;
@@ -77,6 +79,11 @@ export function MatrixGrid(props: MatrixGridProps) {
         return { text, cell, label: t('grid.cell', { cell, value: spoken }), pending: t('grid.cell', { cell, value: t('grid.cell.pending') }), ...colour(v) };
       }),
     [values, integer, colour, fmt, t, cellName, cols],
+  );
+  const { mutedText } = props;
+  const hiddenLabel = useCallback(
+    (k: number) => t('grid.cell', { cell: shown[k].cell, value: mutedText ?? t('grid.cell.pending') }),
+    [shown, mutedText, t],
   );
   const errorId = `${name}-edit-error${errorSuffix}`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
@@ -160,8 +167,9 @@ export function MatrixGrid(props: MatrixGridProps) {
       const v = values[r * cols + c];
       const k = key(r, c);
       const { text, cell, label: named, pending, bg, fg } = shown[r * cols + c];
-      const isMuted = muted === 'all' || (muted?.has(k) ?? false) || Number.isNaN(v);
-      const ariaLabel = isMuted ? pending : named;
+      const hidden = muted === 'all' || (muted?.has(k) ?? false);
+      const isMuted = hidden || Number.isNaN(v);
+      const ariaLabel = hidden ? hiddenLabel(r * cols + c) : isMuted ? pending : named;
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell
@@ -180,6 +188,7 @@ export function MatrixGrid(props: MatrixGridProps) {
           read={reads?.has(k) ?? false}
           written={writes?.has(k) ?? false}
           muted={isMuted}
+          hidden={hidden}
           editing={ed}
           editable={editable}
           errorId={errorId}

@@ -73,6 +73,7 @@ export function MatrixView({ name }: { name: MatrixName }) {
       reads={reads}
       writes={writes}
       muted={unused ? 'all' : hidden}
+      mutedText={!unused && hidden ? i18n.t('grid.cell.hidden') : undefined}
       onFocusCell={onFocusCell}
       onHoverCell={onHoverCell}
       onEdit={editable ? onEdit : undefined}

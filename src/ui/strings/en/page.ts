@@ -163,6 +163,7 @@ export const page = {
   'grid.editHint.touch': 'To change a value, tap it, then Edit.',
   'grid.cell': '{cell} = {value}',
   'grid.cell.pending': 'not computed yet',
+  'grid.cell.hidden': 'hidden until you answer the exercise',
   'grid.cell.rounded': '{precise}, shown as {shown}',
   'grid.cell.edit': '{cell}: type a new value, Enter to keep, Escape to cancel',
   'grid.edit.refused': '{cell}: {problem} The previous value is kept.',
