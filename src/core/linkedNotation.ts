@@ -11,7 +11,8 @@ import { type LessonGraph, lessonGraph } from './graph.ts';
 import { type IndexName, axesOf } from './layout.ts';
 import { type Msg, msg } from './messages.ts';
 import { type MatrixName, NODE_LAYOUT } from './nodes.ts';
-import { RESULT, SLOPE, activationTokens, dbMatrixTokens, factorPart, indexPart, slopeTokens, sumIndexTokens, sumMatrixTokens } from './notationTokens.ts';
+import { LOSS_TOKENS } from './lossTokens.ts';
+import { RESULT, SLOPE, activationTokens, dbMatrixTokens, factorPart, indexPart, slopeTokens, sumIndexTokens, sumMatrixTokens, updateTokens } from './notationTokens.ts';
 import { ACTIVATION_SPECS } from './ops/activation.ts';
 import { denseNames, linearRule } from './ops/linear.ts';
 import type { SumRule } from './ops/sums.ts';
@@ -52,10 +53,11 @@ export interface LinkedNotation {
   parts: NotationPart[];
 }
 
-const hasIndex = (m: MatrixName, i: IndexName, conv: DerivationContext['convention']) => axesOf(NODE_LAYOUT[m], conv).includes(i);
+/** Whether a node's entries run over an index, as the lesson lays it out (class targets run over the samples only). */
+const hasIndex = (graph: LessonGraph, m: MatrixName, i: IndexName, conv: DerivationContext['convention']) => axesOf(graph.rule(m)?.layout ?? NODE_LAYOUT[m], conv).includes(i);
 
 /** What each part id of a rule means: the result, its factors, its indices (the summed one said as such), an activation's slope. */
-function describe(id: PartId, rule: ComputedRule, ctx: DerivationContext, sum: SumRule | null): NotationPart {
+function describe(id: PartId, rule: ComputedRule, ctx: DerivationContext, graph: LessonGraph, sum: SumRule | null): NotationPart {
   const m = rule.node;
   const name = (n: MatrixName) => msg(`matrix.${n}.label`);
   if (id === RESULT) return { id, kind: 'result', speech: msg('notation.part.result', { name: name(m) }), nodes: [], here: [m] };
@@ -66,13 +68,13 @@ function describe(id: PartId, rule: ComputedRule, ctx: DerivationContext, sum: S
   }
   if (id.startsWith('i-')) {
     const i = id.slice(2) as IndexName;
-    const nodes = (sum ? [...sum.factors.map((f) => f.node), ...(sum.plus ? [sum.plus] : [])] : [...rule.from]).filter((n) => hasIndex(n, i, ctx.convention));
+    const nodes = (sum ? [...sum.factors.map((f) => f.node), ...(sum.plus ? [sum.plus] : [])] : [...rule.from]).filter((n) => hasIndex(graph, n, i, ctx.convention));
     const summed = sum?.over === i;
-    return { id, kind: summed ? 'summed' : 'index', speech: msg(summed ? 'notation.part.summed' : 'notation.part.index', { index: i }), nodes, here: hasIndex(m, i, ctx.convention) ? [m] : [] };
+    return { id, kind: summed ? 'summed' : 'index', speech: msg(summed ? 'notation.part.summed' : 'notation.part.index', { index: i }), nodes, here: hasIndex(graph, m, i, ctx.convention) ? [m] : [] };
   }
   const node = id.slice(2) as MatrixName;
   // An elementwise rule reads its factors in the cell's own place, even where its terms read another node (σ'(z) from y).
-  const elementwise = rule.op === 'activation' || rule.op === 'activation-grad';
+  const elementwise = rule.op === 'activation' || rule.op === 'activation-grad' || rule.op === 'update';
   return { id, kind: 'factor', speech: msg('notation.part.factor', { name: name(node) }), nodes: [node], here: elementwise && NODE_LAYOUT[node] === NODE_LAYOUT[m] ? [node] : [] };
 }
 
@@ -84,10 +86,15 @@ function sumRuleOf(rule: ComputedRule, ctx: DerivationContext): SumRule | null {
   return null;
 }
 
-/** The index notation and matrix form of a rule, where they are written from tokens (the loss and the update are not yet). */
+/** The index notation and matrix form of a rule (a loss has no matrix form). */
 function texTokens(rule: ComputedRule, ctx: DerivationContext, sum: SumRule | null): { index: Token[] | null; matrix: Token[] | null } {
   const { convention: conv, sizes } = ctx;
   const a = ctx.activation ?? 'identity';
+  if ((rule.op === 'loss' || rule.op === 'loss-grad') && ctx.loss !== 'upstream') {
+    const t = LOSS_TOKENS[ctx.loss](conv);
+    return { index: rule.op === 'loss' ? t.L : t.dY, matrix: null };
+  }
+  if (rule.op === 'update' && (rule.node === 'Wn' || rule.node === 'bn')) return updateTokens(rule.node, conv, sizes);
   if (sum && rule.node === 'db') return { index: sumIndexTokens(sum, conv), matrix: dbMatrixTokens(conv, sizes, denseNames(a).G) };
   if (sum) return { index: sumIndexTokens(sum, conv), matrix: sumMatrixTokens(sum, conv, sizes, rule.op === 'dense') };
   if (rule.op === 'activation') return activationTokens(a, conv, sizes);
@@ -105,7 +112,7 @@ export function linkedNotation(ctx: DerivationContext, node: MatrixName, graph: 
   const einsum = sum ? einsumTokens(sum, ctx.convention, DIALECTS[flavour]) : null;
   const code = codeTokens(rule, ctx, graph, flavour);
   const ids = partsOf([...(index ?? []), ...(matrix ?? []), ...(einsum ?? []), ...code.flat()]);
-  return { node, index, matrix, einsum, flavour, code, parts: ids.map((id) => describe(id, rule, ctx, sum)) };
+  return { node, index, matrix, einsum, flavour, code, parts: ids.map((id) => describe(id, rule, ctx, graph, sum)) };
 }
 
 export { factorPart, indexPart, RESULT, SLOPE };

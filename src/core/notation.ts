@@ -13,11 +13,10 @@ export type Index = string | number;
 /** Indices to write, by logical name. */
 export type IndexValues = Partial<Record<IndexName, Index>>;
 
-const join = (parts: Index[]): string => {
-  if (parts.length === 1) return `{${parts[0]}}`;
-  const plain = parts.every((p) => typeof p === 'string' && p.length === 1);
-  return plain ? `{${parts.join('')}}` : `{${parts.join(',')}}`;
-};
+/** What sets a subscript's indices apart: nothing when each is one letter ({sj}), a comma otherwise ({1,0}, {s,c_s}). */
+export const subSeparator = (parts: readonly Index[]): string => (parts.every((p) => typeof p === 'string' && p.length === 1) ? '' : ',');
+
+const join = (parts: Index[]): string => (parts.length === 1 ? `{${parts[0]}}` : `{${parts.join(subSeparator(parts))}}`);
 
 /** The subscript of a layout's entry, e.g. {sj} or {1,0}, in the convention's physical order. */
 export function subOf(layout: LayoutName, conv: Convention, idx: IndexValues): string {

@@ -1,17 +1,19 @@
 // The index notation and the matrix form of a node as tokens (tokens.ts), from
 // the writers that make the panel's strings: entryTex for every entry, the
-// sum rules of the dense product, the activation's apply and slope. Their
+// sum rules of the dense product, the activation's apply and slope, the SGD
+// update (the losses' are in lossTokens.ts). Their
 // plain text is the derivation's own (tests/core/linkedNotation.test.ts holds
 // them equal), with the parts marked.
 import type { Convention, Sizes } from './conventions.ts';
-import { INDEX_SIZE, type IndexName } from './layout.ts';
+import { INDEX_SIZE, type IndexName, type LayoutName, axesOf } from './layout.ts';
 import { type MatrixName, NODE_TEX } from './nodes.ts';
-import { type GradStyle, entryTex } from './notation.ts';
+import { type GradStyle, entryTex, subSeparator } from './notation.ts';
 import { ACTIVATION_SPECS, type Activation } from './ops/activation.ts';
 import { biasTerm } from './ops/linear.ts';
 import { type SumRule, formFactor } from './ops/sums.ts';
+import { ETA, SOURCES, type Updated, updateWrite } from './ops/update.ts';
 import type { FormFactor } from './ops/types.ts';
-import { type PartId, type Token, fill, group, seq, tok } from './tokens.ts';
+import { type PartId, type Token, fill, group, plainText, seq, tok } from './tokens.ts';
 
 /** The part of an index letter, and of a factor or the result. */
 export const indexPart = (i: IndexName): PartId => `i-${i}`;
@@ -23,9 +25,21 @@ const LETTERS: readonly IndexName[] = ['s', 'i', 'j'];
 /** The index a size counts: B samples (s), N inputs (i), T outputs (j). */
 const INDEX_OF_SIZE: Readonly<Record<string, IndexName>> = Object.fromEntries(LETTERS.map((i) => [INDEX_SIZE[i], i]));
 
-/** One entry of a node in index notation, each index letter a part of its own: x_{si}, ∂L/∂W_{ij}. */
-export function entryTokens(m: MatrixName, conv: Convention, style: GradStyle = 'frac'): Token[] {
-  return fill((s, i, j) => entryTex(m, conv, { s, i, j }, style), LETTERS.map((x) => [tok(x, indexPart(x))]));
+/** An index letter as the part of its index. */
+export const letterTokens = (i: IndexName): Token[] => [tok(i, indexPart(i))];
+
+/** One entry of a node in index notation, each index letter a part of its own: x_{si}, ∂L/∂W_{ij}; `letters` writes some index otherwise (y_{sk}). */
+export function entryTokens(m: MatrixName, conv: Convention, style: GradStyle = 'frac', letters: Partial<Record<IndexName, readonly Token[]>> = {}): Token[] {
+  return fill((s, i, j) => entryTex(m, conv, { s, i, j }, style), LETTERS.map((x) => letters[x] ?? letterTokens(x)));
+}
+
+/** A layout's subscript, in the convention's order and set apart as subOf sets it, with some indices written otherwise: {s,c_s}. */
+export function subTokens(layout: LayoutName, conv: Convention, idx: Partial<Record<IndexName, readonly Token[]>> = {}): Token[] {
+  const parts = axesOf(layout, conv)
+    .filter((a): a is IndexName => a !== null)
+    .map((a) => idx[a] ?? letterTokens(a));
+  const sep = subSeparator(parts.map(plainText));
+  return seq('{', ...parts.flatMap((p, k) => (k > 0 ? [sep, p] : [p])), '}');
 }
 
 /** A shape [N×T], each size the part of the index it counts. */
@@ -82,5 +96,22 @@ export function slopeTokens(a: Activation, conv: Convention, sizes: Sizes): { in
   return {
     index: seq(group(RESULT, entryTokens('dZ', conv)), ' = ', group(factorPart('dY'), entryTokens('dY', conv)), ' \\cdot ', group(SLOPE, fill(spec.deriv, [z]))),
     matrix: seq(underTokens(RESULT, formFactor('dZ', conv, sizes)), ' = ', underTokens(factorPart('dY'), formFactor('dY', conv, sizes)), ' \\odot ', underTokens(SLOPE, slopeForm, slopeLabel)),
+  };
+}
+
+/** W⁺ = W − η ∂L/∂W (and b⁺) in index notation and as a matrix form (updateRules' rule and matrixFormOf's tex). */
+export function updateTokens(node: Updated, conv: Convention, sizes: Sizes): { index: Token[]; matrix: Token[] } {
+  const { p, g } = SOURCES[node];
+  const entry = (m: MatrixName, part: PartId) => group(part, entryTokens(m, conv));
+  const grad = formFactor(g, conv, sizes);
+  return {
+    index: fill(updateWrite, [entry(node, RESULT), entry(p, factorPart(p)), [tok(ETA)], entry(g, factorPart(g))]),
+    matrix: seq(
+      underTokens(RESULT, formFactor(node, conv, sizes)),
+      ' = ',
+      underTokens(factorPart(p), formFactor(p, conv, sizes)),
+      ' - ',
+      underTokens(factorPart(g), { ...grad, label: `${ETA}\\, ${grad.label}` }),
+    ),
   };
 }

@@ -6,6 +6,7 @@
 // the index notation and matrix form equal to the derivation's; the code lines
 // those of the exported program of that flavour, and the einsum worked out by
 // a tiny interpreter equal to the lesson's values.
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVATIONS,
@@ -17,6 +18,7 @@ import {
   matrixValues,
   nodeShape,
   partCells,
+  linkedTex,
   plainText,
   type Activation,
   type Convention,
@@ -192,10 +194,23 @@ describe.each(CONVS)('the linked notation in the %s convention', (conv) => {
         for (const m of computed) {
           const n = linkedNotation(ctx, m, graph);
           const d = derive(ctx, { m, r: 0, c: 0 });
-          if (n?.index) expect(plainText(n.index)).toBe(d.general);
-          if (n?.matrix) expect(plainText(n.matrix)).toBe(d.matrixForm?.tex);
-          const tokenised = ['dense', 'dense-grad', 'activation', 'activation-grad'].includes(graph.rule(m)?.op ?? '');
-          expect(n?.index !== null && n?.matrix !== null).toBe(tokenised);
+          // Every computed rule is written in linked tokens; a loss has no matrix form.
+          expect(plainText(n?.index ?? [])).toBe(d.general);
+          const op = graph.rule(m)?.op ?? '';
+          if (op === 'loss' || op === 'loss-grad') expect([n?.matrix, d.matrixForm]).toEqual([null, null]);
+          else expect(plainText(n?.matrix ?? [])).toBe(d.matrixForm?.tex);
+        }
+      });
+
+      it(`(${lesson_}): KaTeX typesets the linked forms, each part a data-part span, with \\htmlData alone trusted (as the page does)`, () => {
+        for (const m of computed) {
+          const n = linkedNotation(ctx, m, graph);
+          for (const tokens of [n?.index, n?.matrix]) {
+            if (!tokens) continue;
+            const html = katex.renderToString(linkedTex(tokens), { throwOnError: true, strict: 'ignore', trust: (c) => c.command === '\\htmlData' });
+            const spans = new Set([...html.matchAll(/data-part="([^"]+)"/g)].map((x) => x[1]));
+            expect([...spans].sort(), `${m}: ${linkedTex(tokens)}`).toEqual([...new Set(tokens.flatMap((t) => t.parts))].sort());
+          }
         }
       });
     }
@@ -241,6 +256,40 @@ describe('the parts the tokens carry', () => {
     expect(partCells(n, d, 'r')).toEqual([{ m: 'dW', r: 1, c: 0 }]);
     expect(partCells(n, d, 'i-j')).toEqual([{ m: 'dW', r: 1, c: 0 }, { m: 'dY', r: 0, c: 0 }, { m: 'dY', r: 1, c: 0 }]);
     expect(partCells(n, d, 'nothing')).toEqual([]);
+  });
+
+  it('mse L: s and j run over y and the target, both factors, L the result', () => {
+    const ctx = lesson('column', 'mse', 'identity');
+    const n = linkedNotation(ctx, 'L');
+    expect(textsOf(n?.index ?? null, 'r')).toEqual(['L']);
+    expect(textsOf(n?.index ?? null, 'i-s')).toEqual(['s', 's', 's']);
+    expect(plainText(n?.index?.filter((t) => t.parts[0] === 'f-y') ?? [])).toBe('y_{js}');
+    expect(plainText(n?.index?.filter((t) => t.parts[0] === 'f-target') ?? [])).toBe('t_{js}');
+    expect(n?.parts.find((p) => p.id === 'i-j')).toMatchObject({ kind: 'index', nodes: ['y', 'target'], here: [] });
+    expect(textsOf(n?.code[0] ?? null, 'f-target')).toEqual(['target']);
+  });
+
+  it('softmax-ce: the true class c_s is the target’s part, its s the sample’s; the class targets do not run over j', () => {
+    const ctx = lesson('row', 'softmax-ce', 'identity');
+    const L = linkedNotation(ctx, 'L');
+    expect(plainText(L?.index?.filter((t) => t.parts[0] === 'f-target') ?? [])).toBe('c_{s}');
+    expect(textsOf(L?.index ?? null, 'i-s')).toEqual(['s', 's', 's', 's', 's', 's']);
+    const dY = linkedNotation(ctx, 'dY');
+    expect(textsOf(dY?.index ?? null, 'i-j')).toEqual(['j', 'j', 'j']);
+    expect(dY?.parts.find((p) => p.id === 'i-j')).toMatchObject({ nodes: ['y'], here: ['dY'] });
+    expect(dY?.parts.find((p) => p.id === 'i-s')).toMatchObject({ nodes: ['y', 'target'], here: ['dY'] });
+  });
+
+  it('the update: W and dL/dW are factors in both forms, read in the cell’s own place', () => {
+    const ctx = lesson('torch', 'mse', 'identity', 0.1);
+    const n = linkedNotation(ctx, 'Wn');
+    if (!n) throw new Error('no notation');
+    expect(plainText(n.index?.filter((t) => t.parts[0] === 'f-dW') ?? [])).toBe('\\tfrac{\\partial L}{\\partial W_{ji}}');
+    expect(plainText(n.matrix?.filter((t) => t.parts[0] === 'f-dW') ?? [])).toBe('\\underset{[T\\times N]}{\\eta\\, \\frac{\\partial L}{\\partial W}}');
+    expect(textsOf(n.code[0], 'f-dW')).toEqual(['dW']);
+    const d = derive(ctx, { m: 'Wn', r: 1, c: 2 });
+    expect(partCells(n, d, 'f-W')).toEqual([{ m: 'W', r: 1, c: 2 }]);
+    expect(partCells(n, d, 'i-j')).toEqual([{ m: 'Wn', r: 1, c: 2 }, { m: 'W', r: 1, c: 2 }, { m: 'dW', r: 1, c: 2 }]);
   });
 
   it('given values have no linked notation', () => {

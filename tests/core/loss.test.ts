@@ -181,8 +181,8 @@ describe('loss notation', () => {
 
 describe('softmax-ce notation and overflow', () => {
   it('writes p with the convention subscripts', () => {
-    expect(LOSS_SPECS['softmax-ce'].tex('column')).toContain('p_{c_s,s}');
-    expect(LOSS_SPECS['softmax-ce'].tex('row')).toContain('p_{s,c_s}');
+    expect(LOSS_SPECS['softmax-ce'].tex('column')).toContain('p_{c_{s},s}');
+    expect(LOSS_SPECS['softmax-ce'].tex('row')).toContain('p_{s,c_{s}}');
   });
   it('refuses a loss that overflows rather than returning Infinity', () => {
     const y = { rows: 1, cols: 2, data: Float64Array.of(1.5e308, -1.5e308) };

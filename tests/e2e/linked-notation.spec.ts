@@ -60,3 +60,31 @@ test('forced colours: a lit part is shown by the system highlight and an outline
   });
   expect(style).toEqual({ outline: 'dotted', width: '2px' });
 });
+
+test('the loss and the update are linked too: the true class of softmax-ce, and dL/dW in the update (column)', async ({ page, errors }) => {
+  void errors;
+  await page.goto('./?conv=column&loss=softmax-ce&update=0.1&focus=dY:1,0');
+  // The true class c_s in the rule: the target in the code, and sample 0's class in its grid.
+  await page.locator(`${panel} [data-line="general"] [data-part="f-target"]`).first().hover();
+  await expect(page.locator(lit('[data-line="general"]'))).toHaveCount(1);
+  await expect(page.locator(lit('[data-line="code"]')).first()).toHaveText('target');
+  await expect(page.locator('[role="grid"][data-matrix="target"] [role="gridcell"].term')).toHaveCount(1);
+  // From the keyboard, the result, then index j, then the sample index s: it lights the s of c_s too, and the sample's cells of y.
+  await page.mouse.move(5, 5);
+  await page.locator(`${panel} [data-line="general"] .parts`).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(`${panel} .sr-only`).filter({ hasText: 'Pointing at' })).toHaveText('Pointing at index s');
+  await expect(page.locator(lit('[data-line="general"]'))).toHaveCount(3);
+  await expect(page.locator('[role="grid"][data-matrix="y"] [role="gridcell"].term')).toHaveCount(2);
+  expect(await axe(page, { exclude: '.jacobian' })).toEqual([]);
+
+  // The update of W[0,1]: dL/dW in the code lights it in the rule and the matrix form, and its cell.
+  await page.goto('./?conv=column&loss=softmax-ce&update=0.1&focus=Wn:0,1');
+  await expect(page.locator(`${panel} [data-line="code"] .code-line`)).toHaveText(['W_new = W - lr * dW']);
+  await page.locator(`${panel} [data-line="code"] [data-part="f-dW"]`).hover();
+  await expect(page.locator(lit('[data-line="general"]'))).toHaveCount(1);
+  await expect(page.locator(lit('[data-line="matrix-form"]'))).toHaveCount(1);
+  await expect(page.locator('[role="grid"][data-matrix="dW"] [role="gridcell"].term')).toHaveCount(1);
+  await expect(page.locator('[role="grid"][data-matrix="W"] [role="gridcell"].term')).toHaveCount(0);
+});

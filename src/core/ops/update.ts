@@ -33,25 +33,31 @@ export function assertLearningRate(lr: number, fn = 'sgdStep'): void {
 }
 
 /** The parameter each updated node comes from, and its gradient. */
-const SOURCES = { Wn: { p: 'W', g: 'dW' }, bn: { p: 'b', g: 'db' } } as const satisfies Record<string, { p: MatrixName; g: MatrixName }>;
-type Updated = keyof typeof SOURCES;
+export const SOURCES = { Wn: { p: 'W', g: 'dW' }, bn: { p: 'b', g: 'db' } } as const satisfies Record<string, { p: MatrixName; g: MatrixName }>;
+export type Updated = keyof typeof SOURCES;
 
 /** The updated nodes, in the order the player fills them. */
 export const UPDATED: readonly Updated[] = ['Wn', 'bn'];
 
 /** The learning rate's symbol in the rules; its value is written beside them. */
-const ETA = '\\eta';
+export const ETA = '\\eta';
+
+/** The rule written from its pieces (an entry or a whole matrix each): the updated one, the parameter, the learning rate, the gradient. */
+export const updateWrite = (r: string, p: string, lr: string, g: string): string => `${r} = ${p} - ${lr}\\, ${g}`;
 
 /** The rule at some indices (letters or numbers): W^{+}_{ij} = W_{ij} − η ∂L/∂W_{ij}. */
 function ruleTex(node: Updated, ctx: GraphSpec, idx: IndexValues, lr: string = ETA): string {
   const { p, g } = SOURCES[node];
   const conv = ctx.convention;
-  return `${entryTex(node, conv, idx)} = ${entryTex(p, conv, idx)} - ${lr}\\, ${entryTex(g, conv, idx)}`;
+  return updateWrite(entryTex(node, conv, idx), entryTex(p, conv, idx), lr, entryTex(g, conv, idx));
 }
+
+/** The rule of whole matrices: W⁺ = W − η ∂L/∂W, with η or the learning rate's value. */
+const wholeTex = (node: Updated, lr: string = ETA) => updateWrite(NODE_TEX[node], NODE_TEX[SOURCES[node].p], lr, NODE_TEX[SOURCES[node].g]);
 
 /** Both updates in matrix form with the learning rate's value, for a heading: W⁺ = W − 0.1 ∂L/∂W, b⁺ = b − 0.1 ∂L/∂b. */
 export function updateTex(lr: number, fmt: NumberFormat): string {
-  const one = (node: Updated) => `${NODE_TEX[node]} = ${NODE_TEX[SOURCES[node].p]} - ${fmt.tex(lr, 6, false)}\\, ${NODE_TEX[SOURCES[node].g]}`;
+  const one = (node: Updated) => wholeTex(node, fmt.tex(lr, 6, false));
   return `${one('Wn')},\\quad ${one('bn')}`;
 }
 
@@ -114,7 +120,7 @@ export function updateRules(ctx: GraphSpec): Record<Updated, ComputedRule> {
         const grad = formFactor(g, conv, c.sizes);
         return matrixFormOf(formFactor(node, conv, c.sizes), [formFactor(p, conv, c.sizes), { ...grad, label: `${ETA}\\, ${grad.label}` }], {
           op: '-',
-          rule: `${NODE_TEX[node]} = ${NODE_TEX[p]} - ${ETA}\\, ${NODE_TEX[g]}`,
+          rule: wholeTex(node),
         });
       },
       note: (_c, cell) => msg(node === 'Wn' ? 'note.Wn' : 'note.bn', { ...idxOf(cell, conv), lr: num(lr) }),
@@ -124,7 +130,7 @@ export function updateRules(ctx: GraphSpec): Record<Updated, ComputedRule> {
         coarse: 'all',
         narrate: (_c, _g, fmt) => ({
           text: msg(node === 'Wn' ? 'narr.update.W' : 'narr.update.b', { lr: num(lr) }),
-          tex: `${NODE_TEX[node]} = ${NODE_TEX[p]} - ${lrTex(fmt)}\\, ${NODE_TEX[g]}`,
+          tex: wholeTex(node, lrTex(fmt)),
         }),
       },
     };

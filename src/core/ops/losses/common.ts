@@ -8,7 +8,7 @@ import type { Idx } from '../../layout.ts';
 import type { Matrix } from '../../matrix.ts';
 import { type Msg, code, msg, num, tex } from '../../messages.ts';
 import { type CellRef, idxOf } from '../../nodes.ts';
-import { dL, type IndexValues, entryTex, ySub } from '../../notation.ts';
+import { type IndexValues, entryTex } from '../../notation.ts';
 import type { CoreLossKind, LossKind, TargetKind } from '../lossKinds.ts';
 import { range, valuesShown } from '../sums.ts';
 import type { CellNotation, ComputedRule, DerivationContext, GivenRule, GraphSpec, NodeRule, NodeScript, PluggedTerm } from '../types.ts';
@@ -122,11 +122,4 @@ export function targetRule(ctx: GraphSpec, kind: 'matrix' | 'classes'): GivenRul
   };
 }
 
-export const mseTex = (c: Convention) => `L = \\frac{1}{BT}\\sum_{s,j} \\left(${yEntry(c, 's', 'j')} - ${entryTex('target', c, LETTERS)}\\right)^2`;
-export const mseDtex = (c: Convention) => `${dL('y', ySub(c, 's', 'j'))} = \\frac{2}{BT}\\left(${yEntry(c, 's', 'j')} - ${entryTex('target', c, LETTERS)}\\right)`;
-export const ceTex = (c: Convention) =>
-  `L = -\\frac{1}{B}\\sum_{s} \\log p_${ySub(c, 's', 'c_s')},\\quad p_${ySub(c, 's', 'j')} = \\frac{e^{${yEntry(c, 's', 'j')}}}{\\sum_{k} e^{${yEntry(c, 's', 'k')}}}`;
-export const ceDtex = (c: Convention) => `${dL('y', ySub(c, 's', 'j'))} = \\frac{1}{B}\\left(p_${ySub(c, 's', 'j')} - [j = c_s]\\right)`;
-export const sumTex = (c: Convention) => `L = \\sum_{s,j} ${yEntry(c, 's', 'j')}`;
-export const sumDtex = (c: Convention) => `${dL('y', ySub(c, 's', 'j'))} = 1`;
-
+export { ceDtex, ceTex, mseDtex, mseTex, sumDtex, sumTex } from './formulas.ts';
