@@ -5,10 +5,10 @@ import type { Dataset, TrainRun } from '../core/index.ts';
 import type { Trainer } from './trainer.ts';
 import { replyError, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
-/** The parts of a Worker the trainer uses (a stand-in can run the protocol in tests). */
-export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
-  onmessage: ((e: MessageEvent<WorkerReply>) => void) | null;
+/** The parts of a Worker the trainer (and the script writer, with its own messages) uses: a stand-in can run the protocol in tests. */
+export interface WorkerLike<Request = WorkerRequest, Reply = WorkerReply> {
+  postMessage(message: Request): void;
+  onmessage: ((e: MessageEvent<Reply>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
   onmessageerror: ((e: MessageEvent) => void) | null;
   terminate(): void;

@@ -63,9 +63,15 @@ test('the script of a digits run packs its data, downloads as shown and, run, pr
   await page.getByRole('button', { name: /^Train/ }).click();
   await expect(page.locator('.train-progress-text')).toHaveText(/^Finished/, { timeout: 90_000 });
   const [loss, trainLoss, accuracy] = [await metric(page, 'loss'), await metric(page, 'trainLoss'), await metric(page, 'accuracy')];
+  // The script is written in a worker of its own, which the page starts when the panel opens, and says so meanwhile.
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.getByRole('button', { name: 'Export run as Python: a script that reproduces this run’s loss history' }).click();
+  await expect(page.locator('[data-script-status][data-writing]')).toHaveText('Writing the NumPy script of 10,000 samples…');
   const code = page.locator('[data-export-code="train-numpy"]');
   await expect(code).toContainText('def unpack(text, dtype):', { timeout: 30_000 });
+  await expect(page.locator('[data-script-status]')).toHaveText('');
+  expect(workers.filter((u) => /scriptWorker/.test(u))).toHaveLength(1);
   const name = 'backprop-train-mnist-row-softmax-ce-identity-numpy.py';
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${name}` }).click()]);
   const file = await download.path();

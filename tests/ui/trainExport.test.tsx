@@ -27,7 +27,11 @@ describe('the training view’s script', () => {
     expect(code('train-numpy')).toBeNull();
     fireEvent.click(opener());
     expect(opener().getAttribute('aria-expanded')).toBe('true');
+    // A live status says the script is being written, and is emptied once it is shown.
+    const writing = await screen.findByText(/^Writing the NumPy script of [\d,]+ samples…$/, {}, { timeout: 10_000 });
+    expect(writing.getAttribute('role')).toBe('status');
     const block = await screen.findByText(/^# A training run of one dense layer/, { selector: '[data-export-code="train-numpy"]' }, { timeout: 10_000 });
+    expect(writing.textContent).toBe('');
     const text = block.textContent ?? '';
     expect(text).toContain('# Convention: column');
     expect(text).toContain('Y = W @ X + b[:, None]');

@@ -19,6 +19,8 @@ export const train = {
   'train.export.about.pytorch': 'PyTorch’s autograd works each update’s gradients and torch.optim.SGD takes the step ({convention} convention).',
   'train.export.run': 'It holds the data, the seeded start and each epoch’s order of the samples, every value to full precision, and trains the run to its end, {epochs, plural, one {one epoch} other {# epochs}} ({updates, plural, one {# update} other {# updates}}). Run it with {command}: it prints the loss of every update, the losses and accuracies after each epoch, and the trained W and b as one JSON object, the numbers this run gives.',
   'train.export.code': 'The training script, {flavour}',
+  'train.export.writing': 'Writing the {flavour} script of {n, plural, one {# sample} other {# samples}}…',
+  'train.export.failed': 'The script could not be written: {problem}',
   'train.close': 'Back to the lesson',
   'train.intro': 'Each update runs the lesson’s forward and backward pass on a mini-batch, then moves W and b a step against their gradients: W ← W − lr·dL/dW, b ← b − lr·dL/db. Open any update to see it cell by cell.',
   'train.dataset': 'Data',
