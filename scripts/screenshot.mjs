@@ -1,6 +1,7 @@
 // Takes a screenshot of the built app in headless Chromium, for looking at what was built.
 // Usage: node scripts/screenshot.mjs <query> <out.png> [width] [height] [full=1] [hover-selector]
-// Serves nothing itself: start `npm run preview` (127.0.0.1:4173) or set BASE.
+// Serves nothing itself: start `npm run preview` (127.0.0.1:4173) or set BASE. CLICK names an element to click first
+// (the derivation's code toggle, say).
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
@@ -14,6 +15,7 @@ page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
 await page.goto(`${base}${query}`);
 // WAIT names what to wait for (the lesson's dX grid unless told): the training view has none.
 await page.waitForSelector(process.env.WAIT ?? '[data-matrix="dX"]');
+if (process.env.CLICK) await page.click(process.env.CLICK);
 if (hover) {
   await page.hover(hover);
   await page.waitForTimeout(300);

@@ -26,6 +26,8 @@ const SYMBOLS: Record<string, string> = {
   ldots: '…',
   quad: '\u2003\u2060',
   qquad: '\u2003\u2003\u2060',
+  // Where a long formula may wrap (between the two equations of softmax cross-entropy's rule).
+  allowbreak: '\u200b',
   ',': THIN,
   ';': ' ',
   ':': ' ',

@@ -100,6 +100,37 @@ test('at 1280×720 a focused cell’s whole derivation fits beside the stage: no
   }
 });
 
+test('with the code shown, nothing in the derivation scrolls sideways or passes the screen’s right edge: long lines wrap', async ({ page, errors }) => {
+  void errors;
+  for (const [w, h] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    // The longest code: softmax cross-entropy's lines in column, PyTorch's statements and its check against autograd, an einsum.
+    for (const q of ['conv=column&loss=softmax-ce&focus=L:0,0', 'conv=column&loss=softmax-ce&focus=dY:1,0', 'conv=torch&act=sigmoid&focus=dW:1,0', 'conv=column&focus=dX:1,0', 'update=0.1&focus=Wn:0,1']) {
+      await open(page, `./?present=1&${q}`);
+      await page.locator('.derivation .code-toggle').click();
+      await expect(page.locator('.derivation [data-line="code"] .code-line').first()).toBeVisible();
+      const sideways = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.derivation, .derivation *')].flatMap((el) => {
+          if (el.closest('.sr-only, .katex-mathml')) return [];
+          const x = getComputedStyle(el).overflowX;
+          return x !== 'visible' && el.scrollWidth > el.clientWidth + 1 ? [`${el.className || el.tagName}: ${el.scrollWidth} in ${el.clientWidth}`] : [];
+        }),
+      );
+      expect(sideways, `${w}×${h} ${q}`).toEqual([]);
+      const past = (await texts(page)).filter((x) => x.box.r > w + 0.5).map((x) => x.text);
+      expect(past, `${w}×${h} ${q}`).toEqual([]);
+      // At 1280×720 softmax cross-entropy's long lines do not fit the panel: they wrap onto a second line.
+      if (w === 1280 && q.endsWith('L:0,0')) {
+        const wrapped = await page.locator('.derivation [data-line="code"] .code-line').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(e).lineHeight)).length);
+        expect(wrapped).toBeGreaterThan(0);
+      }
+    }
+  }
+});
+
 test('the header’s button, P, Escape and the Leave button turn the mode on and off, and the link says present=1', async ({ page, errors }) => {
   void errors;
   await page.goto('./');

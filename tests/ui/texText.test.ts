@@ -32,6 +32,8 @@ describe('texText', () => {
     // Ordinary spaces (break opportunities) only after "=", the last "+" and "·"; every other space is a no-break one.
     expect(text.split(' ')).toEqual(['(a\u00a0+\u00a0b)/2\u00a0=', '(x\u00a0−\u00a0y)\u00a0+', 'z\u00a0·', 'wᵢ₊₁']);
     expect(texText('Z = XW + b,\\quad Y = \\sigma(Z)').split(' ')).toEqual(['Z\u00a0=', 'XW\u00a0+', 'b,\u2003\u2060Y\u00a0=', 'σ(Z)']);
+    // \allowbreak is a place to wrap, and nothing to see.
+    expect(texText('a,\\quad\\allowbreak p = b')).toBe('a,\u2003\u2060\u200bp\u00a0= b');
   });
 
   it('shows an unknown command by its name and survives unbalanced braces', () => {

@@ -16,9 +16,9 @@ export const MSE_WRITERS = {
 
 /** Softmax cross-entropy against one class per sample. */
 export const CE_WRITERS = {
-  /** L; the sum's letter s; p's subscript at the true class c_s, and at j; y_{sj}; y_{sk}. */
+  /** L; the sum's letter s; p's subscript at the true class c_s, and at j; y_{sj}; y_{sk}. A narrow panel may wrap it between its two equations. */
   L: (L: string, s: string, pc: string, pj: string, ysj: string, ysk: string) =>
-    `${L} = -\\frac{1}{B}\\sum_{${s}} \\log p_${pc},\\quad p_${pj} = \\frac{e^{${ysj}}}{\\sum_{k} e^{${ysk}}}`,
+    `${L} = -\\frac{1}{B}\\sum_{${s}} \\log p_${pc},\\quad\\allowbreak p_${pj} = \\frac{e^{${ysj}}}{\\sum_{k} e^{${ysk}}}`,
   /** ∂L/∂y_{sj}; p's subscript at j; the letter j; the true class c_s. */
   dY: (g: string, pj: string, j: string, c: string) => `${g} = \\frac{1}{B}\\left(p_${pj} - [${j} = ${c}]\\right)`,
 };
