@@ -6,7 +6,9 @@ import { note } from '../store/messages.ts';
 import { problemOf } from '../store/relesson.ts';
 import type { AppStore } from '../store/store.ts';
 import type { TrainRaw } from '../store/trainState.ts';
-import { type Trainer, inPageTrainer } from './trainer.ts';
+import { type Trainer, WORKER_ENTRIES, inPageTrainer } from './trainer.ts';
+
+export { WORKER_ENTRIES } from './trainer.ts';
 
 /** What the driver uses: loaders for the data that is not generated, and where to train. */
 export interface DriverEnv {
@@ -17,8 +19,6 @@ export interface DriverEnv {
   later(fn: () => void): () => void;
 }
 
-/** Data this large (samples × features) trains in a worker when one is available. */
-export const WORKER_ENTRIES = 20_000;
 /** How long one chunk of updates may take (in the page, so it keeps drawing; in a worker, so the curve moves smoothly). */
 const PAGE_CHUNK_MS = 12;
 

@@ -3,8 +3,8 @@
 // When a worker cannot be had or fails, the script is written in the page instead: slower, but written.
 import type { ExportFlavour } from '../core/export/flavours.ts';
 import { trainingProgram, type TrainScriptRun } from '../core/export/trainScript.ts';
-import { WORKER_ENTRIES } from './driver.ts';
 import type { ScriptReply, ScriptRequest } from './scriptProtocol.ts';
+import { WORKER_ENTRIES } from './trainer.ts';
 import { replyError } from './workerProtocol.ts';
 import type { WorkerLike } from './workerTrainer.ts';
 
@@ -20,8 +20,18 @@ export const writesOffPage = (run: TrainScriptRun): boolean => run.data.n * run.
 /** Where the writer may start a worker: nowhere when the page has none (jsdom, an old browser). */
 const defaultSpawn = (): (() => ScriptWorkerLike) | null => (typeof Worker === 'function' ? spawnScriptWorker : null);
 
-/** In the page, after the current task, so that the caller has shown that it is writing. */
-const inPage = (run: TrainScriptRun, flavour: ExportFlavour) => new Promise<string>((resolve) => setTimeout(resolve, 0)).then(() => trainingProgram(run, flavour));
+/** In the page, after the current task, so that the caller has shown that it is writing; not at all once aborted (the promise then never settles). */
+const inPage = (run: TrainScriptRun, flavour: ExportFlavour, signal?: AbortSignal) =>
+  new Promise<string>((resolve, reject) =>
+    setTimeout(() => {
+      if (signal?.aborted) return;
+      try {
+        resolve(trainingProgram(run, flavour));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }, 0),
+  );
 
 /**
  * The script of a run in a flavour. `signal` stops a worker no longer wanted (the flavour or the run changed,
@@ -29,19 +39,21 @@ const inPage = (run: TrainScriptRun, flavour: ExportFlavour) => new Promise<stri
  */
 export function writeTrainingScript(run: TrainScriptRun, flavour: ExportFlavour, opts: { spawn?: (() => ScriptWorkerLike) | null; signal?: AbortSignal } = {}): Promise<string> {
   const spawn = opts.spawn === undefined ? defaultSpawn() : opts.spawn;
-  if (!writesOffPage(run) || spawn === null) return inPage(run, flavour);
+  const { signal } = opts;
+  if (signal?.aborted) return new Promise<string>(() => {});
+  if (!writesOffPage(run) || spawn === null) return inPage(run, flavour, signal);
   let worker: ScriptWorkerLike;
   try {
     worker = spawn();
   } catch {
-    return inPage(run, flavour);
+    return inPage(run, flavour, signal);
   }
   return new Promise<string>((resolve, reject) => {
     const done = () => {
       worker.terminate();
-      opts.signal?.removeEventListener('abort', done);
+      signal?.removeEventListener('abort', done);
     };
-    opts.signal?.addEventListener('abort', done);
+    signal?.addEventListener('abort', done);
     worker.onmessage = (e) => {
       done();
       if (e.data.kind === 'script') resolve(e.data.text);
@@ -50,13 +62,18 @@ export function writeTrainingScript(run: TrainScriptRun, flavour: ExportFlavour,
     // A worker that cannot start (or dies) leaves the page to write the script.
     const fallBack = () => {
       done();
-      inPage(run, flavour).then(resolve, reject);
+      inPage(run, flavour, signal).then(resolve, reject);
     };
     worker.onerror = (e) => {
       e.preventDefault();
       fallBack();
     };
     worker.onmessageerror = fallBack;
-    worker.postMessage({ kind: 'script', call: 1, run, flavour });
+    // A run that cannot be sent (it does not clone) is written here instead.
+    try {
+      worker.postMessage({ kind: 'script', call: 1, run, flavour });
+    } catch {
+      fallBack();
+    }
   });
 }

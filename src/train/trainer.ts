@@ -2,6 +2,9 @@
 // trainUpdates, so for the same seed they give bit-identical runs.
 import { startRun, trainUpdates, type Dataset, type TrainConfig, type TrainRun } from '../core/index.ts';
 
+/** Data this large (samples × features) trains in a worker when one is available, and has its script written in one. */
+export const WORKER_ENTRIES = 20_000;
+
 /** Runs updates of a training run somewhere, and answers with the run after them. */
 export interface Trainer {
   /** Up to `count` more updates of `run` on `data`; resolves with the new run (the one given is untouched). */

@@ -162,8 +162,11 @@ export function gridProblems(s: Screen): string[] {
     const want = Array.from(snap?.[m] ?? matrixValues(ctx, m), (v) => (Number.isNaN(v) ? null : v));
     const got = s.grids[m]?.values ?? [];
     if (got.length !== want.length) out.push(`${m}: ${got.length} cells, expected ${want.length}`);
-    // A cell an exercise hides shows nothing until it is answered: there is nothing to compare.
-    else got.forEach((v, k) => same(v, want[k], INPUTS.includes(m)) || s.grids[m].hidden.includes(k) || out.push(`${m}[${k}] shows ${v}, core says ${want[k]}`));
+    // A cell an exercise hides (or of a matrix the lesson does not use) shows nothing, not even its value in data-value.
+    else
+      got.forEach((v, k) =>
+        s.grids[m].hidden.includes(k) ? v === null || out.push(`${m}[${k}] is hidden but gives away ${v}`) : same(v, want[k], INPUTS.includes(m)) || out.push(`${m}[${k}] shows ${v}, core says ${want[k]}`),
+      );
   }
   return out.slice(0, 20);
 }

@@ -53,7 +53,13 @@ test('forced colours: a lit part is shown by the system highlight and an outline
   void errors;
   await page.emulateMedia({ forcedColors: 'active' });
   await page.goto('./?focus=dX:0,1');
-  await page.locator(`${panel} [data-line="code"] [data-part="f-W"]`).first().hover();
+  // Pointed at once the panel has settled (on a loaded machine the formulas can still move it under the pointer).
+  await expect(page.locator(`${panel} [data-line="matrix-form"] .katex`).first()).toBeVisible();
+  const part = page.locator(`${panel} [data-line="code"] [data-part="f-W"]`).first();
+  await expect(async () => {
+    await part.hover();
+    await expect(page.locator(lit('[data-line="matrix-form"]')).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   const style = await page.locator(lit('[data-line="matrix-form"]')).first().evaluate((e) => {
     const cs = getComputedStyle(e);
     return { outline: cs.outlineStyle, width: cs.outlineWidth };

@@ -42,7 +42,8 @@ test('b and dL/db are T×1 columns in the column convention, and the target is t
   await expect(panel.locator('annotation').first()).toHaveText('t_{1,0}', { timeout: 10_000 });
   await page.locator('[data-matrix="L"] [role="gridcell"]').focus();
   await expect(panel.locator('.derivation-title')).toHaveText(/^L\[0\] = /);
-  await expect(panel.locator('[data-line="general"] annotation')).toContainText('t_{js}');
+  // The target's entry in the rule, the part the linked notation marks: t with the column convention's js.
+  await expect(panel.locator('[data-line="general"] [data-part="f-target"]').first()).toHaveText('tjs');
   const tex = await panel.locator('annotation').allTextContents();
   expect(tex.join(' ')).not.toMatch(/\\hat|\\widehat/);
 });

@@ -67,10 +67,10 @@ test('the script of a digits run packs its data, downloads as shown and, run, pr
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.getByRole('button', { name: 'Export run as Python: a script that reproduces this run’s loss history' }).click();
-  await expect(page.locator('[data-script-status][data-writing]')).toHaveText('Writing the NumPy script of 10,000 samples…');
+  await expect(page.locator('[data-script-status="writing"]')).toHaveText('Writing the NumPy script of 10,000 samples…');
   const code = page.locator('[data-export-code="train-numpy"]');
   await expect(code).toContainText('def unpack(text, dtype):', { timeout: 30_000 });
-  await expect(page.locator('[data-script-status]')).toHaveText('');
+  await expect(page.locator('[data-script-status="written"]')).toHaveText('The NumPy script is written, below.');
   expect(workers.filter((u) => /scriptWorker/.test(u))).toHaveLength(1);
   const name = 'backprop-train-mnist-row-softmax-ce-identity-numpy.py';
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${name}` }).click()]);

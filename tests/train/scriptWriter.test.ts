@@ -67,6 +67,32 @@ describe('writing a training script', () => {
     expect(await writeTrainingScript({ data: digits, config }, 'numpy', { spawn: refused })).toBe(want);
   });
 
+  it('a run that cannot be sent to the worker is written in the page, and the worker stopped', async () => {
+    const { worker, log } = standIn();
+    worker.postMessage = () => {
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    };
+    expect(await writeTrainingScript({ data: digits, config }, 'numpy', { spawn: () => worker })).toBe(trainingProgram({ data: digits, config }, 'numpy'));
+    expect(log.terminated).toBe(1);
+  });
+
+  it('once aborted, nothing is written: not by a worker, nor by the page after a worker failed, nor at all when aborted first', async () => {
+    const failing = standIn('fail');
+    const stop = new AbortController();
+    let settled = false;
+    void writeTrainingScript({ data: digits, config }, 'numpy', { spawn: () => failing.worker, signal: stop.signal }).finally(() => (settled = true));
+    // The worker fails on the next task; the page would write the script on the one after: abort in between.
+    await new Promise((r) => setTimeout(r, 0));
+    stop.abort();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    const spawn = vi.fn(() => standIn().worker);
+    const gone = AbortSignal.abort();
+    void writeTrainingScript({ data: digits, config }, 'numpy', { spawn, signal: gone }).finally(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect([settled, spawn.mock.calls.length]).toEqual([false, 0]);
+  });
+
   it('a script no longer wanted stops its worker', () => {
     const { worker, log } = standIn('silent');
     const stop = new AbortController();

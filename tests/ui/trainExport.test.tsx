@@ -19,6 +19,15 @@ const view = () => screen.findByRole('heading', { name: 'Training: gradient desc
 const opener = () => screen.getByRole('button', { name: 'Export run as Python: a script that reproduces this run’s loss history' });
 const code = (hook: string) => document.querySelector<HTMLElement>(`[data-export-code="${hook}"]`);
 
+/** The training view on a pasted table of `rows` samples of two features, trained for `epochs`. */
+async function csvRun(epochs: number, rows: number): Promise<void> {
+  renderApp(`?train=csv&epochs=${epochs}`);
+  await view();
+  const table = Array.from({ length: rows }, (_, k) => `${k % 17},${(k * 7) % 13},${k / 10}`).join('\n');
+  fireEvent.change(screen.getByLabelText('Your table'), { target: { value: table } });
+  fireEvent.click(screen.getByRole('button', { name: 'Use this table' }));
+}
+
 describe('the training view’s script', () => {
   it('opens on NumPy’s script of the run, which follows its settings', async () => {
     const store = renderApp('?train=regression&conv=column');
@@ -27,11 +36,9 @@ describe('the training view’s script', () => {
     expect(code('train-numpy')).toBeNull();
     fireEvent.click(opener());
     expect(opener().getAttribute('aria-expanded')).toBe('true');
-    // A live status says the script is being written, and is emptied once it is shown.
-    const writing = await screen.findByText(/^Writing the NumPy script of [\d,]+ samples…$/, {}, { timeout: 10_000 });
-    expect(writing.getAttribute('role')).toBe('status');
     const block = await screen.findByText(/^# A training run of one dense layer/, { selector: '[data-export-code="train-numpy"]' }, { timeout: 10_000 });
-    expect(writing.textContent).toBe('');
+    // A small run's script is made at once: the live status has nothing to say.
+    expect(document.querySelector('[data-script-status]')?.textContent).toBe('');
     const text = block.textContent ?? '';
     expect(text).toContain('# Convention: column');
     expect(text).toContain('Y = W @ X + b[:, None]');
@@ -61,12 +68,35 @@ describe('the training view’s script', () => {
     expect(code('train-pytorch')).toBeNull();
   }, SLOW);
 
+  it('writes a large run’s script off the page, saying so in a live status there from the start; a flavour’s script never shows under another', async () => {
+    // 10,000 samples of 2 features: 20,000 entries, as many as the runs trained in a worker.
+    await csvRun(2, 10_000);
+    const status = document.querySelector<HTMLElement>('[data-script-status]');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toBe('');
+    // Everything the status says, in order (the panel's chunk loads first, so the first words are not seen at once).
+    const said: string[] = [];
+    const watch = new MutationObserver(() => said.push(status?.textContent ?? ''));
+    watch.observe(status!, { childList: true, subtree: true, characterData: true });
+    fireEvent.click(opener());
+    await screen.findByText(/^# A training run/, { selector: '[data-export-code="train-numpy"]' }, { timeout: 20_000 });
+    watch.disconnect();
+    expect([...new Set(said)]).toEqual(['Writing the NumPy script of 10,000 samples…', 'The NumPy script is written, below.']);
+    // Another flavour: NumPy's script goes at once, and PyTorch's comes when written.
+    fireEvent.click(document.querySelector<HTMLInputElement>('input[data-choice="train-export"][value="pytorch"]')!);
+    expect(code('train-numpy')).toBeNull();
+    expect(code('train-pytorch')).toBeNull();
+    expect(status?.textContent).toBe('Writing the PyTorch script of 10,000 samples…');
+    const torch = await screen.findByText(/^# A training run/, { selector: '[data-export-code="train-pytorch"]' }, { timeout: 20_000 });
+    expect(torch.textContent).toContain('torch.optim.SGD');
+    expect(status?.textContent).toBe('The PyTorch script is written, below.');
+    // Closed, the status has nothing more to say.
+    fireEvent.click(opener());
+    expect(status?.textContent).toBe('');
+  }, SLOW);
+
   it('is disabled for a run that would write out too many numbers, and says why', async () => {
-    renderApp('?train=csv&epochs=1000');
-    await view();
-    const rows = Array.from({ length: 20_000 }, (_, k) => `${k % 17},${(k * 7) % 13},${k / 10}`).join('\n');
-    fireEvent.change(screen.getByLabelText('Your table'), { target: { value: rows } });
-    fireEvent.click(screen.getByRole('button', { name: 'Use this table' }));
+    await csvRun(1000, 20_000);
     const button = opener();
     expect(button.hasAttribute('disabled')).toBe(true);
     const why = document.getElementById(button.getAttribute('aria-describedby') ?? '');
