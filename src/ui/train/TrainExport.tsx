@@ -45,6 +45,11 @@ export function TrainExport() {
           <Rich m={problem} />
         </p>
       )}
+      <p role="status" data-script-status={status?.kind ?? ''} className={`script-status ${status?.kind === 'failed' ? 'field-error' : 'muted-text'}`}>
+        {status?.kind === 'writing' && t(`train.export.writing.${status.flavour}`, { n: status.n })}
+        {status?.kind === 'written' && t(`train.export.written.${status.flavour}`)}
+        {status?.kind === 'failed' && <Rich m={status.problem} />}
+      </p>
       <div id={panelId} hidden={!shown}>
         {shown && (
           <Suspense fallback={null}>
@@ -52,11 +57,6 @@ export function TrainExport() {
           </Suspense>
         )}
       </div>
-      <p role="status" data-script-status={status?.kind ?? ''} className={status?.kind === 'failed' ? 'field-error' : 'muted-text'}>
-        {status?.kind === 'writing' && t(`train.export.writing.${status.flavour}`, { n: status.n })}
-        {status?.kind === 'written' && t(`train.export.written.${status.flavour}`)}
-        {status?.kind === 'failed' && <Rich m={status.problem} />}
-      </p>
     </section>
   );
 }
