@@ -11,7 +11,7 @@ import { type GradStyle, entryTex, subSeparator } from './notation.ts';
 import { ACTIVATION_SPECS, type Activation } from './ops/activation.ts';
 import { biasTerm } from './ops/linear.ts';
 import { type SumRule, formFactor } from './ops/sums.ts';
-import { ETA, SOURCES, type Updated, updateWrite } from './ops/update.ts';
+import { ETA, SOURCES, type Updated, updateForm, updateWrite } from './ops/update.ts';
 import type { FormFactor } from './ops/types.ts';
 import { type PartId, type Token, fill, group, plainText, seq, tok } from './tokens.ts';
 
@@ -103,15 +103,9 @@ export function slopeTokens(a: Activation, conv: Convention, sizes: Sizes): { in
 export function updateTokens(node: Updated, conv: Convention, sizes: Sizes): { index: Token[]; matrix: Token[] } {
   const { p, g } = SOURCES[node];
   const entry = (m: MatrixName, part: PartId) => group(part, entryTokens(m, conv));
-  const grad = formFactor(g, conv, sizes);
+  const f = updateForm(node, conv, sizes);
   return {
     index: fill(updateWrite, [entry(node, RESULT), entry(p, factorPart(p)), [tok(ETA)], entry(g, factorPart(g))]),
-    matrix: seq(
-      underTokens(RESULT, formFactor(node, conv, sizes)),
-      ' = ',
-      underTokens(factorPart(p), formFactor(p, conv, sizes)),
-      ' - ',
-      underTokens(factorPart(g), { ...grad, label: `${ETA}\\, ${grad.label}` }),
-    ),
+    matrix: seq(underTokens(RESULT, f.result), ' = ', underTokens(factorPart(p), f.p), ' - ', underTokens(factorPart(g), f.g)),
   };
 }

@@ -3,7 +3,7 @@
 // of pixels) takes about 1.5 s: written here, off the page, the page stays free (bench/README.md).
 import { isExportFlavour, type ExportFlavour } from '../core/export/flavours.ts';
 import { trainingProgram, type TrainScriptRun } from '../core/export/trainScript.ts';
-import { errorReply, type WorkerReply } from './workerProtocol.ts';
+import { errorReply, isObject, type WorkerReply } from './workerProtocol.ts';
 
 /** From the page: write the script of a run in a flavour. */
 export interface ScriptRequest {
@@ -16,8 +16,6 @@ export interface ScriptRequest {
 /** To the page: the script's text, or what went wrong. */
 export type ScriptReply = { kind: 'script'; call: number; text: string } | Extract<WorkerReply, { kind: 'error' }>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 /** One request answered; never throws (a failure is an error reply, a message without a call number none). */
 export function answerScript(message: unknown): ScriptReply | null {
   const m = isObject(message) ? message : {};
@@ -26,8 +24,6 @@ export function answerScript(message: unknown): ScriptReply | null {
     if (m.kind !== 'script' || !isObject(m.run) || !isExportFlavour(m.flavour)) throw new Error(`script worker: a message it does not understand (kind ${JSON.stringify(String(m.kind))})`);
     return { kind: 'script', call, text: trainingProgram(m.run as unknown as TrainScriptRun, m.flavour) };
   } catch (err) {
-    if (call < 0) return null;
-    const e = errorReply(call, err);
-    return e.kind === 'error' ? e : null;
+    return call < 0 ? null : errorReply(call, err);
   }
 }

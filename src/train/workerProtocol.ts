@@ -23,7 +23,7 @@ export interface WorkerState {
 export const initialWorkerState = (): WorkerState => ({ datasets: new Map() });
 
 /** The reply for a failed call, from whatever was thrown. */
-export function errorReply(call: number, err: unknown): WorkerReply {
+export function errorReply(call: number, err: unknown): Extract<WorkerReply, { kind: 'error' }> {
   if (err instanceof ValidationError) return { kind: 'error', call, name: err.name, message: err.message, field: err.field, userMessage: err.userMessage };
   if (err instanceof Error) return { kind: 'error', call, name: err.name, message: err.message, field: null, userMessage: null };
   return { kind: 'error', call, name: 'Error', message: `training worker: ${String(err)}`, field: null, userMessage: null };
@@ -37,7 +37,7 @@ export function replyError(reply: Extract<WorkerReply, { kind: 'error' }>): Erro
   return e;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** One message handled: the new state and the reply to post, if any. Never throws; a failure is an error reply. */
 export function handle(state: WorkerState, message: unknown): { state: WorkerState; reply: WorkerReply | null } {

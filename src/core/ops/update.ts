@@ -3,6 +3,7 @@
 // two nodes only when it carries a learning rate (an update opened from
 // training, or `update=` in its link). Training applies the same rule.
 import { blockAt } from '../blocks.ts';
+import type { Convention, Sizes } from '../conventions.ts';
 import { ValidationError } from '../errors.ts';
 import type { NumberFormat } from '../format.ts';
 import type { Matrix } from '../matrix.ts';
@@ -11,7 +12,7 @@ import { type CellRef, type MatrixName, NODE_TEX, idxOf } from '../nodes.ts';
 import { type IndexValues, entryTex } from '../notation.ts';
 import { cellValue } from '../values.ts';
 import { formFactor, matrixFormOf } from './sums.ts';
-import type { ComputedRule, DerivationContext, GraphSpec } from './types.ts';
+import type { ComputedRule, DerivationContext, FormFactor, GraphSpec } from './types.ts';
 
 /** W⁺ = W − lr·dW and b⁺ = b − lr·db, as fresh arrays (W and dW in the same layout). */
 export function applyUpdate(W: Matrix, b: Float64Array, grads: { dW: Matrix; db: Float64Array }, lr: number): { W: Matrix; b: Float64Array } {
@@ -50,6 +51,13 @@ function ruleTex(node: Updated, ctx: GraphSpec, idx: IndexValues, lr: string = E
   const { p, g } = SOURCES[node];
   const conv = ctx.convention;
   return updateWrite(entryTex(node, conv, idx), entryTex(p, conv, idx), lr, entryTex(g, conv, idx));
+}
+
+/** The matrix form's factors: the updated matrix, the parameter, and η times the gradient, each with its shape. */
+export function updateForm(node: Updated, conv: Convention, sizes: Sizes): { result: FormFactor; p: FormFactor; g: FormFactor } {
+  const { p, g } = SOURCES[node];
+  const grad = formFactor(g, conv, sizes);
+  return { result: formFactor(node, conv, sizes), p: formFactor(p, conv, sizes), g: { ...grad, label: `${ETA}\\, ${grad.label}` } };
 }
 
 /** The rule of whole matrices: W⁺ = W − η ∂L/∂W, with η or the learning rate's value. */
@@ -117,8 +125,8 @@ export function updateRules(ctx: GraphSpec): Record<Updated, ComputedRule> {
         };
       },
       matrixForm: (c) => {
-        const grad = formFactor(g, conv, c.sizes);
-        return matrixFormOf(formFactor(node, conv, c.sizes), [formFactor(p, conv, c.sizes), { ...grad, label: `${ETA}\\, ${grad.label}` }], {
+        const f = updateForm(node, conv, c.sizes);
+        return matrixFormOf(f.result, [f.p, f.g], {
           op: '-',
           rule: wholeTex(node),
         });

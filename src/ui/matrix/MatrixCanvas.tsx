@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import { useI18n } from '../storeContext.tsx';
 import { heatScale } from './colour.ts';
 import { gridMove } from './gridKeys.ts';
-import { axisTicks, cellAtPoint, cellSize, heatPixels, isMuted } from './heatDraw.ts';
+import { axisTicks, cellAtPoint, cellSize, heatPixels, isHidden, isMuted } from './heatDraw.ts';
 import { HeatEditor, useHeatEditor } from './HeatEditor.tsx';
 import { paintMarks } from './heatMarks.ts';
 import type { MatrixGridProps } from './MatrixGrid.tsx';
@@ -71,8 +71,7 @@ export function MatrixCanvas(props: MatrixCanvasProps) {
 
   const describe = (r: number, c: number) => {
     const k = r * cols + c;
-    const hidden = muted === 'all' || (muted?.has(`${r},${c}`) ?? false);
-    const value = hidden && props.mutedText ? props.mutedText : isMuted(muted, values, cols, k) ? t('grid.cell.pending') : props.integer ? fmt.integer(values[k]) : fmt.text(values[k], 6);
+    const value = props.mutedText && isHidden(muted, cols, k) ? props.mutedText : isMuted(muted, values, cols, k) ? t('grid.cell.pending') : props.integer ? fmt.integer(values[k]) : fmt.text(values[k], 6);
     return t('heat.readout', { cell: cellName(r, c), value });
   };
 

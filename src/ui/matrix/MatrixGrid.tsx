@@ -12,6 +12,7 @@ import { gridText } from './gridFrame.ts';
 import { useCellEditors } from './cellEditors.tsx';
 import { useCellEditing } from './cellEditing.ts';
 import { Cell } from './MatrixCell.tsx';
+import { isHidden } from './muted.ts';
 
 export interface MatrixGridProps {
   name: MatrixName;
@@ -67,7 +68,7 @@ export function MatrixGrid(props: MatrixGridProps) {
   const colour = useMemo(() => heatScale(scaleValues), [scaleValues]);
   // Text, six-digit value and colours depend on the values alone: worked out once per values array,
   // not on every hover (at 12×12 a grid re-renders 144 cells when its highlights change).
-  const { cellName } = props;
+  const { cellName, mutedText } = props;
   const shown = useMemo(
     () =>
       Array.from(values, (v, k) => {
@@ -76,14 +77,12 @@ export function MatrixGrid(props: MatrixGridProps) {
         // The accessible name carries six digits, and the visible text too when rounding changed it.
         const spoken = precise === text ? precise : t('grid.cell.rounded', { precise, shown: text });
         const cell = cellName(Math.floor(k / cols), k % cols);
-        return { text, cell, label: t('grid.cell', { cell, value: spoken }), pending: t('grid.cell', { cell, value: t('grid.cell.pending') }), ...colour(v) };
+        const pending = t('grid.cell', { cell, value: t('grid.cell.pending') });
+        // A cell its owner hides is said to be what the owner says (hidden until answered), else not computed yet.
+        const hidden = mutedText === undefined ? pending : t('grid.cell', { cell, value: mutedText });
+        return { text, cell, label: t('grid.cell', { cell, value: spoken }), pending, hidden, ...colour(v) };
       }),
-    [values, integer, colour, fmt, t, cellName, cols],
-  );
-  const { mutedText } = props;
-  const hiddenLabel = useCallback(
-    (k: number) => t('grid.cell', { cell: shown[k].cell, value: mutedText ?? t('grid.cell.pending') }),
-    [shown, mutedText, t],
+    [values, integer, colour, fmt, t, cellName, cols, mutedText],
   );
   const errorId = `${name}-edit-error${errorSuffix}`;
   const rp = Math.min(pos.r, rows - 1), cp = Math.min(pos.c, cols - 1);
@@ -166,10 +165,10 @@ export function MatrixGrid(props: MatrixGridProps) {
     for (let c = 0; c < cols; c++) {
       const v = values[r * cols + c];
       const k = key(r, c);
-      const { text, cell, label: named, pending, bg, fg } = shown[r * cols + c];
-      const hidden = muted === 'all' || (muted?.has(k) ?? false);
+      const { text, cell, label: named, pending, hidden: hiddenName, bg, fg } = shown[r * cols + c];
+      const hidden = isHidden(muted, cols, r * cols + c);
       const isMuted = hidden || Number.isNaN(v);
-      const ariaLabel = hidden ? hiddenLabel(r * cols + c) : isMuted ? pending : named;
+      const ariaLabel = hidden ? hiddenName : isMuted ? pending : named;
       const ed = editing && editing.r === r && editing.c === c ? { text: editing.text, error: editing.error } : null;
       cells.push(
         <Cell

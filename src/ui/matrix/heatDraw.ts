@@ -1,6 +1,9 @@
 // What a canvas heatmap draws, worked out without a canvas: the size of a cell, one RGBA pixel per cell in the
 // grids' colour scale (muted cells grey), the cell under a point, the axis ticks and the marked cells.
 import { scaleLinear } from 'd3';
+import { isMuted } from './muted.ts';
+
+export { isHidden, isMuted } from './muted.ts';
 
 /** Matrices with more rows or columns than this are drawn as heatmaps; the DOM grid draws the rest. */
 export const GRID_MAX = 12;
@@ -27,10 +30,7 @@ const hexRgb = (hex: string): [number, number, number] => {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 };
 
-/** Whether cell k (row-major) is drawn muted: all, in the muted set, or not a number. */
-export function isMuted(muted: ReadonlySet<string> | 'all' | undefined, values: ArrayLike<number>, cols: number, k: number): boolean {
-  return muted === 'all' || Number.isNaN(values[k]) || (!!muted && muted.size > 0 && muted.has(`${Math.floor(k / cols)},${k % cols}`));
-}
+
 
 /** One opaque RGBA pixel per cell, row-major: the value's heat colour (colour(v).bg), or the muted grey. */
 export function heatPixels(
